@@ -1,0 +1,51 @@
+import { Decimal as DecimalJs } from 'decimal.js';
+
+/**
+ * One Decimal constructor for the whole engine, cloned so that nothing else in the process can
+ * change its precision. 60 significant digits keep every product of money and rates exact;
+ * rounding to the fen happens once, in `roundMoney`.
+ */
+export const Dec = DecimalJs.clone({
+  precision: 60,
+  rounding: DecimalJs.ROUND_HALF_UP,
+  toExpNeg: -40,
+  toExpPos: 60,
+});
+export type Dec = DecimalJs;
+
+export const ZERO = new Dec(0);
+export const ONE = new Dec(1);
+
+/** Plain decimal text: optional minus, digits, optional fraction. No exponent, no sign '+'. */
+export const DECIMAL_TEXT = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+const MAX_INTEGER_DIGITS = 18; // 10^18 CNY is far beyond any enterprise; more is a data error.
+const MAX_FRACTION_DIGITS = 30;
+
+/** Parses decimal text exactly, or returns a message saying what was wrong with it. */
+export function parseDecimalText(text: string): Dec | string {
+  const t = text.trim();
+  if (t !== text) return 'has surrounding spaces';
+  if (/e/i.test(t)) return 'uses exponent notation; write the plain decimal, e.g. "1234.56"';
+  if (t.includes(',')) return 'contains a comma; write "1234567.89" without separators';
+  if (!DECIMAL_TEXT.test(t)) return 'is not a decimal number like "1234.56"';
+  const [intPart = '', frac = ''] = t.replace('-', '').split('.');
+  if (intPart.length > MAX_INTEGER_DIGITS) return `has more than ${MAX_INTEGER_DIGITS} integer digits`;
+  if (frac.length > MAX_FRACTION_DIGITS) return `has more than ${MAX_FRACTION_DIGITS} decimals`;
+  return new Dec(t);
+}
+
+/** Rounds half-up to the fen and prints exactly two decimals. */
+export function formatMoney(d: Dec): string {
+  const r = d.toDecimalPlaces(2, DecimalJs.ROUND_HALF_UP);
+  // -0.00 must never be printed
+  return r.isZero() ? '0.00' : r.toFixed(2);
+}
+
+/** A figure as exact decimal text, never in exponent notation. */
+export function formatFigure(d: Dec): string {
+  return d.isZero() ? '0' : d.toFixed();
+}
+
+export function isDec(v: unknown): v is Dec {
+  return v instanceof Dec;
+}

@@ -1,0 +1,318 @@
+import type { Dec } from './decimal.js';
+import { Dec as D, ZERO } from './decimal.js';
+import { inWindow, type CalendarDate, type DateWindow } from './dates.js';
+import type { ParameterStore, ParameterValue } from './parameters.js';
+import {
+  ACTIVITIES, ESTABLISHMENTS, FACILITIES, HQ_TYPES, INDUSTRIES, LAND_ACQUISITIONS, LAND_USES,
+  MANUFACTURING_SECTORS, OWNERSHIPS, SIZES, UTILITY_KINDS, type FiscalYear, type Profile,
+} from './profile-schema.js';
+import { canonicalDistrict, DISTRICTS, FUNCTIONAL_REGIONS, type FunctionalRegion } from './districts.js';
+import { divisionCode } from './credit-code.js';
+import { classify, pickRow, type SizeTable } from './sme-size.js';
+import { Unknown } from './unknown.js';
+import type { Trace } from './trace.js';
+
+/** What one profile evaluation shares across its policies. */
+export interface EvalEnv {
+  profile: Profile;
+  year: number | undefined;
+  asOf: CalendarDate;
+  params: ParameterStore;
+  /** Results of policies already evaluated, for rules that depend on another policy. */
+  results: Map<string, { status: string }>;
+  cache: Map<string, unknown>;
+}
+
+/** What one policy evaluation sees. */
+export interface Scope {
+  env: EvalEnv;
+  /** The date whose parameter values apply; undefined when the fiscal year is unknown. */
+  paramDate: CalendarDate | undefined;
+  window?: DateWindow;
+  item?: { value: Record<string, unknown>; path: string };
+  defaults?: Readonly<Record<string, unknown>>;
+  /** Totals of the policy's item groups, for its policy-level formulas. */
+  groups?: Map<string, Dec | Unknown>;
+  trace: Trace;
+}
+
+export type FactType = 'money' | 'number' | 'ratio' | 'boolean' | 'enum' | 'string' | 'date' | 'list' | 'object';
+
+export interface FactDef {
+  type: FactType;
+  values?: readonly string[];
+  /** True where the fact reads the fiscal year evaluated. */
+  yearly?: boolean;
+  resolve(scope: Scope): unknown;
+}
+
+const has = (o: object | undefined, k: string) => o !== undefined && Object.prototype.hasOwnProperty.call(o, k);
+
+function field<K extends keyof Profile>(key: K, type: FactType, values?: readonly string[]): FactDef {
+  return {
+    type,
+    values,
+    resolve: ({ env }) => (env.profile[key] === undefined ? new Unknown([key]) : env.profile[key]),
+  };
+}
+
+export function yearStart(env: EvalEnv): CalendarDate | undefined {
+  return env.year === undefined ? undefined : `${env.year}-01-01`;
+}
+
+function fiscalYear(env: EvalEnv): FiscalYear | Unknown {
+  if (env.year === undefined) return new Unknown(['fiscalYears']);
+  const fy = env.profile.fiscalYears?.[String(env.year)];
+  return fy ?? new Unknown([`fiscalYears.${env.year}`]);
+}
+
+function yearField(key: keyof FiscalYear): FactDef {
+  return {
+    type: 'money',
+    yearly: true,
+    resolve: ({ env }) => {
+      const fy = fiscalYear(env);
+      if (fy instanceof Unknown) return fy;
+      return fy[key] ?? new Unknown([`fiscalYears.${env.year}.${key}`]);
+    },
+  };
+}
+
+function cached<T>(env: EvalEnv, key: string, compute: () => T): T {
+  if (env.cache.has(key)) return env.cache.get(key) as T;
+  const v = compute();
+  env.cache.set(key, v);
+  return v;
+}
+
+/** A parameter read by a derived fact, recorded in the trace like any other. */
+function param(scope: Scope, name: string, date: CalendarDate): ParameterValue | undefined {
+  const v = scope.env.params.at(name, date);
+  if (v) scope.trace.useParameter(name, v);
+  return v;
+}
+
+export interface SizeInfo {
+  size?: (typeof SIZES)[number];
+  derived: boolean;
+  missing: string[];
+  basis?: string;
+}
+
+/** Declared size wins; else the national standard applied to the year evaluated. */
+export function sizeInfo(scope: Scope): SizeInfo {
+  const { env } = scope;
+  const p = env.profile;
+  if (p.size) return { size: p.size, derived: false, missing: [] };
+  const date = yearStart(env);
+  if (date === undefined) return { derived: true, missing: ['size', 'fiscalYears'] };
+  const tableValue = param(scope, 'sme.size_table', date);
+  if (!tableValue) return { derived: true, missing: ['size'] };
+  const table = tableValue.value as SizeTable;
+  const row = pickRow(table, p.nationalIndustryCode, p.industry);
+  if (!row) return { derived: true, missing: ['size', 'nationalIndustryCode'] };
+  const fy = fiscalYear(env);
+  const fyv = fy instanceof Unknown ? undefined : fy;
+  const r = classify(row, { employees: p.employees, revenue: fyv?.revenue, assets: fyv?.totalAssets });
+  const names: Record<string, string> = {
+    employees: 'employees', revenue: `fiscalYears.${env.year}.revenue`, assets: `fiscalYears.${env.year}.totalAssets`,
+  };
+  return {
+    size: r.size,
+    derived: true,
+    missing: r.size ? [] : ['size', ...r.missing.map((m) => names[m]!)],
+    basis: `${row.id}: ${row.label}`,
+  };
+}
+
+function taxPaidInWindow(kind: 'cit' | 'vat'): FactDef {
+  return {
+    type: 'money',
+    resolve: (scope) => {
+      const payments = scope.env.profile.taxPayments;
+      if (payments === undefined) return new Unknown(['taxPayments']);
+      const w = scope.window;
+      if (!w) return new Unknown(['window']);
+      let sum: Dec = ZERO;
+      for (const t of payments) if (t.tax === kind && inWindow(t.date, w)) sum = sum.plus(t.amount);
+      return sum;
+    },
+  };
+}
+
+export const FACTS: Readonly<Record<string, FactDef>> = {
+  name: field('name', 'string'),
+  creditCode: field('creditCode', 'string'),
+  registrationDate: field('registrationDate', 'date'),
+  district: field('district', 'string'),
+  industry: field('industry', 'enum', INDUSTRIES),
+  nationalIndustryCode: field('nationalIndustryCode', 'string'),
+  ownership: field('ownership', 'enum', OWNERSHIPS),
+  establishment: field('establishment', 'enum', ESTABLISHMENTS),
+  employees: field('employees', 'number'),
+  technologySme: field('technologySme', 'boolean'),
+  encouragedCatalog: field('encouragedCatalog', 'boolean'),
+  manufacturingSector: field('manufacturingSector', 'enum', MANUFACTURING_SECTORS),
+  facilities: field('facilities', 'list', FACILITIES),
+  land: field('land', 'list'),
+  utilities: field('utilities', 'list'),
+  taxPayments: field('taxPayments', 'list'),
+  headquarters: field('headquarters', 'object'),
+  'headquarters.type': {
+    type: 'enum',
+    values: HQ_TYPES,
+    resolve: ({ env }) => {
+      const hq = env.profile.headquarters;
+      return hq === undefined ? new Unknown(['headquarters']) : hq === null ? null : hq.type;
+    },
+  },
+  'headquarters.recognized': {
+    type: 'boolean',
+    resolve: ({ env }) => {
+      const hq = env.profile.headquarters;
+      if (hq === undefined) return new Unknown(['headquarters']);
+      if (hq === null) return null;
+      return hq.recognized ?? new Unknown(['headquarters.recognized']);
+    },
+  },
+  ...Object.fromEntries(
+    ACTIVITIES.map((a): [string, FactDef] => [
+      `activities.${a}`,
+      { type: 'boolean', resolve: ({ env }) => env.profile.activities?.[a] ?? new Unknown([`activities.${a}`]) },
+    ]),
+  ),
+  'year.revenue': yearField('revenue'),
+  'year.mainBusinessRevenue': yearField('mainBusinessRevenue'),
+  'year.totalAssets': yearField('totalAssets'),
+  'year.taxableIncome': yearField('taxableIncome'),
+  'year.rdExpensed': yearField('rdExpensed'),
+  'year.rdIntangibleAmortization': yearField('rdIntangibleAmortization'),
+
+  isSesi: {
+    type: 'boolean',
+    resolve: ({ env }) => (env.profile.industry === undefined ? new Unknown(['industry']) : env.profile.industry !== 'other'),
+  },
+  inChongqing: {
+    type: 'boolean',
+    resolve: ({ env }) => {
+      const p = env.profile;
+      if (p.district !== undefined) return canonicalDistrict(p.district) !== undefined;
+      if (p.creditCode !== undefined) return divisionCode(p.creditCode).startsWith('50');
+      return new Unknown(['district']);
+    },
+  },
+  region: {
+    type: 'enum',
+    values: FUNCTIONAL_REGIONS,
+    resolve: ({ env }) => functionalRegion(env.profile),
+  },
+  mainBusinessShare: {
+    type: 'ratio',
+    yearly: true,
+    resolve: (scope) => {
+      const rev = FACTS['year.revenue']!.resolve(scope);
+      const main = FACTS['year.mainBusinessRevenue']!.resolve(scope);
+      if (rev instanceof Unknown || main instanceof Unknown) return Unknown.merge([rev, main].filter((v) => v instanceof Unknown));
+      // With no revenue there is no share to speak of; the check then fails rather than divides by zero.
+      return (rev as Dec).isZero() ? null : (main as Dec).div(rev as Dec);
+    },
+  },
+  size: {
+    type: 'enum',
+    values: SIZES,
+    yearly: true,
+    resolve: (scope) => {
+      const s = cached(scope.env, 'size', () => sizeInfo(scope));
+      return s.size ?? new Unknown(s.missing);
+    },
+  },
+  isManufacturer: {
+    type: 'boolean',
+    resolve: ({ env }) => {
+      const c = env.profile.nationalIndustryCode;
+      return c === undefined ? new Unknown(['nationalIndustryCode']) : c.startsWith('C');
+    },
+  },
+  rdIndustryExcluded: {
+    type: 'boolean',
+    yearly: true,
+    resolve: (scope) => {
+      const c = scope.env.profile.nationalIndustryCode;
+      if (c === undefined) return new Unknown(['nationalIndustryCode']);
+      const date = scope.paramDate;
+      if (date === undefined) return new Unknown(['fiscalYears']);
+      const list = param(scope, 'rd.excluded_industries', date);
+      return list ? (list.value as string[]).some((prefix) => c.startsWith(prefix)) : false;
+    },
+  },
+  hasRd: {
+    type: 'boolean',
+    yearly: true,
+    resolve: (scope) => {
+      const values = [FACTS['year.rdExpensed']!.resolve(scope), FACTS['year.rdIntangibleAmortization']!.resolve(scope)];
+      if (values.some((v) => v instanceof D && v.gt(0))) return true;
+      const unknown = values.filter((v): v is Unknown => v instanceof Unknown);
+      return unknown.length ? Unknown.merge(unknown) : false;
+    },
+  },
+  citPaidInWindow: taxPaidInWindow('cit'),
+  vatPaidInWindow: taxPaidInWindow('vat'),
+};
+
+export function functionalRegion(p: Profile): FunctionalRegion | Unknown | null {
+  if (p.district === undefined) return p.functionalRegion ?? new Unknown(['district']);
+  const d = canonicalDistrict(p.district);
+  if (d === undefined) return null;
+  const info = DISTRICTS[d]!;
+  if (p.functionalRegion === 'core' && info.alsoCore) return 'core';
+  return info.region;
+}
+
+/** Fields of the items of each collection, for `item.*` paths in rules. */
+export const ITEM_FIELDS: Readonly<Record<string, Readonly<Record<string, { type: FactType; values?: readonly string[]; absentIsNull?: boolean }>>>> = {
+  land: {
+    id: { type: 'string', absentIsNull: true },
+    use: { type: 'enum', values: LAND_USES },
+    areaSqm: { type: 'money' },
+    basePricePerSqm: { type: 'money' },
+    acquisition: { type: 'enum', values: LAND_ACQUISITIONS },
+    inRecognizedCluster: { type: 'boolean' },
+    leaseYears: { type: 'number' },
+    filedOn: { type: 'date' },
+  },
+  utilities: {
+    kind: { type: 'enum', values: UTILITY_KINDS },
+    quantity: { type: 'money' },
+    unit: { type: 'string', absentIsNull: true },
+    currentPrice: { type: 'money' },
+    // Purpose is only stated where it matters (bathing water); absent means no special purpose.
+    purpose: { type: 'string', absentIsNull: true },
+    'referencePrices.industrial': { type: 'money' },
+    'referencePrices.residential': { type: 'money' },
+    'referencePrices.publicMedical': { type: 'money' },
+  },
+  taxPayments: {
+    date: { type: 'date' },
+    tax: { type: 'enum', values: ['cit', 'vat'] },
+    amount: { type: 'money' },
+  },
+};
+
+export function readItemField(scope: Scope, collection: string, fieldPath: string): unknown {
+  const item = scope.item;
+  if (!item) return new Unknown([fieldPath]);
+  let v: unknown = item.value;
+  for (const part of fieldPath.split('.')) {
+    v = v !== null && typeof v === 'object' && has(v as object, part) ? (v as Record<string, unknown>)[part] : undefined;
+  }
+  if (v === undefined) {
+    return ITEM_FIELDS[collection]?.[fieldPath]?.absentIsNull ? null : new Unknown([`${item.path}.${fieldPath}`]);
+  }
+  return v;
+}
+
+export function toDecimal(v: unknown): Dec | undefined {
+  if (v instanceof D) return v;
+  if (typeof v === 'number') return new D(v);
+  return undefined;
+}

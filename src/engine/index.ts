@@ -1,0 +1,10 @@
+/** The engine's public surface: load rules, read profiles, evaluate. No CLI concerns here. */
+export { PolicyCalcError, isPolicyCalcError, formatIssue, type Issue, type ErrorCode } from './errors.js';
+export { loadRules, readRuleSource, compileRuleSet, type RuleSet, type RuleSource } from './rule-set.js';
+export { parseProfile, validateProfile, readProfileJson, decodeUtf8 } from './profile.js';
+export { profileSchema, type Profile } from './profile-schema.js';
+export { evaluate, defaultYear, type EvaluateOptions } from './evaluate.js';
+export type { EvaluationResult, Benefit, Status, Period, Warning } from './result.js';
+export { parseCalendarDate, todayLocal, type CalendarDate } from './dates.js';
+export type { Reason, Assumption, ParameterUse } from './trace.js';
+export type { TextPair } from './rule-schema.js';

@@ -1,0 +1,227 @@
+/**
+ * A strict JSON reader for profiles. JSON.parse cannot do what the contract needs: it turns
+ * `1234.565` into a binary float before we can see the text, keeps the last of two duplicate
+ * keys without a word, and reports errors by offset. This reader keeps a number's text when the
+ * float would not reproduce it, rejects duplicate and prototype keys with their JSON path, and
+ * reports line and column.
+ */
+
+/** A JSON number whose text a binary float would not reproduce exactly; money reads `text`. */
+export class ExactNumber {
+  constructor(readonly text: string) {}
+  toJSON(): string {
+    return this.text;
+  }
+}
+
+export class JsonReadError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+    readonly path: string,
+  ) {
+    super(message);
+  }
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const MAX_DEPTH = 64;
+
+export function readJson(text: string): unknown {
+  return new Reader(text).readDocument();
+}
+
+export function joinPath(path: string, key: string | number): string {
+  if (typeof key === 'number') return `${path}[${key}]`;
+  return /^[A-Za-z_$][\w$]*$|^\d+$/.test(key) ? (path ? `${path}.${key}` : key) : `${path}[${JSON.stringify(key)}]`;
+}
+
+class Reader {
+  private pos = 0;
+  private depth = 0;
+
+  constructor(private readonly src: string) {}
+
+  readDocument(): unknown {
+    if (this.src.charCodeAt(0) === 0xfeff) this.pos = 1;
+    this.skipSpace();
+    if (this.pos >= this.src.length) this.fail('the file is empty; expected a JSON object', '');
+    const value = this.readValue('');
+    this.skipSpace();
+    if (this.pos < this.src.length) this.fail('unexpected text after the end of the JSON value', '');
+    return value;
+  }
+
+  private readValue(path: string): unknown {
+    const c = this.src.charCodeAt(this.pos);
+    switch (c) {
+      case 0x7b: return this.readObject(path);
+      case 0x5b: return this.readArray(path);
+      case 0x22: return this.readString(path);
+      case 0x74: return this.readWord('true', true, path);
+      case 0x66: return this.readWord('false', false, path);
+      case 0x6e: return this.readWord('null', null, path);
+      default:
+        if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return this.readNumber(path);
+        if (Number.isNaN(c)) this.fail('unexpected end of input; the JSON is truncated', path);
+        this.fail(`unexpected character ${JSON.stringify(this.src[this.pos])}; expected a value`, path);
+    }
+  }
+
+  private enter(path: string): void {
+    if (++this.depth > MAX_DEPTH) this.fail(`nesting deeper than ${MAX_DEPTH} levels`, path);
+  }
+
+  private readObject(path: string): Record<string, unknown> {
+    this.enter(path);
+    this.pos++;
+    const obj: Record<string, unknown> = {};
+    this.skipSpace();
+    if (this.src.charCodeAt(this.pos) === 0x7d) {
+      this.pos++;
+      this.depth--;
+      return obj;
+    }
+    for (;;) {
+      this.skipSpace();
+      if (this.src.charCodeAt(this.pos) !== 0x22) this.fail('expected a key in double quotes', path);
+      const keyStart = this.pos;
+      const key = this.readString(path);
+      const keyPath = joinPath(path, key);
+      if (FORBIDDEN_KEYS.has(key)) this.failAt(keyStart, `the key "${key}" is not allowed`, keyPath);
+      if (Object.prototype.hasOwnProperty.call(obj, key)) {
+        this.failAt(keyStart, `duplicate key "${key}"; each key may appear once`, keyPath);
+      }
+      this.skipSpace();
+      if (this.src.charCodeAt(this.pos) !== 0x3a) this.fail('expected ":" after the key', keyPath);
+      this.pos++;
+      this.skipSpace();
+      obj[key] = this.readValue(keyPath);
+      this.skipSpace();
+      const c = this.src.charCodeAt(this.pos);
+      if (c === 0x2c) {
+        this.pos++;
+        continue;
+      }
+      if (c === 0x7d) {
+        this.pos++;
+        this.depth--;
+        return obj;
+      }
+      this.fail(Number.isNaN(c) ? 'unexpected end of input; an object is not closed' : 'expected "," or "}"', path);
+    }
+  }
+
+  private readArray(path: string): unknown[] {
+    this.enter(path);
+    this.pos++;
+    const arr: unknown[] = [];
+    this.skipSpace();
+    if (this.src.charCodeAt(this.pos) === 0x5d) {
+      this.pos++;
+      this.depth--;
+      return arr;
+    }
+    for (;;) {
+      this.skipSpace();
+      arr.push(this.readValue(joinPath(path, arr.length)));
+      this.skipSpace();
+      const c = this.src.charCodeAt(this.pos);
+      if (c === 0x2c) {
+        this.pos++;
+        continue;
+      }
+      if (c === 0x5d) {
+        this.pos++;
+        this.depth--;
+        return arr;
+      }
+      this.fail(Number.isNaN(c) ? 'unexpected end of input; an array is not closed' : 'expected "," or "]"', path);
+    }
+  }
+
+  private readString(path: string): string {
+    const start = ++this.pos;
+    // Fast path: no escapes.
+    const end = this.src.indexOf('"', start);
+    if (end === -1) this.fail('unexpected end of input inside a string', path);
+    const slice = this.src.slice(start, end);
+    if (!slice.includes('\\') && !/[\u0000-\u001f]/.test(slice)) {
+      this.pos = end + 1;
+      return slice;
+    }
+    let out = '';
+    for (;;) {
+      const c = this.src.charCodeAt(this.pos);
+      if (Number.isNaN(c)) this.fail('unexpected end of input inside a string', path);
+      if (c === 0x22) {
+        this.pos++;
+        return out;
+      }
+      if (c < 0x20) this.fail('control character inside a string; escape it', path);
+      if (c === 0x5c) {
+        const e = this.src[this.pos + 1];
+        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        if (e !== undefined && e in simple) {
+          out += simple[e];
+          this.pos += 2;
+        } else if (e === 'u') {
+          const hex = this.src.slice(this.pos + 2, this.pos + 6);
+          if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('bad \\u escape in a string', path);
+          out += String.fromCharCode(parseInt(hex, 16));
+          this.pos += 6;
+        } else {
+          this.fail('bad escape in a string', path);
+        }
+        continue;
+      }
+      out += this.src[this.pos];
+      this.pos++;
+    }
+  }
+
+  private readNumber(path: string): number | ExactNumber {
+    const re = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+    re.lastIndex = this.pos;
+    const m = re.exec(this.src);
+    if (!m) this.fail('malformed number', path);
+    const text = m[0];
+    this.pos += text.length;
+    const n = Number(text);
+    // Keep the float only where printing it gives back the same text: then nothing was lost.
+    return String(n) === text ? n : new ExactNumber(text);
+  }
+
+  private readWord<T>(word: string, value: T, path: string): T {
+    if (this.src.startsWith(word, this.pos)) {
+      this.pos += word.length;
+      return value;
+    }
+    this.fail('unexpected word; expected a value (strings need double quotes)', path);
+  }
+
+  private skipSpace(): void {
+    for (;;) {
+      const c = this.src.charCodeAt(this.pos);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) this.pos++;
+      else return;
+    }
+  }
+
+  private fail(message: string, path: string): never {
+    this.failAt(this.pos, message, path);
+  }
+
+  private failAt(pos: number, message: string, path: string): never {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < pos && i < this.src.length; i++) {
+      if (this.src.charCodeAt(i) === 0x0a) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    throw new JsonReadError(message, line, pos - lineStart + 1, path);
+  }
+}

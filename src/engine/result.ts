@@ -1,0 +1,63 @@
+import type { Assumption, ParameterUse, Reason } from './trace.js';
+import type { TextPair } from './rule-schema.js';
+
+/** The output of contract.md section 3; every renderer reads this one object. */
+export type Status = 'eligible' | 'ineligible' | 'needs-info';
+export type Nature = 'entitlement' | 'discretionary' | 'contingent' | 'procedural';
+
+export interface Period {
+  from: string;
+  /** Last day included. */
+  to: string;
+  /** First day after the period: the window is [from, endExclusive). */
+  endExclusive: string;
+  /** Whether the window is still running on the as-of date. */
+  open?: boolean;
+  item?: string;
+}
+
+export interface Benefit {
+  id: string;
+  article: number;
+  title: TextPair;
+  summary: TextPair;
+  status: Status;
+  nature: Nature;
+  quantified: boolean;
+  amount: string | null;
+  currency: 'CNY';
+  period: Period | null;
+  itemPeriods: Period[];
+  figures: Record<string, string>;
+  reasons: Reason[];
+  missing: string[];
+  assumptions: Assumption[];
+  parameters: ParameterUse[];
+  notes: TextPair[];
+  citation: { article: number; section?: string; text: string; responsible: string[] };
+  countedInTotal: boolean;
+  /** The benefit whose money this one repeats, when countedInTotal is false for that reason. */
+  overlapsWith?: string;
+}
+
+export interface Warning {
+  path: string;
+  message: TextPair;
+}
+
+export interface EvaluationResult {
+  enterprise: {
+    name: string;
+    creditCode: string | null;
+    district: string | null;
+    region: string | null;
+    industry: string | null;
+    size: string | null;
+    sizeDerived: boolean;
+    sizeBasis?: string;
+  };
+  evaluation: { year: number | null; asOf: string; rulesVersion: string };
+  benefits: Benefit[];
+  totals: { amount: string; eligible: number; needsInfo: number; ineligible: number };
+  warnings: Warning[];
+}

@@ -1,0 +1,94 @@
+import type { Dec } from './decimal.js';
+import { Dec as D } from './decimal.js';
+
+/**
+ * SME classification of 工信部联企业〔2011〕300号. The thresholds are data (rules/parameters);
+ * this module only applies them. Limits are in people, and in 10,000 CNY for money.
+ */
+export type Measure = 'employees' | 'revenue' | 'assets';
+export type Limits = Partial<Record<Measure, number>>;
+
+export interface SizeRow {
+  id: string;
+  label: string;
+  /** GB/T 4754 prefixes this row covers, most specific match wins. */
+  codes: string[];
+  /** SME when below any one of these. */
+  smeBelow: Limits;
+  mediumFrom: Limits;
+  smallFrom: Limits;
+}
+
+export interface SizeTable {
+  rows: SizeRow[];
+  /** Industry enum values that map to one row unambiguously. */
+  byIndustry: Record<string, string>;
+}
+
+export type Tri = true | false | undefined;
+
+export function and(values: Tri[]): Tri {
+  let unknown = false;
+  for (const v of values) {
+    if (v === false) return false;
+    if (v === undefined) unknown = true;
+  }
+  return unknown ? undefined : true;
+}
+
+export function pickRow(table: SizeTable, code: string | undefined, industry: string | undefined): SizeRow | undefined {
+  if (code) {
+    let best: SizeRow | undefined;
+    let bestLength = -1;
+    for (const row of table.rows) {
+      for (const prefix of row.codes) {
+        if (code.startsWith(prefix) && prefix.length > bestLength) {
+          best = row;
+          bestLength = prefix.length;
+        }
+      }
+    }
+    return best ?? table.rows.find((r) => r.id === 'other');
+  }
+  const id = industry ? table.byIndustry[industry] : undefined;
+  return id ? table.rows.find((r) => r.id === id) : undefined;
+}
+
+export type SizeFacts = Partial<Record<Measure, Dec | number>>;
+
+export interface SizeResult {
+  size?: 'large' | 'medium' | 'small' | 'micro';
+  /** Facts that would decide the size when it could not be decided. */
+  missing: Measure[];
+}
+
+const TEN_THOUSAND = 10_000;
+
+function meets(limits: Limits, facts: SizeFacts, atLeast: boolean): Tri[] {
+  return (Object.keys(limits) as Measure[]).map((m) => {
+    const v = facts[m];
+    if (v === undefined) return undefined;
+    const threshold = m === 'employees' ? limits[m]! : limits[m]! * TEN_THOUSAND;
+    const ge = new D(v).gte(threshold);
+    return atLeast ? ge : !ge;
+  });
+}
+
+/** Large unless below a ceiling; then medium or small when all lower limits are met; else micro. */
+export function classify(row: SizeRow, facts: SizeFacts): SizeResult {
+  const measures = new Set<Measure>([
+    ...(Object.keys(row.smeBelow) as Measure[]), ...(Object.keys(row.mediumFrom) as Measure[]),
+    ...(Object.keys(row.smallFrom) as Measure[]),
+  ]);
+  const missing = [...measures].filter((m) => facts[m] === undefined);
+  const large = and(meets(row.smeBelow, facts, true));
+  if (large === true) return { size: 'large', missing: [] };
+  if (large === undefined) return { missing };
+  const medium = and(meets(row.mediumFrom, facts, true));
+  if (medium === true) return { size: 'medium', missing: [] };
+  if (medium === undefined) return { missing };
+  const small = and(meets(row.smallFrom, facts, true));
+  if (small === true) return { size: 'small', missing: [] };
+  if (small === undefined) return { missing };
+  return { size: 'micro', missing: [] };
+}
