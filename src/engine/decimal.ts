@@ -41,9 +41,10 @@ export function formatMoney(d: Dec): string {
   return r.isZero() ? '0.00' : r.toFixed(2);
 }
 
-/** A figure as exact decimal text, never in exponent notation. */
+/** A figure as exact decimal text with at least two decimals, never in exponent notation. */
 export function formatFigure(d: Dec): string {
-  return d.isZero() ? '0' : d.toFixed();
+  const text = d.toFixed(Math.max(2, d.decimalPlaces()));
+  return text.startsWith('-') && new Dec(text).isZero() ? text.slice(1) : text;
 }
 
 export function isDec(v: unknown): v is Dec {

@@ -212,9 +212,7 @@ function computeAmount(p: CompiledPolicy, scope: Scope, matches: ItemMatch[], b:
         } else if (from instanceof Unknown) values.push(from);
       }
       if (g.amount) {
-        const a = g.amount({ ...itemScope, groups: figs });
-        values.push(a);
-        if (!(a instanceof Unknown)) b.figures[`${it.path}.amount`] = formatFigure(a);
+        values.push(g.amount({ ...itemScope, groups: figs }));
       }
     }
     if (g.amount) groups.set(g.name, values.length ? sumOrUnknown(values) : ZERO);

@@ -40,13 +40,13 @@ export function readProfileJson(text: string, file?: string): unknown {
   }
 }
 
-export function zodIssues(issues: readonly z.core.$ZodIssue[], file?: string): Issue[] {
+export function zodIssues(issues: readonly z.core.$ZodIssue[], file?: string, knownKeys: readonly string[] = KNOWN_KEYS): Issue[] {
   const out: Issue[] = [];
   for (const iss of issues) {
     const path = iss.path.reduce<string>((p, k) => joinPath(p, typeof k === 'symbol' ? String(k) : k), '');
     if (iss.code === 'unrecognized_keys') {
       for (const key of iss.keys) {
-        out.push({ file, path: joinPath(path, key), message: `unknown key "${key}"${didYouMean(key, KNOWN_KEYS)}; unknown keys are refused so that a typo cannot drop a fact` });
+        out.push({ file, path: joinPath(path, key), message: `unknown key "${key}"${didYouMean(key, knownKeys)}; unknown keys are refused so that a typo cannot drop a fact` });
       }
     } else if (iss.code === 'invalid_type' && iss.input === undefined) {
       out.push({ file, path: path || undefined, message: iss.message.startsWith('Invalid') ? 'is required' : iss.message });

@@ -35,6 +35,10 @@ export interface RuleSource {
 }
 
 type YamlPath = (string | number)[];
+const RULE_KEYS = [
+  ...Object.keys(policySchema.shape), ...Object.keys(parameterSchema.shape), 'zh', 'en', 'fact', 'op', 'value', 'label',
+  'all', 'any', 'not', 'when', 'pick', 'options', 'of', 'where', 'source', 'note', 'article', 'text', 'responsible', 'section',
+];
 const MAX_FILE_BYTES = 1_000_000;
 const MAX_ALIASES = 100;
 const lineIndex = new Map<string, (path: YamlPath) => number | undefined>();
@@ -124,7 +128,7 @@ export function readRuleSource(dir: string): RuleSource {
   }
   const rawManifest = readYaml(manifestFile, issues);
   const m = manifestSchema.safeParse(rawManifest);
-  if (rawManifest !== undefined && !m.success) issues.push(...zodIssues(m.error.issues).map((i) => ({ ...i, ...located(manifestFile, [], i.message), path: i.path })));
+  if (rawManifest !== undefined && !m.success) issues.push(...zodIssues(m.error.issues, undefined, RULE_KEYS).map((i) => ({ ...i, ...located(manifestFile, [], i.message), path: i.path })));
 
   const parameters: RuleSource['parameters'] = [];
   for (const f of parameterFiles) {
@@ -137,7 +141,7 @@ export function readRuleSource(dir: string): RuleSource {
     if (raw === undefined) continue;
     const r = policySchema.safeParse(raw);
     if (!r.success) {
-      for (const iss of r.error.issues) issues.push(located(f, iss.path as YamlPath, zodIssues([iss])[0]!.message));
+      for (const iss of r.error.issues) issues.push(located(f, iss.path as YamlPath, zodIssues([iss], undefined, RULE_KEYS)[0]!.message));
       continue;
     }
     policies.push({ file: f, def: r.data });
@@ -153,7 +157,7 @@ export function compileRuleSet(src: RuleSource): RuleSet {
     const r = parameterSchema.safeParse(raw);
     const path = name.split('.');
     if (!r.success) {
-      for (const iss of r.error.issues) issues.push(located(file, [...path, ...(iss.path as YamlPath)], zodIssues([iss])[0]!.message));
+      for (const iss of r.error.issues) issues.push(located(file, [...path, ...(iss.path as YamlPath)], zodIssues([iss], undefined, RULE_KEYS)[0]!.message));
       continue;
     }
     if (params.has(name)) issues.push(located(file, path, `parameter "${name}" is defined twice`));

@@ -4,6 +4,7 @@ export function closest(input: string, candidates: readonly string[]): string | 
   let bestDistance = Infinity;
   const limit = Math.max(2, Math.floor(input.length / 3));
   for (const c of candidates) {
+    if (c === input) continue;
     const d = editDistance(input.toLowerCase(), c.toLowerCase());
     if (d < bestDistance) {
       best = c;

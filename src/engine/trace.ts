@@ -37,12 +37,14 @@ export class Trace {
 
   useParameter(name: string, v: ParameterValue): void {
     if (!this.parameters.has(name)) {
-      this.parameters.set(name, { name, value: display(v.value) ?? 'null', since: v.since, source: v.source });
+      // A table is too large to repeat in every result; its name, date and source identify it.
+      const value = v.value !== null && typeof v.value === 'object' && !Array.isArray(v.value) ? 'table' : display(v.value) ?? 'null';
+      this.parameters.set(name, { name, value, since: v.since, source: v.source });
     }
   }
 
   assume(a: Assumption): void {
-    if (!this.assumptions.some((x) => x.fact === a.fact && x.value === a.value)) this.assumptions.push(a);
+    if (!this.assumptions.some((x) => x.message.en === a.message.en)) this.assumptions.push(a);
   }
 
   note(n: TextPair): void {

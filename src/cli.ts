@@ -1,0 +1,71 @@
+import { Command, CommanderError, Option } from 'commander';
+import { formatIssue, isPolicyCalcError } from './engine/index.js';
+
+/**
+ * The CLI is a thin adapter: each command parses its options, calls the engine, and renders.
+ * Commands are imported when they run, so `check` does not pay for what `batch` needs. This file
+ * is the one exit point: every error ends here and becomes an exit code.
+ */
+export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
+
+function program(): Command {
+  const p = new Command('policy-calc')
+    .description(
+      'Which of the 25 support policies of the 2016 Chongqing opinions on strategic emerging service\n' +
+        'industries (渝府办发〔2016〕) apply to an enterprise, how much each is worth, why, and on which article.',
+    )
+    .version(process.env.npm_package_version ?? '0.1.0', '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  p.command('check')
+    .description('evaluate one enterprise profile (JSON) against every policy')
+    .argument('<profile>', 'profile JSON file, or - to read it from stdin')
+    .option('-y, --year <YYYY>', 'fiscal year for the yearly policies (default: the latest year in the profile)')
+    .option('--as-of <YYYY-MM-DD>', 'date of the evaluation; says whether a window is still open (default: today)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('-e, --explain', 'show, for each policy, the checks with the values found and needed, the figures and the article')
+    .addOption(new Option('-l, --lang <lang>', 'language of labels and messages (default: from LANG)').choices(['zh', 'en']))
+    .option('-r, --rules <dir>', 'rule directory to evaluate with (default: the rules shipped with policy-calc)')
+    .option('--no-color', 'plain text without colors (NO_COLOR is respected too)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 evaluated; 2 usage error, unreadable or invalid profile, or invalid rules.\n' +
+        'Examples:\n  policy-calc check fixtures/cloud-sme.json\n  policy-calc check company.json --year 2017 --as-of 2018-06-30 --explain\n  cat company.json | policy-calc check - --format json',
+    )
+    .action(async (file: string, opts: Record<string, unknown>) => {
+      const { runCheck } = await import('./commands/check.js');
+      process.exitCode = await runCheck(file, opts);
+    });
+
+  return p;
+}
+
+async function main(argv: string[]): Promise<void> {
+  try {
+    await program().parseAsync(argv);
+  } catch (e) {
+    process.exitCode = report(e);
+  }
+}
+
+function report(e: unknown): number {
+  if (e instanceof CommanderError) {
+    // Help and version are not errors; commander has already printed them.
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (isPolicyCalcError(e)) {
+    for (const issue of e.issues) process.stderr.write(`policy-calc: ${formatIssue(issue)}\n`);
+    return EXIT.usage;
+  }
+  process.stderr.write(`policy-calc: internal error, please report it with the input that caused it\n${(e as Error)?.stack ?? String(e)}\n`);
+  return EXIT.internal;
+}
+
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
+await main(process.argv);

@@ -1,0 +1,89 @@
+import type { Benefit, Reason } from '../engine/index.js';
+import { LABELS, t, type Lang } from './labels.js';
+
+/**
+ * Sentences people can act on, built from the reasons' data: what was checked, the value found,
+ * the value needed. Shared by every renderer so that the table, Markdown and HTML say the same.
+ */
+const PERCENT_FACTS = new Set(['mainBusinessShare']);
+
+function show(fact: string, v: string | null, lang: Lang): string {
+  if (v === null) return t(LABELS.unknownValue, lang);
+  if (PERCENT_FACTS.has(fact) || /rate|share/i.test(fact)) {
+    const n = Number(v);
+    if (Number.isFinite(n) && /^-?\d+(\.\d+)?$/.test(v)) return `${(n * 100).toFixed(1).replace(/\.0$/, '.0')}%`;
+  }
+  if (v === 'true') return lang === 'zh' ? '是' : 'yes';
+  if (v === 'false') return lang === 'zh' ? '否' : 'no';
+  if (v === 'null') return t(LABELS.none, lang);
+  return v;
+}
+
+const OP_TEXT: Record<string, { zh: string; en: string }> = {
+  eq: { zh: '等于', en: '' },
+  ne: { zh: '不等于', en: 'not ' },
+  in: { zh: '属于', en: 'one of ' },
+  notIn: { zh: '不属于', en: 'none of ' },
+  gt: { zh: '大于', en: 'more than ' },
+  gte: { zh: '不低于', en: 'at least ' },
+  lt: { zh: '小于', en: 'less than ' },
+  lte: { zh: '不高于', en: 'at most ' },
+  between: { zh: '区间', en: 'within ' },
+  isTrue: { zh: '是', en: 'yes' },
+  isFalse: { zh: '否', en: 'no' },
+  exists: { zh: '有值', en: 'given' },
+  isNull: { zh: '无', en: 'none' },
+  nonEmpty: { zh: '至少一项', en: 'at least one' },
+  contains: { zh: '包含', en: 'includes ' },
+  containsAny: { zh: '包含任一', en: 'includes one of ' },
+  startsWithAny: { zh: '以其一开头', en: 'starts with one of ' },
+};
+
+export function neededText(r: Reason, lang: Lang): string {
+  const op = OP_TEXT[r.op] ?? { zh: r.op, en: `${r.op} ` };
+  if (r.expected === null) return op[lang];
+  const expected = r.op === 'between'
+    ? (() => {
+        const [from, until] = r.expected.split(', ');
+        return lang === 'zh' ? `[${from}, ${until})，含起点不含终点` : `[${from}, ${until}) (start included, end excluded)`;
+      })()
+    : show(r.fact, r.expected, lang);
+  return lang === 'zh' ? `${op.zh} ${expected}` : `${op.en}${expected}`;
+}
+
+/** One line per check: its label, what was found, what is needed. */
+export function reasonSentence(r: Reason, lang: Lang): string {
+  const label = r.label ? r.label[lang] : r.check;
+  const found = show(r.fact, r.value, lang);
+  if (r.result === null) {
+    return lang === 'zh' ? `${label}：未提供 ${r.fact}` : `${label}: ${r.fact} not given`;
+  }
+  if (r.result) return lang === 'zh' ? `${label}：${found}` : `${label}: ${found}`;
+  return lang === 'zh'
+    ? `${label}：${r.fact} 为 ${found}，要求 ${neededText(r, lang)}`
+    : `${label}: ${r.fact} is ${found}, needed ${neededText(r, lang)}`;
+}
+
+/** Near-misses in plain words, for failed numeric checks: "main-business share 65.0% is below the 70.0% required for 2018". */
+export function nearMiss(b: Benefit, year: number | null, lang: Lang): string[] {
+  const out: string[] = [];
+  for (const r of b.reasons) {
+    if (r.result !== false || r.value === null || r.expected === null) continue;
+    if (!['gte', 'gt', 'lte', 'lt'].includes(r.op) || !/^-?\d/.test(r.value)) continue;
+    const label = r.label ? r.label[lang] : r.fact;
+    const found = show(r.fact, r.value, lang);
+    const needed = show(r.fact, r.expected, lang);
+    const below = r.op === 'gte' || r.op === 'gt';
+    const forYear = year !== null ? (lang === 'zh' ? `（${year}年度）` : ` for ${year}`) : '';
+    out.push(
+      lang === 'zh'
+        ? `${label}：${found}${below ? '低于' : '高于'}要求的 ${needed}${forYear}`
+        : `${label}: ${found} is ${below ? 'below' : 'above'} the ${needed} required${forYear}`,
+    );
+  }
+  return out;
+}
+
+export function missingSentence(fact: string, lang: Lang): string {
+  return lang === 'zh' ? `请提供 ${fact}` : `supply ${fact}`;
+}

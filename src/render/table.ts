@@ -1,0 +1,89 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Benefit, EvaluationResult } from '../engine/index.js';
+import { missingSentence, nearMiss, reasonSentence } from './explain.js';
+import { displayWidth, groupThousands, LABELS, padEnd, padStart, REGIONS, STATUS, t, truncate, type Lang } from './labels.js';
+
+/**
+ * The terminal view: one aligned line per policy with its status and amount, then the total.
+ * With `explain`, each policy is followed by its checks, figures, missing facts and article.
+ */
+export interface TableOptions {
+  lang: Lang;
+  explain: boolean;
+  color: boolean;
+  /** Terminal width to fit titles into. */
+  width?: number;
+}
+
+export function renderTable(r: EvaluationResult, o: TableOptions): string {
+  const c = new Chalk({ level: o.color ? 1 : 0 });
+  const { lang } = o;
+  const lines: string[] = [];
+  const e = r.enterprise;
+  lines.push(c.bold(t(LABELS.heading, lang)));
+  lines.push(`${t(LABELS.enterprise, lang)}: ${c.bold(e.name)}${e.creditCode ? `  (${e.creditCode})` : ''}`);
+  const facts: string[] = [];
+  if (e.district) facts.push(e.district);
+  if (e.region) facts.push(REGIONS[e.region]?.[lang] ?? e.region);
+  if (e.industry) facts.push(e.industry);
+  if (e.size) facts.push(`${e.size} (${e.sizeDerived ? t(LABELS.derived, lang) : t(LABELS.declared, lang)})`);
+  if (facts.length) lines.push(`  ${facts.join(' · ')}`);
+  lines.push(
+    `${t(LABELS.year, lang)}: ${r.evaluation.year ?? t(LABELS.none, lang)} · ${t(LABELS.asOf, lang)}: ${r.evaluation.asOf} · ${t(LABELS.rules, lang)}: ${r.evaluation.rulesVersion}`,
+  );
+  lines.push('');
+
+  const statusWidth = Math.max(...Object.values(STATUS).map((s) => displayWidth(`${s.mark} ${s[lang]}`)));
+  const amounts = r.benefits.map((b) => (b.amount === null ? '—' : groupThousands(b.amount)));
+  const amountWidth = Math.max(displayWidth(t(LABELS.amount, lang)), ...amounts.map(displayWidth), displayWidth(groupThousands(r.totals.amount)));
+  const titleWidth = Math.min(
+    Math.max(...r.benefits.map((b) => displayWidth(b.title[lang]))),
+    Math.max(20, (o.width ?? 100) - 4 - 2 - statusWidth - 2 - amountWidth - 2),
+  );
+  const row = (id: string, title: string, status: string, amount: string) =>
+    `${padEnd(id, 4)}  ${padEnd(truncate(title, titleWidth), titleWidth)}  ${padEnd(status, statusWidth)}  ${padStart(amount, amountWidth)}`;
+  lines.push(c.dim(row(t(LABELS.id, lang), t(LABELS.policy, lang), t(LABELS.status, lang), t(LABELS.amount, lang))));
+
+  r.benefits.forEach((b, i) => {
+    const s = STATUS[b.status];
+    const paint = b.status === 'eligible' ? c.green : b.status === 'needs-info' ? c.yellow : c.dim;
+    let amount = amounts[i]!;
+    if (b.amount !== null && !b.countedInTotal) amount = `(${amount})`;
+    lines.push(row(b.id, b.title[lang], paint(`${s.mark} ${s[lang]}`), b.countedInTotal ? c.bold(amount) : c.dim(amount)));
+    if (o.explain) lines.push(...explainLines(b, r, lang, c), '');
+  });
+
+  const ruleWidth = 4 + 2 + titleWidth + 2 + statusWidth + 2 + amountWidth;
+  lines.push(c.dim('─'.repeat(ruleWidth)));
+  lines.push(`${padEnd(t(LABELS.total, lang), ruleWidth - amountWidth)}${c.bold(padStart(groupThousands(r.totals.amount), amountWidth))}`);
+  lines.push(t(LABELS.counts, lang, { e: r.totals.eligible, n: r.totals.needsInfo, i: r.totals.ineligible }));
+  const notCounted = r.benefits.filter((b) => b.amount !== null && !b.countedInTotal && b.status === 'eligible');
+  for (const b of notCounted) lines.push(c.dim(`(${b.id}) ${b.notes.at(-1)?.[lang] ?? t(LABELS.notCounted, lang)}`));
+  if (r.warnings.length) {
+    lines.push('', c.yellow(`${t(LABELS.warnings, lang)}:`));
+    for (const w of r.warnings) lines.push(c.yellow(`  ${w.path}: ${w.message[lang]}`));
+  }
+  if (!o.explain) lines.push('', c.dim(t(LABELS.hint, lang)));
+  return `${lines.join('\n')}\n`;
+}
+
+function explainLines(b: Benefit, r: EvaluationResult, lang: Lang, c: ChalkInstance): string[] {
+  const pad = '      ';
+  const out: string[] = [];
+  for (const miss of nearMiss(b, r.evaluation.year, lang)) out.push(`${pad}${c.yellow('↳')} ${miss}`);
+  for (const reason of b.reasons) {
+    const mark = reason.result === true ? c.green('✔') : reason.result === false ? c.red('✘') : c.yellow('?');
+    out.push(`${pad}${mark} ${reasonSentence(reason, lang)}`);
+  }
+  if (b.missing.length) out.push(`${pad}${c.yellow(t(LABELS.missing, lang))}: ${b.missing.map((m) => missingSentence(m, lang)).join('; ')}`);
+  const figures = Object.entries(b.figures);
+  if (figures.length) out.push(`${pad}${t(LABELS.figures, lang)}: ${figures.map(([k, v]) => `${k} = ${v}`).join(', ')}`);
+  if (b.period) out.push(`${pad}${t(LABELS.period, lang)}: ${b.period.from} – ${b.period.to}${b.period.open ? ` (${t(LABELS.stillOpen, lang)})` : ''}`);
+  for (const p of b.itemPeriods) out.push(`${pad}${t(LABELS.period, lang)} ${p.item}: ${p.from} – ${p.to}`);
+  for (const a of b.assumptions) out.push(`${pad}${t(LABELS.assumptions, lang)}: ${a.message[lang]}`);
+  for (const p of b.parameters) out.push(`${pad}${c.dim(`${t(LABELS.parameters, lang)}: ${p.name} = ${p.value} (${p.since}, ${p.source})`)}`);
+  for (const n of b.notes) out.push(`${pad}${c.dim(`${t(LABELS.notes, lang)}: ${n[lang]}`)}`);
+  out.push(`${pad}${c.dim(`${t(LABELS.article, lang)} ${b.citation.article}: ${b.citation.text}`)}`);
+  out.push(`${pad}${c.dim(`${t(LABELS.responsible, lang)}: ${b.citation.responsible.join(lang === 'zh' ? '、' : ', ')}`)}`);
+  return out;
+}
