@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/cli.js';
+// The bundled CLI (npm run build: tsc, then scripts/bundle.mjs); dist/cli.js is the same program unbundled.
+import '../dist/bundle/cli.js';

@@ -38,6 +38,52 @@ function program(): Command {
       process.exitCode = await runCheck(file, opts);
     });
 
+  // Repeatable options collect their values; kept inline so that starting `check` loads nothing of batch.
+  const collect = (value: string, previous: string[]) => [...previous, value];
+
+  p.command('batch')
+    .description('evaluate many profiles; one result per line, in input order')
+    .argument('<inputs...>', 'profile files, folders (every *.json below them), NDJSON files (.ndjson, .jsonl), or - for NDJSON on stdin')
+    .option('-y, --year <YYYY>', 'fiscal year for the yearly policies (default: the latest year in each profile)')
+    .option('--as-of <YYYY-MM-DD>', 'date of the evaluation (default: today)')
+    .addOption(new Option('-f, --format <format>', 'ndjson: one result per line; csv: one row per enterprise; json: a summary').choices(['ndjson', 'csv', 'json']).default('ndjson'))
+    .option('--compact', 'ndjson without the citation texts and summaries that every line would repeat')
+    .option('-j, --jobs <n>', 'worker threads (default: the number of cores); 1 evaluates in this thread')
+    .option('--fail-on <status>', 'exit 1 when an enterprise has a policy in this status: needs-info, ineligible (repeatable or comma-separated)', collect, [])
+    .option('-r, --rules <dir>', 'rule directory to evaluate with (default: the rules shipped with policy-calc)')
+    .addHelpText(
+      'after',
+      '\nAn invalid profile does not stop the batch: its line carries the error, stderr counts the invalid\n' +
+        'inputs by reason, and the exit code is 1. A progress bar is shown on a terminal (not in CI).\n' +
+        'Exit codes: 0 evaluated; 1 some inputs invalid or a --fail-on status found; 2 usage error or invalid rules.\n' +
+        'Examples:\n  policy-calc batch clients/ --as-of 2018-06-30 > results.ndjson\n  policy-calc batch register.ndjson --format csv > register.csv\n' +
+        '  cat register.ndjson | policy-calc batch - --format json --fail-on needs-info',
+    )
+    .action(async (inputs: string[], opts: Record<string, unknown>) => {
+      const { runBatch } = await import('./commands/batch.js');
+      process.exitCode = await runBatch(inputs, opts);
+    });
+
+  p.command('diff')
+    .description('list the enterprises whose status or amount changes between two rule sets')
+    .argument('<inputs...>', 'profile files, folders, NDJSON files, or - for NDJSON on stdin')
+    .option('-r, --rules <dir>', 'a rule directory; give it twice: the old, then the new', collect, [])
+    .option('--old <dir>', 'the old rule directory (instead of the first --rules)')
+    .option('--new <dir>', 'the new rule directory (instead of the second --rules)')
+    .option('-y, --year <YYYY>', 'fiscal year for the yearly policies (default: the latest year in each profile)')
+    .option('--as-of <YYYY-MM-DD>', 'date of the evaluation (default: today)')
+    .addOption(new Option('-f, --format <format>', 'text: a block per changed enterprise; json: one document').choices(['text', 'json']).default('text'))
+    .option('-j, --jobs <n>', 'worker threads (default: the number of cores)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 compared (whether or not anything changed); 1 some inputs invalid; 2 usage error or invalid rules.\n' +
+        'Example:\n  policy-calc diff --rules rules --rules my-rules clients/ --as-of 2018-06-30',
+    )
+    .action(async (inputs: string[], opts: Record<string, unknown>) => {
+      const { runDiff } = await import('./commands/diff.js');
+      process.exitCode = await runDiff(inputs, opts);
+    });
+
   return p;
 }
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { evaluate, loadRules, parseProfile } from '../engine/index.js';
+import { evaluate, parseProfile } from '../engine/index.js';
 import { readInput, writeOut } from '../cli/io.js';
 import { defaultLang, evaluationOptions, parseOptions } from '../cli/options.js';
+import { loadRuleSet } from '../cli/rules.js';
 import { renderJson } from '../render/json.js';
 import { renderTable } from '../render/table.js';
 
@@ -14,7 +15,7 @@ const checkOptions = evaluationOptions.extend({
 /** `policy-calc check <profile>`: evaluate one profile and render it. Returns the exit code. */
 export async function runCheck(file: string, raw: Record<string, unknown>): Promise<number> {
   const o = parseOptions(checkOptions, raw);
-  const rules = loadRules(o.rules);
+  const rules = loadRuleSet(o.rules);
   const { text, name } = readInput(file);
   const profile = parseProfile(text, name);
   const result = evaluate(rules, profile, { year: o.year, asOf: o.asOf });

@@ -1,6 +1,6 @@
 /** The engine's public surface: load rules, read profiles, evaluate. No CLI concerns here. */
 export { PolicyCalcError, isPolicyCalcError, formatIssue, type Issue, type ErrorCode } from './errors.js';
-export { loadRules, readRuleSource, compileRuleSet, type RuleSet, type RuleSource } from './rule-set.js';
+export { loadRules, readRuleSource, compileRuleSet, ruleFiles, ruleFilesHash, type RuleSet, type RuleSource } from './rule-set.js';
 export { parseProfile, validateProfile, readProfileJson, decodeUtf8 } from './profile.js';
 export { profileSchema, type Profile } from './profile-schema.js';
 export { evaluate, defaultYear, type EvaluateOptions } from './evaluate.js';

@@ -110,22 +110,37 @@ function collectParameters(file: string, node: unknown, prefix: YamlPath, out: R
   }
 }
 
-export function readRuleSource(dir: string): RuleSource {
-  const issues: Issue[] = [];
+/** The files of a rule directory, in the order they are hashed and read. */
+export function ruleFiles(dir: string): { manifest: string; parameters: string[]; policies: string[] } {
+  return { manifest: join(dir, 'manifest.yaml'), parameters: yamlFiles(join(dir, 'parameters')), policies: yamlFiles(join(dir, 'policies')) };
+}
+
+/**
+ * The hash of a rule directory's files (names and bytes): the rule set's identity in
+ * `rulesVersion`, and what tells a precompiled copy of the rules whether it is still fresh.
+ */
+export function ruleFilesHash(dir: string, files = ruleFiles(dir)): string {
   const hash = createHash('sha256');
-  const manifestFile = join(dir, 'manifest.yaml');
-  const policyFiles = yamlFiles(join(dir, 'policies'));
-  const parameterFiles = yamlFiles(join(dir, 'parameters'));
-  if (!policyFiles.length) {
-    throw new PolicyCalcError('RULES_UNREADABLE', [{ file: dir, message: 'no rule set here: expected manifest.yaml, policies/*.yaml and parameters/*.yaml' }]);
-  }
-  for (const f of [manifestFile, ...parameterFiles, ...policyFiles]) {
+  for (const f of [files.manifest, ...files.parameters, ...files.policies]) {
     try {
       hash.update(relative(dir, f)).update('\0').update(readFileSync(f)).update('\0');
     } catch {
       // reported by readYaml
     }
   }
+  return hash.digest('hex');
+}
+
+export function readRuleSource(dir: string): RuleSource {
+  const issues: Issue[] = [];
+  const files = ruleFiles(dir);
+  const manifestFile = files.manifest;
+  const policyFiles = files.policies;
+  const parameterFiles = files.parameters;
+  if (!policyFiles.length) {
+    throw new PolicyCalcError('RULES_UNREADABLE', [{ file: dir, message: 'no rule set here: expected manifest.yaml, policies/*.yaml and parameters/*.yaml' }]);
+  }
+  const hash = ruleFilesHash(dir, files);
   const rawManifest = readYaml(manifestFile, issues);
   const m = manifestSchema.safeParse(rawManifest);
   if (rawManifest !== undefined && !m.success) issues.push(...zodIssues(m.error.issues, undefined, RULE_KEYS).map((i) => ({ ...i, ...located(manifestFile, [], i.message), path: i.path })));
@@ -147,7 +162,7 @@ export function readRuleSource(dir: string): RuleSource {
     policies.push({ file: f, def: r.data });
   }
   if (issues.length) throw new PolicyCalcError('RULES_INVALID', issues);
-  return { dir, manifest: m.data!, hash: hash.digest('hex'), policies, parameters };
+  return { dir, manifest: m.data!, hash, policies, parameters };
 }
 
 export function compileRuleSet(src: RuleSource): RuleSet {

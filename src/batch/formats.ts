@@ -1,0 +1,207 @@
+import type { Benefit, ErrorCode, EvaluationResult, Issue, RuleSet, Status } from '../engine/index.js';
+import { Dec } from '../engine/decimal.js';
+
+/**
+ * What batch writes: NDJSON (one result per line), CSV (one row per enterprise) and the JSON
+ * summary. Workers format their own records, so these functions are pure and cheap to call per
+ * record; the summary is built from partial sums that the main thread merges in input order.
+ */
+export interface InputRef {
+  file: string;
+  /** NDJSON line; absent for a whole JSON file. */
+  line?: number;
+}
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  issues: Issue[];
+}
+
+/** One invalid input, as a worker reports it to the main thread. */
+export interface InvalidInput {
+  input: InputRef;
+  error: ErrorInfo;
+  /** What the stderr summary counts it under: the error code, and the field of the first issue. */
+  reason: string;
+}
+
+export const FORMATS = ['ndjson', 'csv', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export function inputLabel(input: InputRef): string {
+  return input.line ? `${input.file}:${input.line}` : input.file;
+}
+
+/** `PROFILE_INVALID registrationDate`, `INPUT_JSON`: array indexes and years generalized so that alike errors count together. */
+export function reasonOf(error: ErrorInfo): string {
+  const path = error.code === 'PROFILE_INVALID' ? error.issues[0]?.path : undefined;
+  if (!path) return error.code;
+  return `${error.code} ${path.replace(/\[\d+\]/g, '[]').replace(/\.\d{4}(?=\.|$)/g, '.YYYY')}`;
+}
+
+// ---------------------------------------------------------------- NDJSON
+
+/** Drops what every line would repeat: the citation text and the summary of each benefit. */
+function compactBenefit(b: Benefit): Omit<Benefit, 'summary'> {
+  const { summary: _summary, citation, ...rest } = b;
+  const { text: _text, ...cite } = citation;
+  return { ...rest, citation: cite as Benefit['citation'] };
+}
+
+/** One NDJSON line: the input first, then the contract's result, keys in the result's order. */
+export function ndjsonLine(input: InputRef, result: EvaluationResult, compact: boolean): string {
+  const r = compact ? { ...result, benefits: result.benefits.map(compactBenefit) } : result;
+  return `${JSON.stringify({ input, ...r })}\n`;
+}
+
+export function ndjsonErrorLine(input: InputRef, error: ErrorInfo): string {
+  return `${JSON.stringify({ input, error })}\n`;
+}
+
+// ---------------------------------------------------------------- CSV
+
+/** RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled. */
+export function csvField(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function csvRecord(fields: (string | number | null | undefined)[]): string {
+  return `${fields.map(csvField).join(',')}\r\n`;
+}
+
+/** The policies that get an amount column: the quantified ones, in article order. */
+export function amountColumns(rules: RuleSet): string[] {
+  return rules.policies.filter((p) => p.quantified).map((p) => p.def.id);
+}
+
+export function csvHeader(columns: string[]): string {
+  return csvRecord(['input', 'creditCode', 'name', 'eligible', 'needsInfo', 'ineligible', 'totalAmount', ...columns, 'error']);
+}
+
+export function csvRow(input: InputRef, r: EvaluationResult, columns: string[]): string {
+  const amounts = columns.map((id) => {
+    const b = r.benefits.find((x) => x.id === id);
+    return b && b.status === 'eligible' ? b.amount : null;
+  });
+  return csvRecord([inputLabel(input), r.enterprise.creditCode, r.enterprise.name, r.totals.eligible, r.totals.needsInfo, r.totals.ineligible, r.totals.amount, ...amounts, null]);
+}
+
+export function csvErrorRow(input: InputRef, error: ErrorInfo, columns: string[]): string {
+  const first = error.issues[0];
+  const message = `${error.code}: ${first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : ''}`;
+  return csvRecord([inputLabel(input), null, null, null, null, null, null, ...columns.map(() => null), message]);
+}
+
+// ---------------------------------------------------------------- JSON summary
+
+/** Sums of one batch, in a form that crosses the worker boundary (amounts as decimal text). */
+export interface PartialSummary {
+  evaluated: number;
+  enterprisesWith: Record<Status, number>;
+  statuses: Record<Status, number>;
+  amount: string;
+  policies: Record<string, { eligible: number; needsInfo: number; ineligible: number; amount: string; countedAmount: string }>;
+}
+
+const STATUS_KEY: Record<Status, 'eligible' | 'needsInfo' | 'ineligible'> = { eligible: 'eligible', 'needs-info': 'needsInfo', ineligible: 'ineligible' };
+
+/** Accumulates results, or merges partial sums, into the summary. Amounts are exact decimals throughout. */
+export class SummaryBuilder {
+  evaluated = 0;
+  readonly enterprisesWith: Record<Status, number> = { eligible: 0, 'needs-info': 0, ineligible: 0 };
+  readonly statuses: Record<Status, number> = { eligible: 0, 'needs-info': 0, ineligible: 0 };
+  private amount = new Dec(0);
+  private readonly policies = new Map<string, { eligible: number; needsInfo: number; ineligible: number; amount: Dec; countedAmount: Dec }>();
+
+  private policy(id: string) {
+    let p = this.policies.get(id);
+    if (!p) this.policies.set(id, (p = { eligible: 0, needsInfo: 0, ineligible: 0, amount: new Dec(0), countedAmount: new Dec(0) }));
+    return p;
+  }
+
+  add(r: EvaluationResult): void {
+    this.evaluated++;
+    this.amount = this.amount.plus(r.totals.amount);
+    const seen = new Set<Status>();
+    for (const b of r.benefits) {
+      seen.add(b.status);
+      this.statuses[b.status]++;
+      const p = this.policy(b.id);
+      p[STATUS_KEY[b.status]]++;
+      if (b.status === 'eligible' && b.amount !== null) {
+        p.amount = p.amount.plus(b.amount);
+        if (b.countedInTotal) p.countedAmount = p.countedAmount.plus(b.amount);
+      }
+    }
+    for (const s of seen) this.enterprisesWith[s]++;
+  }
+
+  partial(): PartialSummary {
+    return {
+      evaluated: this.evaluated,
+      enterprisesWith: { ...this.enterprisesWith },
+      statuses: { ...this.statuses },
+      amount: this.amount.toFixed(),
+      policies: Object.fromEntries(
+        [...this.policies].map(([id, p]) => [id, { ...p, amount: p.amount.toFixed(), countedAmount: p.countedAmount.toFixed() }]),
+      ),
+    };
+  }
+
+  merge(s: PartialSummary): void {
+    this.evaluated += s.evaluated;
+    this.amount = this.amount.plus(s.amount);
+    for (const k of Object.keys(this.statuses) as Status[]) {
+      this.statuses[k] += s.statuses[k];
+      this.enterprisesWith[k] += s.enterprisesWith[k];
+    }
+    for (const [id, q] of Object.entries(s.policies)) {
+      const p = this.policy(id);
+      p.eligible += q.eligible;
+      p.needsInfo += q.needsInfo;
+      p.ineligible += q.ineligible;
+      p.amount = p.amount.plus(q.amount);
+      p.countedAmount = p.countedAmount.plus(q.countedAmount);
+    }
+  }
+
+  /** The `--format json` document. */
+  render(rules: RuleSet, evaluation: { year: number | null; asOf: string }, invalid: { count: number; byReason: Record<string, number>; listed: InvalidInput[] }): string {
+    const money = (d: Dec) => d.toDecimalPlaces(2, Dec.ROUND_HALF_UP).toFixed(2);
+    const doc = {
+      evaluation: { ...evaluation, rulesVersion: rules.version },
+      profiles: this.evaluated + invalid.count,
+      evaluated: this.evaluated,
+      invalid: invalid.count,
+      totals: {
+        amount: money(this.amount),
+        eligible: this.statuses.eligible,
+        needsInfo: this.statuses['needs-info'],
+        ineligible: this.statuses.ineligible,
+      },
+      enterprisesWith: { eligible: this.enterprisesWith.eligible, needsInfo: this.enterprisesWith['needs-info'], ineligible: this.enterprisesWith.ineligible },
+      policies: rules.policies.map((p) => {
+        const s = this.policies.get(p.def.id);
+        return {
+          id: p.def.id,
+          article: p.def.article,
+          title: p.def.title,
+          quantified: p.quantified,
+          eligible: s?.eligible ?? 0,
+          needsInfo: s?.needsInfo ?? 0,
+          ineligible: s?.ineligible ?? 0,
+          amount: p.quantified ? money(s?.amount ?? new Dec(0)) : null,
+          countedAmount: p.quantified ? money(s?.countedAmount ?? new Dec(0)) : null,
+        };
+      }),
+      invalidInputs: {
+        byReason: invalid.byReason,
+        listed: invalid.listed.length,
+        inputs: invalid.listed.map(({ input, error }) => ({ input, error })),
+      },
+    };
+    return `${JSON.stringify(doc, null, 2)}\n`;
+  }
+}

@@ -1,0 +1,298 @@
+import { createReadStream, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { PolicyCalcError, type ErrorCode } from '../engine/index.js';
+import { MAX_PROFILE_BYTES } from '../cli/io.js';
+
+/**
+ * Batch inputs, read as a stream of record batches: a record is one profile's bytes (a JSON file,
+ * or one line of NDJSON) with where it came from. Nothing is decoded or parsed here; the workers do
+ * that. Batches are built on demand as the consumer pulls them, so at most a few are in memory
+ * whatever the size of the input.
+ */
+export interface Batch {
+  /** The records' bytes, back to back. */
+  bytes: Uint8Array;
+  /** End offset of each record in `bytes`; a record starts where the previous one ends. */
+  ends: Int32Array;
+  /** NDJSON line number of each record; 0 for a whole JSON file. */
+  lines: Int32Array;
+  /** Index into `files` of each record. */
+  fileOf: Int32Array;
+  files: string[];
+  /** Records that could not be read at all (their bytes are empty). */
+  readErrors: { index: number; code: ErrorCode; message: string }[];
+}
+
+export const STDIN = '<stdin>';
+const NDJSON = /\.(ndjson|jsonl)$/i;
+
+export interface InputPlan {
+  /** Each input as given, with how it is read. */
+  inputs: { path: string; kind: 'stdin' | 'ndjson' | 'json' | 'dir' }[];
+  /** Bytes of the named files and NDJSON files (not of folders or stdin): for the progress bar. */
+  knownBytes: number;
+  /** False when some input's size is not known in advance (stdin, folders). */
+  sizeKnown: boolean;
+}
+
+/** Checks every input exists before anything is evaluated: a wrong path is a usage error. */
+export function planInputs(paths: string[]): InputPlan {
+  const plan: InputPlan = { inputs: [], knownBytes: 0, sizeKnown: true };
+  const problems: { file: string; message: string }[] = [];
+  if (paths.filter((p) => p === '-').length > 1) problems.push({ file: STDIN, message: 'stdin ("-") can be read only once' });
+  for (const path of paths) {
+    if (path === '-') {
+      plan.inputs.push({ path, kind: 'stdin' });
+      plan.sizeKnown = false;
+      continue;
+    }
+    try {
+      const st = statSync(path);
+      if (st.isDirectory()) {
+        plan.inputs.push({ path, kind: 'dir' });
+        plan.sizeKnown = false;
+      } else {
+        plan.inputs.push({ path, kind: NDJSON.test(path) ? 'ndjson' : 'json' });
+        plan.knownBytes += st.size;
+      }
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      problems.push({ file: path, message: `cannot read: ${code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : (e as Error).message}` });
+    }
+  }
+  if (problems.length) throw new PolicyCalcError('INPUT_UNREADABLE', problems);
+  return plan;
+}
+
+/** Every *.json file below a folder, depth first, names sorted at each level: the same order on every machine. */
+export function* jsonFilesBelow(dir: string): Generator<string> {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const path = join(dir, e.name);
+    // Symbolic links to folders are not followed: a link cycle must not make the walk endless.
+    if (e.isDirectory()) yield* jsonFilesBelow(path);
+    else if (/\.json$/i.test(e.name) && (e.isFile() || (e.isSymbolicLink() && isFile(path)))) yield path;
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export interface BatchLimits {
+  /** At most this many records per batch. */
+  records: number;
+  /** A batch is closed once it holds this many bytes. */
+  bytes: number;
+}
+
+/** Accumulates records into a batch; `take` hands the batch over and starts a new one. */
+class BatchBuilder {
+  private buf: Uint8Array;
+  private pos = 0;
+  private ends: number[] = [];
+  private lines: number[] = [];
+  private fileOf: number[] = [];
+  private files: string[] = [];
+  private readErrors: Batch['readErrors'] = [];
+  /** Bytes of input consumed so far (for progress). */
+  consumed = 0;
+
+  constructor(private readonly limits: BatchLimits) {
+    this.buf = new Uint8Array(limits.bytes + 4096);
+  }
+
+  private fileIndex(file: string): number {
+    const last = this.files.length - 1;
+    if (last >= 0 && this.files[last] === file) return last;
+    this.files.push(file);
+    return last + 1;
+  }
+
+  add(file: string, line: number, parts: Uint8Array[]): void {
+    let size = 0;
+    for (const p of parts) size += p.length;
+    if (this.pos + size > this.buf.length) {
+      const grown = new Uint8Array(Math.max(this.buf.length * 2, this.pos + size));
+      grown.set(this.buf.subarray(0, this.pos));
+      this.buf = grown;
+    }
+    for (const p of parts) {
+      this.buf.set(p, this.pos);
+      this.pos += p.length;
+    }
+    this.push(file, line);
+  }
+
+  addError(file: string, line: number, code: ErrorCode, message: string): void {
+    this.readErrors.push({ index: this.ends.length, code, message });
+    this.push(file, line);
+  }
+
+  private push(file: string, line: number): void {
+    this.ends.push(this.pos);
+    this.lines.push(line);
+    this.fileOf.push(this.fileIndex(file));
+  }
+
+  get size(): number {
+    return this.ends.length;
+  }
+
+  full(): boolean {
+    return this.ends.length >= this.limits.records || this.pos >= this.limits.bytes;
+  }
+
+  take(): Batch {
+    // A copy of exactly the used bytes: it is transferred to a worker, and the builder starts afresh.
+    const batch: Batch = {
+      bytes: this.buf.slice(0, this.pos),
+      ends: Int32Array.from(this.ends),
+      lines: Int32Array.from(this.lines),
+      fileOf: Int32Array.from(this.fileOf),
+      files: this.files,
+      readErrors: this.readErrors,
+    };
+    this.pos = 0;
+    this.ends = [];
+    this.lines = [];
+    this.fileOf = [];
+    this.files = [];
+    this.readErrors = [];
+    return batch;
+  }
+}
+
+/** Whether a line holds only spaces (NDJSON allows blank lines; they are not records). */
+function blank(chunk: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = chunk[i];
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;
+  }
+  return true;
+}
+
+/**
+ * Splits a byte stream into lines without decoding it. A line longer than a profile may be is
+ * skipped to its end and reported, so one runaway line cannot exhaust memory.
+ */
+async function* ndjsonBatches(stream: Readable, file: string, b: BatchBuilder): AsyncGenerator<Batch> {
+  let carry: Uint8Array[] = [];
+  let carried = 0;
+  let tooLong = false;
+  let line = 0;
+  const finish = (parts: Uint8Array[], size: number) => {
+    line++;
+    if (tooLong) {
+      b.addError(file, line, 'INPUT_UNREADABLE', `line is longer than ${MAX_PROFILE_BYTES} bytes; a profile may be at most that`);
+      tooLong = false;
+      return;
+    }
+    // Drop the CR of a CRLF line end.
+    let last = parts[parts.length - 1];
+    if (last && last.length && last[last.length - 1] === 0x0d) {
+      last = last.subarray(0, last.length - 1);
+      parts = [...parts.slice(0, -1), last];
+      size--;
+    }
+    if (size === 0 || parts.every((p) => blank(p, 0, p.length))) return;
+    b.add(file, line, parts);
+  };
+  for await (const data of unreadableAsError(stream, file)) {
+    const chunk = data as Uint8Array;
+    b.consumed += chunk.length;
+    let start = 0;
+    for (let nl = chunk.indexOf(0x0a, start); nl !== -1; nl = chunk.indexOf(0x0a, start)) {
+      if (carried === 0) {
+        finish([chunk.subarray(start, nl)], nl - start);
+      } else {
+        carry.push(chunk.subarray(start, nl));
+        finish(carry, carried + nl - start);
+        carry = [];
+        carried = 0;
+      }
+      start = nl + 1;
+      if (b.full()) yield b.take();
+    }
+    if (start < chunk.length && !tooLong) {
+      carried += chunk.length - start;
+      if (carried > MAX_PROFILE_BYTES) {
+        tooLong = true;
+        carry = [];
+        carried = 0;
+      } else {
+        // The stream may reuse its chunk: keep a copy of the unfinished line (Buffer#slice would not copy).
+        const rest = new Uint8Array(chunk.length - start);
+        rest.set(chunk.subarray(start));
+        carry.push(rest);
+      }
+    }
+  }
+  if (carried > 0 || tooLong) finish(carry, carried);
+}
+
+/** A read error in the middle of a stream is the input's fault, not the program's: exit 2 naming the file. */
+async function* unreadableAsError(stream: Readable, file: string): AsyncGenerator<unknown> {
+  try {
+    for await (const chunk of stream) yield chunk;
+  } catch (e) {
+    throw new PolicyCalcError('INPUT_UNREADABLE', [{ file, message: `cannot read: ${(e as Error).message}` }]);
+  }
+}
+
+function wholeFile(file: string, b: BatchBuilder): void {
+  let bytes: Buffer;
+  try {
+    if (statSync(file).size > MAX_PROFILE_BYTES) {
+      b.addError(file, 0, 'INPUT_UNREADABLE', `is larger than ${MAX_PROFILE_BYTES} bytes; a profile may be at most that`);
+      return;
+    }
+    bytes = readFileSync(file);
+  } catch (e) {
+    b.addError(file, 0, 'INPUT_UNREADABLE', `cannot read: ${(e as Error).message}`);
+    return;
+  }
+  b.consumed += bytes.length;
+  b.add(file, 0, [bytes]);
+}
+
+export interface BatchSource {
+  batches: AsyncGenerator<Batch>;
+  /** Input bytes read so far. */
+  consumed(): number;
+}
+
+/** The inputs as a stream of batches, in input order. */
+export function readBatches(plan: InputPlan, limits: BatchLimits, stdin: Readable = process.stdin): BatchSource {
+  const b = new BatchBuilder(limits);
+  async function* gen(): AsyncGenerator<Batch> {
+    for (const input of plan.inputs) {
+      if (input.kind === 'stdin') {
+        yield* ndjsonBatches(stdin, STDIN, b);
+      } else if (input.kind === 'ndjson') {
+        yield* ndjsonBatches(createReadStream(input.path, { highWaterMark: 1 << 16 }), input.path, b);
+      } else if (input.kind === 'json') {
+        wholeFile(input.path, b);
+        if (b.full()) yield b.take();
+      } else {
+        for (const file of jsonFilesBelow(input.path)) {
+          wholeFile(file, b);
+          if (b.full()) yield b.take();
+        }
+      }
+    }
+    if (b.size) yield b.take();
+  }
+  return { batches: gen(), consumed: () => b.consumed };
+}

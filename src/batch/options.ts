@@ -1,0 +1,29 @@
+import { availableParallelism } from 'node:os';
+import { z } from 'zod';
+
+/** Options that batch and diff share, validated like every other command option (src/cli/options.ts). */
+export const MAX_JOBS = 64;
+
+export const jobs = z
+  .string()
+  .regex(/^\d+$/, '--jobs must be a whole number, e.g. 4')
+  .transform(Number)
+  .refine((n) => n >= 1 && n <= MAX_JOBS, `--jobs must be between 1 and ${MAX_JOBS}`)
+  .optional()
+  .transform((n) => n ?? Math.min(MAX_JOBS, availableParallelism()));
+
+export const FAIL_ON = ['needs-info', 'ineligible'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+/** `--fail-on needs-info --fail-on ineligible` or `--fail-on needs-info,ineligible`. */
+export const failOn = z
+  .array(z.string())
+  .default([])
+  .transform((list) => list.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))
+  .pipe(z.array(z.enum(FAIL_ON, { error: (iss) => `--fail-on takes needs-info or ineligible, got "${String(iss.input)}"` })))
+  .transform((list) => [...new Set(list)]);
+
+/** Commander collector for repeatable options. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

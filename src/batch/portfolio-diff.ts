@@ -1,0 +1,53 @@
+import type { RuleSet } from '../engine/index.js';
+import { planInputs } from './inputs.js';
+import type { DiffFormat } from './diff.js';
+import { outputOf, RunStats, runPipeline, writeTo } from './run.js';
+import type { Streams } from './batch.js';
+
+/**
+ * `policy-calc diff`: the enterprises whose status or amount changes from one rule set to another,
+ * so that a rule edit can be reviewed before it is merged. Streams like batch; unchanged
+ * enterprises write nothing.
+ */
+export interface DiffOptions {
+  old: { dir: string; rules: RuleSet };
+  new: { dir: string; rules: RuleSet };
+  year?: number;
+  asOf: string;
+  format: DiffFormat;
+  jobs: number;
+}
+
+export async function portfolioDiff(inputs: string[], o: DiffOptions, io: Streams = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const plan = planInputs(inputs);
+  const stats = new RunStats();
+  let changed = 0;
+  const side = (s: DiffOptions['old']) => ({ rules: s.dir, rulesVersion: s.rules.version });
+  if (o.format === 'json') {
+    const head = { old: side(o.old), new: side(o.new), evaluation: { year: o.year ?? null, asOf: o.asOf } };
+    // The document is written as it goes: everything up to the array, its items, then the rest.
+    await writeTo(io.stdout, `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "changed": [\n`);
+  }
+  await runPipeline({
+    config: { mode: 'diff', rules: o.old.dir, newRules: o.new.dir, year: o.year, asOf: o.asOf, format: o.format },
+    plan,
+    jobs: o.jobs,
+    onResult: async (r) => {
+      stats.add(r);
+      if (!r.changed) return;
+      if (o.format === 'json' && changed) await writeTo(io.stdout, ',\n');
+      changed += r.changed;
+      await writeTo(io.stdout, outputOf(r));
+    },
+  });
+  const evaluated = stats.records - stats.invalid;
+  if (o.format === 'json') {
+    const summary = { profiles: stats.records, evaluated, invalid: stats.invalid, changed };
+    await writeTo(io.stdout, `${changed ? '\n' : ''}  ],\n  "summary": ${JSON.stringify(summary)}\n}\n`);
+  } else {
+    const versions = `${o.old.rules.version} (${o.old.dir}) -> ${o.new.rules.version} (${o.new.dir})`;
+    await writeTo(io.stdout, `${changed} of ${evaluated} enterprise(s) change: rules ${versions}\n`);
+  }
+  io.stderr.write(stats.invalidReport());
+  return stats.invalid ? 1 : 0;
+}

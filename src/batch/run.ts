@@ -1,0 +1,116 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { formatIssue } from '../engine/index.js';
+import { readBatches, type Batch, type BatchLimits, type InputPlan } from './inputs.js';
+import { inProcess, WorkerPool, type Runner } from './pool.js';
+import { createProcessor, type BatchResult, type ProcessorConfig } from './worker.js';
+import type { InvalidInput } from './formats.js';
+
+/**
+ * The batch pipeline: read batches, run them (in-process or on workers), hand each result to the
+ * caller in input order. At most `window` batches are in flight, and the caller's writes are
+ * awaited, so a slow reader of the output slows the reading of the input instead of filling
+ * memory: a million profiles need no more memory than a thousand.
+ */
+export const BATCH_LIMITS: BatchLimits = { records: 50, bytes: 128 * 1024 };
+
+export interface PipelineOptions {
+  config: ProcessorConfig;
+  plan: InputPlan;
+  jobs: number;
+  onResult(r: BatchResult): Promise<void> | void;
+  /** Called with the input bytes read so far, as batches are read. */
+  onRead?(consumed: number): void;
+  limits?: BatchLimits;
+}
+
+export async function runPipeline(o: PipelineOptions): Promise<void> {
+  const source = readBatches(o.plan, o.limits ?? BATCH_LIMITS);
+  const it = source.batches;
+  const first = await it.next();
+  if (first.done) return;
+  const second = await it.next();
+  // One batch is all there is: starting a worker would cost more than the work.
+  const parallel = o.jobs > 1 && !second.done;
+  const runner: Runner = parallel
+    ? new WorkerPool(new URL('./worker-entry.js', import.meta.url), o.config, o.jobs)
+    : inProcess(createProcessor(o.config));
+  const window = parallel ? o.jobs * 3 : 1;
+  const pending: Promise<BatchResult>[] = [];
+  const submit = (b: Batch) => {
+    const p = runner.run(b);
+    p.catch(() => {}); // awaited in order below; this only keeps a later failure from being "unhandled" meanwhile
+    pending.push(p);
+    o.onRead?.(source.consumed());
+  };
+  const drainTo = async (n: number) => {
+    while (pending.length > n) await o.onResult(await pending.shift()!);
+  };
+  try {
+    submit(first.value);
+    if (!second.done) {
+      await drainTo(window - 1);
+      submit(second.value);
+      for await (const b of it) {
+        await drainTo(window - 1);
+        submit(b);
+      }
+    }
+    await drainTo(0);
+  } finally {
+    await runner.close();
+  }
+}
+
+/** Writes with backpressure: resolves once the stream can take more. */
+export async function writeTo(stream: Writable, data: string | Uint8Array): Promise<void> {
+  if (data.length && !stream.write(data)) await once(stream, 'drain');
+}
+
+/** A batch's output: bytes from a worker, text from this thread. */
+export function outputOf(r: BatchResult): string | Uint8Array {
+  return r.bytes ?? r.text;
+}
+
+/** What the whole run saw, for the stderr summary and the exit code. */
+export class RunStats {
+  records = 0;
+  invalid = 0;
+  withNeedsInfo = 0;
+  withIneligible = 0;
+  readonly byReason = new Map<string, number>();
+  /** The first invalid inputs, kept in full (for stderr and the JSON summary). */
+  readonly firstInvalid: InvalidInput[] = [];
+
+  constructor(private readonly keepInvalid = 10) {}
+
+  add(r: BatchResult): void {
+    this.records += r.records;
+    this.invalid += r.invalid.length;
+    this.withNeedsInfo += r.withNeedsInfo;
+    this.withIneligible += r.withIneligible;
+    for (const inv of r.invalid) {
+      this.byReason.set(inv.reason, (this.byReason.get(inv.reason) ?? 0) + 1);
+      if (this.firstInvalid.length < this.keepInvalid) this.firstInvalid.push(inv);
+    }
+  }
+
+  /** Reasons by count, most frequent first, then by name: the same text for the same input. */
+  reasons(): [string, number][] {
+    return [...this.byReason].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  }
+
+  /** The stderr lines about invalid inputs: the first few with their issue, then counts by reason. */
+  invalidReport(shown = 10): string {
+    if (!this.invalid) return '';
+    const lines: string[] = [];
+    for (const inv of this.firstInvalid.slice(0, shown)) {
+      const issue = inv.error.issues[0];
+      lines.push(`policy-calc: ${issue ? formatIssue(issue) : inv.error.code}`);
+    }
+    if (this.invalid > shown) lines.push(`policy-calc: ... and ${this.invalid - shown} more invalid input(s)`);
+    const by = this.reasons().map(([r, n]) => `${n} ${r}`).join(', ');
+    lines.push(`policy-calc: ${this.invalid} of ${this.records} input(s) invalid (${by})`);
+    return `${lines.join('\n')}\n`;
+  }
+}

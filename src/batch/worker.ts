@@ -1,0 +1,122 @@
+import { decodeUtf8, evaluate, isPolicyCalcError, parseProfile, type EvaluationResult, type Profile } from '../engine/index.js';
+import { loadRuleSet } from '../cli/rules.js';
+import type { Batch } from './inputs.js';
+import {
+  csvErrorRow, csvRow, ndjsonErrorLine, ndjsonLine, reasonOf, SummaryBuilder, amountColumns,
+  type ErrorInfo, type Format, type InputRef, type InvalidInput, type PartialSummary,
+} from './formats.js';
+import { diffResults, renderDiffJson, renderDiffText, type DiffFormat } from './diff.js';
+
+/**
+ * The work done on each batch, the same in a worker thread and in-process (`--jobs 1`): decode,
+ * parse, validate, evaluate, format. A batch goes in as bytes and comes out as the text to write,
+ * with the little the main thread needs besides (invalid inputs, statuses seen, partial sums).
+ */
+export type ProcessorConfig =
+  | { mode: 'batch'; rules: string; year?: number; asOf: string; format: Format; compact: boolean }
+  | { mode: 'diff'; rules: string; newRules: string; year?: number; asOf: string; format: DiffFormat };
+
+export interface BatchResult {
+  /** The output of the batch; from a worker it arrives as UTF-8 `bytes` instead. */
+  text: string;
+  bytes?: Uint8Array;
+  records: number;
+  invalid: InvalidInput[];
+  /** Enterprises with at least one policy in that status. */
+  withNeedsInfo: number;
+  withIneligible: number;
+  summary?: PartialSummary;
+  /** diff: enterprises whose results differ. */
+  changed?: number;
+}
+
+export type Processor = (batch: Batch) => BatchResult;
+
+/** The error of an input, with NDJSON line numbers made relative to the file rather than the line. */
+function errorOf(e: unknown, input: InputRef): ErrorInfo {
+  if (!isPolicyCalcError(e)) throw e;
+  const issues = e.issues.map((i) => {
+    const issue = { ...i, file: input.file };
+    if (input.line) issue.line = input.line;
+    return issue;
+  });
+  return { code: e.code, issues };
+}
+
+function forEachProfile(
+  batch: Batch,
+  onProfile: (input: InputRef, profile: Profile) => void,
+  onInvalid: (input: InputRef, error: ErrorInfo) => void,
+): void {
+  const readErrors = new Map(batch.readErrors.map((r) => [r.index, r]));
+  let start = 0;
+  for (let i = 0; i < batch.ends.length; i++) {
+    const end = batch.ends[i]!;
+    const file = batch.files[batch.fileOf[i]!]!;
+    const line = batch.lines[i]!;
+    const input: InputRef = line ? { file, line } : { file };
+    const readError = readErrors.get(i);
+    if (readError) {
+      onInvalid(input, { code: readError.code, issues: [{ file, ...(line ? { line } : {}), message: readError.message }] });
+    } else {
+      let profile: Profile | undefined;
+      try {
+        profile = parseProfile(decodeUtf8(batch.bytes.subarray(start, end), file), file);
+      } catch (e) {
+        onInvalid(input, errorOf(e, input));
+      }
+      if (profile) onProfile(input, profile);
+    }
+    start = end;
+  }
+}
+
+export function createProcessor(cfg: ProcessorConfig): Processor {
+  const rules = loadRuleSet(cfg.rules);
+  const opts = { year: cfg.year, asOf: cfg.asOf };
+  if (cfg.mode === 'diff') {
+    const newRules = loadRuleSet(cfg.newRules);
+    return (batch) => {
+      const out: BatchResult = { text: '', records: batch.ends.length, invalid: [], withNeedsInfo: 0, withIneligible: 0, changed: 0 };
+      const parts: string[] = [];
+      forEachProfile(
+        batch,
+        (input, profile) => {
+          const d = diffResults(evaluate(rules, profile, opts), evaluate(newRules, profile, opts));
+          if (!d) return;
+          const ent = { name: profile.name, creditCode: profile.creditCode ?? null };
+          parts.push(cfg.format === 'json' ? renderDiffJson(input, ent, d) : renderDiffText(input, ent, d));
+        },
+        (input, error) => out.invalid.push({ input, error, reason: reasonOf(error) }),
+      );
+      out.changed = parts.length;
+      // JSON items are joined here and between batches by the caller, into one array.
+      out.text = parts.join(cfg.format === 'json' ? ',\n' : '');
+      return out;
+    };
+  }
+  const columns = amountColumns(rules);
+  return (batch) => {
+    const out: BatchResult = { text: '', records: batch.ends.length, invalid: [], withNeedsInfo: 0, withIneligible: 0 };
+    const summary = cfg.format === 'json' ? new SummaryBuilder() : undefined;
+    const parts: string[] = [];
+    forEachProfile(
+      batch,
+      (input, profile) => {
+        const result: EvaluationResult = evaluate(rules, profile, opts);
+        if (result.totals.needsInfo) out.withNeedsInfo++;
+        if (result.totals.ineligible) out.withIneligible++;
+        if (summary) summary.add(result);
+        else parts.push(cfg.format === 'csv' ? csvRow(input, result, columns) : ndjsonLine(input, result, cfg.compact));
+      },
+      (input, error) => {
+        out.invalid.push({ input, error, reason: reasonOf(error) });
+        if (!summary) parts.push(cfg.format === 'csv' ? csvErrorRow(input, error, columns) : ndjsonErrorLine(input, error));
+      },
+    );
+    out.text = parts.join('');
+    if (summary) out.summary = summary.partial();
+    return out;
+  };
+}
+

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileRuleSet, loadRules, ruleFilesHash, type RuleSet, type RuleSource } from '../engine/index.js';
+import { DEFAULT_RULES_DIR } from './io.js';
+
+/**
+ * The shipped rules are read from YAML once, at build time, and kept as JSON beside the bundle
+ * (dist/rules.json). Parsing YAML is most of what `check` costs to start, so the CLI reads the
+ * JSON instead whenever the rule directory is the shipped one and its files still hash to what
+ * was precompiled; any edit to a rule file makes the hash differ, and the YAML is read as usual.
+ * POLICY_CALC_PRECOMPILED=0 turns the shortcut off (tests compare both paths).
+ */
+export const PRECOMPILED_RULES = fileURLToPath(new URL('../rules.json', import.meta.url));
+
+interface Precompiled {
+  format: 1;
+  source: RuleSource;
+}
+
+/** The rule source as JSON, with file names relative to the rule directory so the copy can move. */
+export function serializeRuleSource(src: RuleSource): string {
+  const rel = (f: string) => relative(src.dir, f);
+  const data: Precompiled = {
+    format: 1,
+    source: {
+      ...src,
+      dir: '.',
+      policies: src.policies.map((p) => ({ ...p, file: rel(p.file) })),
+      parameters: src.parameters.map((p) => ({ ...p, file: rel(p.file) })),
+    },
+  };
+  return JSON.stringify(data);
+}
+
+/** The precompiled source of `dir` when it is fresh, else undefined. */
+export function readPrecompiled(dir: string, file = PRECOMPILED_RULES): RuleSource | undefined {
+  let data: Precompiled;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8')) as Precompiled;
+  } catch {
+    return undefined;
+  }
+  if (data?.format !== 1 || typeof data.source?.hash !== 'string') return undefined;
+  if (ruleFilesHash(dir) !== data.source.hash) return undefined;
+  const abs = (f: string) => join(dir, f);
+  return {
+    ...data.source,
+    dir,
+    policies: data.source.policies.map((p) => ({ ...p, file: abs(p.file) })),
+    parameters: data.source.parameters.map((p) => ({ ...p, file: abs(p.file) })),
+  };
+}
+
+/** Loads a rule set: the precompiled copy for the shipped rules when it is fresh, else the YAML. */
+export function loadRuleSet(dir: string): RuleSet {
+  if (process.env.POLICY_CALC_PRECOMPILED !== '0' && resolve(dir) === resolve(DEFAULT_RULES_DIR)) {
+    const src = readPrecompiled(dir);
+    if (src) return compileRuleSet(src);
+  }
+  return loadRules(dir);
+}
