@@ -194,16 +194,17 @@ async function* ndjsonBatches(stream: Readable, file: string, b: BatchBuilder): 
   let line = 0;
   const finish = (parts: Uint8Array[], size: number) => {
     line++;
-    if (tooLong) {
+    if (tooLong || size > MAX_PROFILE_BYTES) {
       b.addError(file, line, 'INPUT_UNREADABLE', `line is longer than ${MAX_PROFILE_BYTES} bytes; a profile may be at most that`);
       tooLong = false;
       return;
     }
-    // Drop the CR of a CRLF line end.
-    let last = parts[parts.length - 1];
+    // Drop the CR of a CRLF line end (it may sit at the end of an earlier chunk than the LF).
+    let k = parts.length - 1;
+    while (k > 0 && parts[k]!.length === 0) k--;
+    const last = parts[k];
     if (last && last.length && last[last.length - 1] === 0x0d) {
-      last = last.subarray(0, last.length - 1);
-      parts = [...parts.slice(0, -1), last];
+      parts = [...parts.slice(0, k), last.subarray(0, last.length - 1)];
       size--;
     }
     if (size === 0 || parts.every((p) => blank(p, 0, p.length))) return;

@@ -14,6 +14,12 @@ import type { InvalidInput } from './formats.js';
  */
 export const BATCH_LIMITS: BatchLimits = { records: 50, bytes: 128 * 1024 };
 
+/** POLICY_CALC_BATCH_RECORDS overrides the records per batch (tests use tiny batches to shuffle completion order). */
+export function batchLimits(env: NodeJS.ProcessEnv = process.env): BatchLimits {
+  const n = Number(env.POLICY_CALC_BATCH_RECORDS);
+  return Number.isInteger(n) && n >= 1 ? { ...BATCH_LIMITS, records: n } : BATCH_LIMITS;
+}
+
 export interface PipelineOptions {
   config: ProcessorConfig;
   plan: InputPlan;
@@ -25,7 +31,7 @@ export interface PipelineOptions {
 }
 
 export async function runPipeline(o: PipelineOptions): Promise<void> {
-  const source = readBatches(o.plan, o.limits ?? BATCH_LIMITS);
+  const source = readBatches(o.plan, o.limits ?? batchLimits());
   const it = source.batches;
   const first = await it.next();
   if (first.done) return;

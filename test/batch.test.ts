@@ -1,0 +1,168 @@
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, FIXTURES, fixtureLine, ndjson, sevenPolicyRules, tempDir } from './cli-helpers.js';
+
+/**
+ * `policy-calc batch`, end to end. Amounts are worked out by hand from the articles for
+ * fixtures/cloud-sme.json in fiscal year 2018 (its latest), as of 2019-06-30:
+ *   P09  taxable income 2,350,000 x (25% - 15%)                                   = 235,000.00
+ *   P10  window 2017-03-15 .. 2019-03-14; CIT 35,000 + 42,500 + 45,200 + 98,000 + 120,000
+ *        = 340,700 x 40% = 136,280; VAT 18,350.25 + 26,410.80 + 61,200 = 105,961.05 x 50%
+ *        = 52,980.525; together 189,260.525, half-up                                = 189,260.53
+ *   P12  (75% x 1,860,000 + 75% x 120,000) = 1,485,000 deducted x 15% (P09 holds)  = 222,750.00
+ *   P22  420,000 kWh x (0.7836 - 0.6420)                                            =  59,472.00
+ *   total                                                                            = 706,482.53
+ * design-firm, 2023: P09 3,000,000 x 10% = 300,000.00; hotel-hot-spring, 2018: P09 3,400,000 x 10%
+ * = 340,000.00; so P09 over the five fixtures sums to 875,000.00.
+ */
+const AS_OF = ['--as-of', '2019-06-30'];
+let tmp: ReturnType<typeof tempDir>;
+let rules7: string;
+
+beforeAll(() => {
+  tmp = tempDir('batch');
+  rules7 = sevenPolicyRules(tmp.dir);
+});
+afterAll(() => tmp.cleanup());
+
+function byId(line: Record<string, any>): Record<string, { status: string; amount: string | null }> {
+  return Object.fromEntries(line.benefits.map((b: any) => [b.id, { status: b.status, amount: b.amount }]));
+}
+
+describe('batch inputs', () => {
+  it('evaluates every *.json below a folder, sorted, each line the check result plus its input', () => {
+    const r = cli(['batch', 'fixtures', ...AS_OF]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = ndjson(r.stdout);
+    expect(lines.map((l) => l.input)).toEqual(FIXTURES.map((f) => ({ file: join('fixtures', `${f}.json`) })));
+    const cloud = byId(lines[0]!);
+    expect(cloud.P09).toEqual({ status: 'eligible', amount: '235000.00' });
+    expect(cloud.P10).toEqual({ status: 'eligible', amount: '189260.53' });
+    expect(cloud.P12).toEqual({ status: 'eligible', amount: '222750.00' });
+    expect(cloud.P22).toEqual({ status: 'eligible', amount: '59472.00' });
+    // The rest of the line is exactly what check prints for that profile.
+    const check = cli(['check', 'fixtures/cloud-sme.json', '--format', 'json', ...AS_OF]);
+    const { input: _input, ...result } = lines[0]!;
+    expect(result).toEqual(JSON.parse(check.stdout));
+  });
+
+  it('reads NDJSON files with line numbers, and stdin', () => {
+    const file = join(tmp.dir, 'five.ndjson');
+    writeFileSync(file, `${FIXTURES.map(fixtureLine).join('\n')}\n`);
+    const fromFile = ndjson(cli(['batch', file, ...AS_OF]).stdout);
+    expect(fromFile.map((l) => l.input)).toEqual(FIXTURES.map((_, i) => ({ file, line: i + 1 })));
+    const fromStdin = cli(['batch', '-', ...AS_OF], { input: `${FIXTURES.map(fixtureLine).join('\r\n')}\r\n\n` });
+    expect(fromStdin.code).toBe(0);
+    const lines = ndjson(fromStdin.stdout);
+    expect(lines.map((l) => l.input)).toEqual(FIXTURES.map((_, i) => ({ file: '<stdin>', line: i + 1 })));
+    expect(byId(lines[0]!).P09?.amount).toBe('235000.00');
+    // Same results whichever way the profiles came in.
+    expect(lines.map((l) => l.totals)).toEqual(fromFile.map((l) => l.totals));
+  });
+
+  it('reports a broken line by its number, finishes the rest, and exits 1', () => {
+    const text = [fixtureLine('cloud-sme'), fixtureLine('design-firm'), '{"name": "Broken", "registrationDate": "2017-02-30"}', '{"name": ', fixtureLine('hotel-hot-spring')].join('\n');
+    const r = cli(['batch', '-', ...AS_OF], { input: text });
+    expect(r.code).toBe(1);
+    const lines = ndjson(r.stdout);
+    expect(lines.map((l) => l.input.line)).toEqual([1, 2, 3, 4, 5]);
+    expect(lines[2]!.error.code).toBe('PROFILE_INVALID');
+    expect(lines[2]!.error.issues[0]).toMatchObject({ file: '<stdin>', line: 3, path: 'registrationDate' });
+    expect(lines[3]!.error.code).toBe('INPUT_JSON');
+    expect(lines[3]!.error.issues[0].line).toBe(4);
+    expect(byId(lines[4]!).P09?.amount).toBe('340000.00');
+    expect(r.stderr).toContain('<stdin>:3: registrationDate: date "2017-02-30"');
+    expect(r.stderr).toContain('2 of 5 input(s) invalid (1 INPUT_JSON, 1 PROFILE_INVALID registrationDate)');
+  });
+
+  it('refuses a path that does not exist before evaluating anything (exit 2)', () => {
+    const r = cli(['batch', 'fixtures', 'no-such-folder', ...AS_OF]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('no-such-folder: cannot read: no such file or folder');
+  });
+});
+
+describe('batch parallelism', () => {
+  it('writes the same bytes in input order with 1, 2 and 4 jobs', () => {
+    // 300 lines with a few invalid ones, in batches of 7 so that workers finish out of order.
+    const lines: string[] = [];
+    for (let i = 0; i < 300; i++) lines.push(i % 97 === 50 ? `{"name": "bad ${i}"}` : fixtureLine(FIXTURES[i % FIXTURES.length]!));
+    const file = join(tmp.dir, 'many.ndjson');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const env = { POLICY_CALC_BATCH_RECORDS: '7' };
+    const one = cli(['batch', file, ...AS_OF, '--compact', '--jobs', '1'], { env });
+    expect(one.code).toBe(1);
+    const out = ndjson(one.stdout);
+    expect(out.map((l) => l.input.line)).toEqual(lines.map((_, i) => i + 1));
+    expect(out.filter((l) => l.error).map((l) => l.input.line)).toEqual([51, 148, 245]);
+    for (const jobs of ['2', '4']) {
+      const r = cli(['batch', file, ...AS_OF, '--compact', '--jobs', jobs], { env });
+      expect(r.code).toBe(1);
+      expect(r.stdout === one.stdout).toBe(true);
+      expect(r.stderr).toBe(one.stderr);
+    }
+  });
+
+  it('--compact drops citation texts and summaries and nothing else', () => {
+    const full = ndjson(cli(['batch', 'fixtures/cloud-sme.json', ...AS_OF]).stdout)[0]!;
+    const compact = ndjson(cli(['batch', 'fixtures/cloud-sme.json', ...AS_OF, '--compact']).stdout)[0]!;
+    for (const b of full.benefits) {
+      delete b.summary;
+      delete b.citation.text;
+    }
+    expect(compact).toEqual(full);
+    expect(compact.benefits[0].citation.responsible.length).toBeGreaterThan(0);
+  });
+});
+
+describe('batch formats', () => {
+  it('csv: a header from the rule set, one RFC 4180 row per enterprise', () => {
+    const dir = join(tmp.dir, 'csv');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'a.json'), JSON.stringify({ ...JSON.parse(fixtureLine('cloud-sme')), name: 'Cloud "One", Ltd' }));
+    writeFileSync(join(dir, 'b.json'), '{"name": 1}');
+    const r = cli(['batch', dir, ...AS_OF, '--format', 'csv', '--rules', rules7]);
+    expect(r.code).toBe(1);
+    const rows = r.stdout.split('\r\n');
+    expect(rows[0]).toBe('input,creditCode,name,eligible,needsInfo,ineligible,totalAmount,P09,P10,P11,P12,P20,P21,P22,error');
+    expect(rows[1]).toBe(`${join(dir, 'a.json')},91500112MA5U7K3X23,"Cloud ""One"", Ltd",4,0,3,706482.53,235000.00,189260.53,,222750.00,,,59472.00,`);
+    // The message holds a comma, so it is quoted.
+    expect(rows[2]).toBe(`${join(dir, 'b.json')},,,,,,,,,,,,,,"PROFILE_INVALID: name: expected the name as a string, got 1"`);
+    expect(rows[3]).toBe('');
+    expect(rows).toHaveLength(4);
+  });
+
+  it('json: a summary with counts, totals and sums per policy', () => {
+    const r = cli(['batch', 'fixtures', ...AS_OF, '--format', 'json', '--rules', rules7]);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s).toMatchObject({ profiles: 5, evaluated: 5, invalid: 0, evaluation: { year: null, asOf: '2019-06-30' } });
+    const p09 = s.policies.find((p: any) => p.id === 'P09');
+    expect(p09).toMatchObject({ eligible: 3, amount: '875000.00', countedAmount: '875000.00' });
+    // Status counts over every enterprise and policy add up to 5 x 7.
+    expect(s.totals.eligible + s.totals.needsInfo + s.totals.ineligible).toBe(35);
+    expect(s.policies).toHaveLength(7);
+    // The total is the sum of the enterprises' totals, each as check computes it.
+    const lines = ndjson(cli(['batch', 'fixtures', ...AS_OF, '--rules', rules7]).stdout);
+    const cents = lines.reduce((a, l) => a + Math.round(Number(l.totals.amount) * 100), 0);
+    expect(s.totals.amount).toBe((cents / 100).toFixed(2));
+  });
+
+  it('--fail-on: exit 1 when some enterprise has a policy in that status', () => {
+    // sparse.json is needs-info on every policy; cloud-sme has ineligible ones (P11, P20, P21) and no needs-info.
+    expect(cli(['batch', 'fixtures/cloud-sme.json', ...AS_OF, '--fail-on', 'needs-info', '--rules', rules7]).code).toBe(0);
+    const ineligible = cli(['batch', 'fixtures/cloud-sme.json', ...AS_OF, '--fail-on', 'needs-info,ineligible', '--rules', rules7]);
+    expect(ineligible.code).toBe(1);
+    expect(ineligible.stderr).toContain('--fail-on ineligible: 1 enterprise(s)');
+    const sparse = cli(['batch', 'fixtures/sparse.json', ...AS_OF, '--fail-on', 'ineligible', '--fail-on', 'needs-info', '--rules', rules7]);
+    expect(sparse.code).toBe(1);
+    expect(sparse.stderr).toContain('--fail-on needs-info: 1 enterprise(s)');
+    expect(sparse.stderr).not.toContain('--fail-on ineligible');
+    const bad = cli(['batch', 'fixtures', '--fail-on', 'eligible']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--fail-on takes needs-info or ineligible, got "eligible"');
+  });
+});
