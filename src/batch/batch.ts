@@ -4,7 +4,7 @@ import type { RuleSet } from '../engine/index.js';
 import { planInputs } from './inputs.js';
 import { amountColumns, csvHeader, SummaryBuilder, type Format } from './formats.js';
 import { Progress, progressWanted } from './progress.js';
-import { outputOf, RunStats, runPipeline, writeTo } from './run.js';
+import { RunStats, runPipeline, writeTo } from './run.js';
 import type { FailOn } from './options.js';
 
 /**
@@ -40,11 +40,11 @@ export async function batch(inputs: string[], o: BatchOptions, io: Streams = { s
       plan,
       jobs: o.jobs,
       onRead: (consumed) => progress?.update(stats.records, consumed),
-      onResult: async (r) => {
+      onResult: async (r, written) => {
         stats.add(r);
         if (r.summary) summary!.merge(r.summary);
         progress?.update(stats.records);
-        await writeTo(io.stdout, outputOf(r));
+        await writeTo(io.stdout, r.output, written);
       },
     });
   } finally {

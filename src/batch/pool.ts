@@ -6,10 +6,12 @@ import type { BatchResult, Processor, ProcessorConfig } from './worker.js';
 /**
  * Runs batches: in this thread (`--jobs 1`, or when the whole input is one batch), or on a pool of
  * worker threads that each load the rules once. Results come back as promises; the caller awaits
- * them in submission order, so output order never depends on which worker was faster.
+ * them in submission order, so output order never depends on which worker was faster. Once a
+ * result's output is written the caller releases it, and its buffer goes back to whoever made it.
  */
 export interface Runner {
   run(batch: Batch): Promise<BatchResult>;
+  release(result: BatchResult): void;
   close(): Promise<void>;
 }
 
@@ -17,14 +19,18 @@ export function inProcess(processor: Processor): Runner {
   return {
     run: (batch) => {
       try {
-        return Promise.resolve(processor(batch));
+        return Promise.resolve(processor.run(batch));
       } catch (e) {
         return Promise.reject(e);
       }
     },
+    release: (r) => processor.recycle(r.output),
     close: async () => {},
   };
 }
+
+/** Messages to a worker: a batch to run, or an output buffer to reuse. */
+export type WorkerRequest = { id: number; batch: Batch } | { recycle: Uint8Array };
 
 /** What a worker posts back for one batch. */
 export type WorkerReply =
@@ -47,6 +53,8 @@ interface Slot {
 export class WorkerPool implements Runner {
   private readonly slots: Slot[] = [];
   private readonly waiting = new Map<number, { resolve: (r: BatchResult) => void; reject: (e: Error) => void; slot: Slot }>();
+  /** Which worker made each result, so that its buffer goes back there. */
+  private readonly origin = new WeakMap<BatchResult, Slot>();
   private nextId = 0;
   private failure: Error | undefined;
   private closing = false;
@@ -66,8 +74,12 @@ export class WorkerPool implements Runner {
       if (!w) return;
       this.waiting.delete(reply.id);
       w.slot.busy--;
-      if ('error' in reply) w.reject(revive(reply.error));
-      else w.resolve(reply.result);
+      if ('error' in reply) {
+        w.reject(revive(reply.error));
+      } else {
+        this.origin.set(reply.result, w.slot);
+        w.resolve(reply.result);
+      }
     });
     worker.on('error', (e) => this.fail(e));
     worker.on('exit', (code) => {
@@ -100,8 +112,16 @@ export class WorkerPool implements Runner {
       this.waiting.set(id, { resolve, reject, slot });
       slot.busy++;
       // The batch's buffers move to the worker instead of being copied.
-      slot.worker.postMessage({ id, batch }, [batch.bytes.buffer, batch.ends.buffer, batch.lines.buffer, batch.fileOf.buffer] as ArrayBuffer[]);
+      const request: WorkerRequest = { id, batch };
+      slot.worker.postMessage(request, [batch.bytes.buffer, batch.ends.buffer, batch.lines.buffer, batch.fileOf.buffer] as ArrayBuffer[]);
     });
+  }
+
+  release(result: BatchResult): void {
+    const slot = this.origin.get(result);
+    if (!slot || this.closing || !result.output.buffer.byteLength) return;
+    const request: WorkerRequest = { recycle: result.output };
+    slot.worker.postMessage(request, [result.output.buffer as ArrayBuffer]);
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,7 @@
 import type { RuleSet } from '../engine/index.js';
 import { planInputs } from './inputs.js';
 import type { DiffFormat } from './diff.js';
-import { outputOf, RunStats, runPipeline, writeTo } from './run.js';
+import { RunStats, runPipeline, writeTo } from './run.js';
 import type { Streams } from './batch.js';
 
 /**
@@ -32,12 +32,12 @@ export async function portfolioDiff(inputs: string[], o: DiffOptions, io: Stream
     config: { mode: 'diff', rules: o.old.dir, newRules: o.new.dir, year: o.year, asOf: o.asOf, format: o.format },
     plan,
     jobs: o.jobs,
-    onResult: async (r) => {
+    onResult: async (r, written) => {
       stats.add(r);
-      if (!r.changed) return;
+      if (!r.changed) return written();
       if (o.format === 'json' && changed) await writeTo(io.stdout, ',\n');
       changed += r.changed;
-      await writeTo(io.stdout, outputOf(r));
+      await writeTo(io.stdout, r.output, written);
     },
   });
   const evaluated = stats.records - stats.invalid;

@@ -24,7 +24,8 @@ export interface PipelineOptions {
   config: ProcessorConfig;
   plan: InputPlan;
   jobs: number;
-  onResult(r: BatchResult): Promise<void> | void;
+  /** Called with each result in input order; `written` must be called once its output is written. */
+  onResult(r: BatchResult, written: () => void): Promise<void> | void;
   /** Called with the input bytes read so far, as batches are read. */
   onRead?(consumed: number): void;
   limits?: BatchLimits;
@@ -50,7 +51,10 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
     o.onRead?.(source.consumed());
   };
   const drainTo = async (n: number) => {
-    while (pending.length > n) await o.onResult(await pending.shift()!);
+    while (pending.length > n) {
+      const r = await pending.shift()!;
+      await o.onResult(r, () => runner.release(r));
+    }
   };
   try {
     submit(first.value);
@@ -68,15 +72,19 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
   }
 }
 
-/** Writes with backpressure: resolves once the stream can take more. */
-export async function writeTo(stream: Writable, data: string | Uint8Array): Promise<void> {
-  if (data.length && !stream.write(data)) await once(stream, 'drain');
+/**
+ * Writes with backpressure: resolves once the stream can take more. `written` is called when the
+ * data has left (its buffer may then be reused).
+ */
+export async function writeTo(stream: Writable, data: string | Uint8Array, written?: () => void): Promise<void> {
+  if (!data.length) {
+    written?.();
+    return;
+  }
+  const more = written ? stream.write(data, () => written()) : stream.write(data);
+  if (!more) await once(stream, 'drain');
 }
 
-/** A batch's output: bytes from a worker, text from this thread. */
-export function outputOf(r: BatchResult): string | Uint8Array {
-  return r.bytes ?? r.text;
-}
 
 /** What the whole run saw, for the stderr summary and the exit code. */
 export class RunStats {

@@ -6,6 +6,7 @@ import {
   type ErrorInfo, type Format, type InputRef, type InvalidInput, type PartialSummary,
 } from './formats.js';
 import { diffResults, renderDiffJson, renderDiffText, type DiffFormat } from './diff.js';
+import { ByteSink, EMPTY } from './byte-sink.js';
 
 /**
  * The work done on each batch, the same in a worker thread and in-process (`--jobs 1`): decode,
@@ -17,9 +18,8 @@ export type ProcessorConfig =
   | { mode: 'diff'; rules: string; newRules: string; year?: number; asOf: string; format: DiffFormat };
 
 export interface BatchResult {
-  /** The output of the batch; from a worker it arrives as UTF-8 `bytes` instead. */
-  text: string;
-  bytes?: Uint8Array;
+  /** The batch's output, UTF-8. */
+  output: Uint8Array;
   records: number;
   invalid: InvalidInput[];
   /** Enterprises with at least one policy in that status. */
@@ -30,7 +30,11 @@ export interface BatchResult {
   changed?: number;
 }
 
-export type Processor = (batch: Batch) => BatchResult;
+export interface Processor {
+  run(batch: Batch): BatchResult;
+  /** Hands a result's output buffer back once written (see ByteSink). */
+  recycle(output: Uint8Array): void;
+}
 
 /** The error of an input, with NDJSON line numbers made relative to the file rather than the line. */
 function errorOf(e: unknown, input: InputRef): ErrorInfo {
@@ -76,30 +80,32 @@ export function createProcessor(cfg: ProcessorConfig): Processor {
   const opts = { year: cfg.year, asOf: cfg.asOf };
   if (cfg.mode === 'diff') {
     const newRules = loadRuleSet(cfg.newRules);
-    return (batch) => {
-      const out: BatchResult = { text: '', records: batch.ends.length, invalid: [], withNeedsInfo: 0, withIneligible: 0, changed: 0 };
-      const parts: string[] = [];
+    const sink = new ByteSink();
+    const run = (batch: Batch): BatchResult => {
+      const out: BatchResult = { output: EMPTY, records: batch.ends.length, invalid: [], withNeedsInfo: 0, withIneligible: 0, changed: 0 };
       forEachProfile(
         batch,
         (input, profile) => {
           const d = diffResults(evaluate(rules, profile, opts), evaluate(newRules, profile, opts));
           if (!d) return;
           const ent = { name: profile.name, creditCode: profile.creditCode ?? null };
-          parts.push(cfg.format === 'json' ? renderDiffJson(input, ent, d) : renderDiffText(input, ent, d));
+          // JSON items are separated here, and between batches by the caller: one array in the end.
+          if (cfg.format === 'json') sink.push(`${sink.count ? ',\n' : ''}${renderDiffJson(input, ent, d)}`);
+          else sink.push(renderDiffText(input, ent, d));
         },
         (input, error) => out.invalid.push({ input, error, reason: reasonOf(error) }),
       );
-      out.changed = parts.length;
-      // JSON items are joined here and between batches by the caller, into one array.
-      out.text = parts.join(cfg.format === 'json' ? ',\n' : '');
+      out.changed = sink.count;
+      out.output = sink.take();
       return out;
     };
+    return { run, recycle: (b) => sink.recycle(b) };
   }
   const columns = amountColumns(rules);
-  return (batch) => {
-    const out: BatchResult = { text: '', records: batch.ends.length, invalid: [], withNeedsInfo: 0, withIneligible: 0 };
+  const sink = new ByteSink();
+  const run = (batch: Batch): BatchResult => {
+    const out: BatchResult = { output: EMPTY, records: batch.ends.length, invalid: [], withNeedsInfo: 0, withIneligible: 0 };
     const summary = cfg.format === 'json' ? new SummaryBuilder() : undefined;
-    const parts: string[] = [];
     forEachProfile(
       batch,
       (input, profile) => {
@@ -107,16 +113,17 @@ export function createProcessor(cfg: ProcessorConfig): Processor {
         if (result.totals.needsInfo) out.withNeedsInfo++;
         if (result.totals.ineligible) out.withIneligible++;
         if (summary) summary.add(result);
-        else parts.push(cfg.format === 'csv' ? csvRow(input, result, columns) : ndjsonLine(input, result, cfg.compact));
+        else sink.push(cfg.format === 'csv' ? csvRow(input, result, columns) : ndjsonLine(input, result, cfg.compact));
       },
       (input, error) => {
         out.invalid.push({ input, error, reason: reasonOf(error) });
-        if (!summary) parts.push(cfg.format === 'csv' ? csvErrorRow(input, error, columns) : ndjsonErrorLine(input, error));
+        if (!summary) sink.push(cfg.format === 'csv' ? csvErrorRow(input, error, columns) : ndjsonErrorLine(input, error));
       },
     );
-    out.text = parts.join('');
+    out.output = sink.take();
     if (summary) out.summary = summary.partial();
     return out;
   };
+  return { run, recycle: (b) => sink.recycle(b) };
 }
 

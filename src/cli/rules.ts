@@ -1,28 +1,37 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileRuleSet, loadRules, ruleFilesHash, type RuleSet, type RuleSource } from '../engine/index.js';
+import { compileRuleSet, loadRules, ruleFiles, type RuleSet, type RuleSource } from '../engine/index.js';
 import { DEFAULT_RULES_DIR } from './io.js';
 
 /**
  * The shipped rules are read from YAML once, at build time, and kept as JSON beside the bundle
  * (dist/rules.json). Parsing YAML is most of what `check` costs to start, so the CLI reads the
- * JSON instead whenever the rule directory is the shipped one and its files still hash to what
- * was precompiled; any edit to a rule file makes the hash differ, and the YAML is read as usual.
- * POLICY_CALC_PRECOMPILED=0 turns the shortcut off (tests compare both paths).
+ * JSON instead whenever the rule directory is the shipped one and its files are still, byte for
+ * byte, the ones that were precompiled (the JSON keeps a copy of them; comparing is exact, and
+ * cheaper than hashing). Any edit to a rule file, or a file added or removed, and the YAML is read
+ * as usual. POLICY_CALC_PRECOMPILED=0 turns the shortcut off (tests compare both paths).
  */
 export const PRECOMPILED_RULES = fileURLToPath(new URL('../rules.json', import.meta.url));
 
 interface Precompiled {
-  format: 1;
+  format: 2;
+  /** Each rule file, by its name in the rule directory, with its bytes as latin1 text (one char per byte). */
+  files: [string, string][];
   source: RuleSource;
+}
+
+function ruleFileContents(dir: string): [string, string][] {
+  const f = ruleFiles(dir);
+  return [f.manifest, ...f.parameters, ...f.policies].map((file) => [relative(dir, file), readFileSync(file, 'latin1')]);
 }
 
 /** The rule source as JSON, with file names relative to the rule directory so the copy can move. */
 export function serializeRuleSource(src: RuleSource): string {
   const rel = (f: string) => relative(src.dir, f);
   const data: Precompiled = {
-    format: 1,
+    format: 2,
+    files: ruleFileContents(src.dir),
     source: {
       ...src,
       dir: '.',
@@ -33,6 +42,16 @@ export function serializeRuleSource(src: RuleSource): string {
   return JSON.stringify(data);
 }
 
+function unchanged(dir: string, files: [string, string][]): boolean {
+  let current: [string, string][];
+  try {
+    current = ruleFileContents(dir);
+  } catch {
+    return false;
+  }
+  return current.length === files.length && current.every(([name, text], i) => name === files[i]![0] && text === files[i]![1]);
+}
+
 /** The precompiled source of `dir` when it is fresh, else undefined. */
 export function readPrecompiled(dir: string, file = PRECOMPILED_RULES): RuleSource | undefined {
   let data: Precompiled;
@@ -41,8 +60,7 @@ export function readPrecompiled(dir: string, file = PRECOMPILED_RULES): RuleSour
   } catch {
     return undefined;
   }
-  if (data?.format !== 1 || typeof data.source?.hash !== 'string') return undefined;
-  if (ruleFilesHash(dir) !== data.source.hash) return undefined;
+  if (data?.format !== 2 || !Array.isArray(data.files) || !unchanged(dir, data.files)) return undefined;
   const abs = (f: string) => join(dir, f);
   return {
     ...data.source,
