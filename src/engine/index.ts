@@ -8,3 +8,4 @@ export type { EvaluationResult, Benefit, Status, Period, Warning } from './resul
 export { parseCalendarDate, todayLocal, type CalendarDate } from './dates.js';
 export type { Reason, Assumption, ParameterUse } from './trace.js';
 export type { TextPair } from './rule-schema.js';
+export { readRuleTests, runRuleTest, runRuleTests, type RuleTestCase, type RuleTestResult, type RuleTestFailure } from './rule-tests.js';
