@@ -38,6 +38,70 @@ function program(): Command {
       process.exitCode = await runCheck(file, opts);
     });
 
+  // Rule tooling: lint, list, show and test rule sets; the profile's JSON Schema; validate profiles.
+  const rules = p.command('rules').description('inspect, check and test rule sets (lint, list, show, test)');
+  rules
+    .command('lint')
+    .description('check a rule set: what the loader refuses, citations against the source document, parameter gaps, unused parameters')
+    .argument('[dir]', 'rule directory (default: the rules shipped with policy-calc)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--source <file>', "source document to check citations against (default: the manifest's document.file in <dir>/source/ or ../shared/policy/)")
+    .option('--no-color', 'plain text without colors')
+    .addHelpText('after', '\nExit codes: 0 no errors (warnings allowed); 2 errors found, or the rules cannot be read.')
+    .action(async (dir: string | undefined, opts: Record<string, unknown>) => {
+      const { runRulesLint } = await import('./commands/rules-lint.js');
+      process.exitCode = await runRulesLint(dir, opts);
+    });
+  rules
+    .command('list')
+    .description('list the policies of a rule set: id, title, nature, quantified or not')
+    .option('-r, --rules <dir>', 'rule directory (default: the rules shipped with policy-calc)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('-l, --lang <lang>', 'language of titles (default: from LANG)').choices(['zh', 'en']))
+    .action(async (opts: Record<string, unknown>) => {
+      const { runRulesList } = await import('./commands/rules-list.js');
+      process.exitCode = await runRulesList(opts);
+    });
+  rules
+    .command('show')
+    .description('show one policy: its checks, figures, parameters with their dated values and sources, citation')
+    .argument('<id>', 'policy id, e.g. P12 (or the article number, 12)')
+    .option('-r, --rules <dir>', 'rule directory (default: the rules shipped with policy-calc)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-l, --lang <lang>', 'language of labels (default: from LANG)').choices(['zh', 'en']))
+    .action(async (id: string, opts: Record<string, unknown>) => {
+      const { runRulesShow } = await import('./commands/rules-show.js');
+      process.exitCode = await runRulesShow(id, opts);
+    });
+  rules
+    .command('test')
+    .description('run the YAML test cases in <dir>/tests against the rule set in <dir>')
+    .argument('[dir]', 'rule directory (default: the rules shipped with policy-calc)')
+    .addOption(new Option('--reporter <reporter>', 'report format').choices(['text', 'junit']).default('text'))
+    .option('-o, --output <file>', 'with --reporter junit: write the XML here (the text report then goes to stdout)')
+    .option('--no-color', 'plain text without colors')
+    .addHelpText('after', '\nExit codes: 0 all cases pass; 1 some case failed; 2 malformed test files or invalid rules.')
+    .action(async (dir: string | undefined, opts: Record<string, unknown>) => {
+      const { runRulesTest } = await import('./commands/rules-test.js');
+      process.exitCode = await runRulesTest(dir, opts);
+    });
+
+  p.command('schema')
+    .description('print the JSON Schema (draft 2020-12) of the enterprise profile, for editors and validators')
+    .action(async () => {
+      const { runSchema } = await import('./commands/schema.js');
+      process.exitCode = await runSchema();
+    });
+  p.command('validate')
+    .description('check profiles without evaluating them: "ok" or each problem with file, line and path')
+    .argument('<files...>', 'profile JSON files (- for stdin)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText('after', '\nExit codes: 0 every profile is valid; 2 some profile is invalid or unreadable.')
+    .action(async (files: string[], opts: Record<string, unknown>) => {
+      const { runValidate } = await import('./commands/validate.js');
+      process.exitCode = await runValidate(files, opts);
+    });
+
   return p;
 }
 

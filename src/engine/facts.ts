@@ -85,6 +85,19 @@ function cached<T>(env: EvalEnv, key: string, compute: () => T): T {
   return v;
 }
 
+/** Parameters the engine reads itself, in derived facts rather than through a rule. */
+export const SIZE_TABLE_PARAMETER = 'sme.size_table';
+export const RD_EXCLUDED_PARAMETER = 'rd.excluded_industries';
+
+/**
+ * Each engine-read parameter and the derived facts that read it. `rules lint` counts these
+ * parameters as used, and as needed by every policy that uses one of the facts.
+ */
+export const ENGINE_PARAMETERS: Readonly<Record<string, readonly string[]>> = {
+  [SIZE_TABLE_PARAMETER]: ['size'],
+  [RD_EXCLUDED_PARAMETER]: ['rdIndustryExcluded'],
+};
+
 /** A parameter read by a derived fact, recorded in the trace like any other. */
 function param(scope: Scope, name: string, date: CalendarDate): ParameterValue | undefined {
   const v = scope.env.params.at(name, date);
@@ -106,7 +119,7 @@ export function sizeInfo(scope: Scope): SizeInfo {
   if (p.size) return { size: p.size, derived: false, missing: [] };
   const date = yearStart(env);
   if (date === undefined) return { derived: true, missing: ['size', 'fiscalYears'] };
-  const tableValue = param(scope, 'sme.size_table', date);
+  const tableValue = param(scope, SIZE_TABLE_PARAMETER, date);
   if (!tableValue) return { derived: true, missing: ['size'] };
   const table = tableValue.value as SizeTable;
   const row = pickRow(table, p.nationalIndustryCode, p.industry);
@@ -241,7 +254,7 @@ export const FACTS: Readonly<Record<string, FactDef>> = {
       if (c === undefined) return new Unknown(['nationalIndustryCode']);
       const date = scope.paramDate;
       if (date === undefined) return new Unknown(['fiscalYears']);
-      const list = param(scope, 'rd.excluded_industries', date);
+      const list = param(scope, RD_EXCLUDED_PARAMETER, date);
       return list ? (list.value as string[]).some((prefix) => c.startsWith(prefix)) : false;
     },
   },

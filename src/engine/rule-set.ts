@@ -91,7 +91,16 @@ function lineOf(doc: Document, lc: LineCounter, path: YamlPath): number | undefi
 }
 
 function located(file: string, path: YamlPath, message: string): Issue {
-  return { file, path: path.length ? path.join('.') : undefined, line: lineIndex.get(file)?.(path), message };
+  return { file, path: path.length ? path.join('.') : undefined, line: yamlLine(file, path), message };
+}
+
+/**
+ * The line of a YAML path (or of its nearest existing ancestor) in a rule file this process has
+ * read with readRuleSource; undefined for files it has not read. `rules lint` locates its own
+ * findings with it.
+ */
+export function yamlLine(file: string, path: YamlPath): number | undefined {
+  return lineIndex.get(file)?.(path);
 }
 
 /** Walks a parameter file: a mapping whose leaves (objects with `values`) are parameters. */

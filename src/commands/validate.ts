@@ -1,0 +1,1 @@
+export async function runValidate(..._a: unknown[]): Promise<number> { return 0; }
