@@ -1,9 +1,9 @@
-import { isAbsolute, relative, resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { z } from 'zod';
 import { lintRules, type LintProblem, type LintReport } from '../engine/index.js';
 import { DEFAULT_RULES_DIR, writeOut } from '../cli/io.js';
 import { parseOptions } from '../cli/options.js';
+import { shownPath, sourceDirs } from '../cli/paths.js';
 
 const lintOptions = z.object({
   format: z.enum(['text', 'json']).default('text'),
@@ -11,18 +11,9 @@ const lintOptions = z.object({
   color: z.boolean().default(true),
 });
 
-/** Where the manifest's document is looked for after `<rules>/source/`: the workspace's shared/policy. */
-function sourceDirs(dir: string): string[] {
-  const repoOfRules = resolve(dir, '..', '..', 'shared', 'policy');
-  const repoOfTool = resolve(DEFAULT_RULES_DIR, '..', '..', 'shared', 'policy');
-  return [...new Set([repoOfRules, repoOfTool])];
-}
-
-/** Paths as the user would type them: relative to the working directory where that is shorter. */
+/** Paths as the user would type them; `undefined` stays so. */
 function shown(file: string | undefined): string | undefined {
-  if (!file) return file;
-  const rel = relative(process.cwd(), file);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+  return file === undefined ? undefined : shownPath(file);
 }
 
 export function formatProblem(p: LintProblem, c = new Chalk({ level: 0 })): string {

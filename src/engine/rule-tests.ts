@@ -45,6 +45,7 @@ const caseSchema = z.strictObject({
   profile: z.record(z.string(), z.unknown()),
   expect: z.record(z.string().regex(/^(P\d{2}|totals|enterprise)$/, 'expect keys are policy ids (P09), totals or enterprise'), z.unknown()),
 });
+const EXPECT_KEYS = [...Object.keys(policyExpectation.shape), ...Object.keys(totalsExpectation.shape)];
 const fileSchema = z.strictObject({ description: z.string().optional(), cases: z.array(caseSchema).min(1) });
 
 export interface RuleTestCase {
@@ -104,7 +105,21 @@ export function readRuleTests(dir: string): RuleTestCase[] {
       }
       continue;
     }
-    r.data.cases.forEach((c, i) => cases.push({ ...c, file, line: lineAt(['cases', i]) }));
+    // Expectations are checked here, so that a typo in one is a malformed file, not a failed case.
+    let ok = true;
+    r.data.cases.forEach((c, i) => {
+      for (const [key, raw] of Object.entries(c.expect)) {
+        const schema = key === 'totals' ? totalsExpectation : key === 'enterprise' ? z.record(z.string(), z.unknown()) : policyExpectation;
+        const e = schema.safeParse(raw);
+        if (e.success) continue;
+        ok = false;
+        for (const iss of e.error.issues) {
+          const path = ['cases', i, 'expect', key, ...(iss.path as (string | number)[])];
+          issues.push({ ...zodIssues([{ ...iss, path }], file, EXPECT_KEYS)[0]!, line: lineAt(path) });
+        }
+      }
+    });
+    if (ok) r.data.cases.forEach((c, i) => cases.push({ ...c, file, line: lineAt(['cases', i]) }));
   }
   if (issues.length) throw new PolicyCalcError('RULES_INVALID', issues);
   return cases;
