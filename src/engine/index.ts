@@ -10,3 +10,6 @@ export type { Reason, Assumption, ParameterUse } from './trace.js';
 export type { TextPair } from './rule-schema.js';
 export { readRuleTests, runRuleTest, runRuleTests, type RuleTestCase, type RuleTestResult, type RuleTestFailure } from './rule-tests.js';
 export { lintRules, type LintReport, type LintProblem, type LintRule, type LintSeverity, type LintOptions } from './lint.js';
+export { parameterRefs, type ParameterRef } from './lint-parameters.js';
+export type { Parameter, ParameterValue } from './parameters.js';
+export type { PolicyDef } from './rule-schema.js';
