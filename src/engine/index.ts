@@ -13,3 +13,4 @@ export { lintRules, type LintReport, type LintProblem, type LintRule, type LintS
 export { parameterRefs, type ParameterRef } from './lint-parameters.js';
 export type { Parameter, ParameterValue } from './parameters.js';
 export type { PolicyDef } from './rule-schema.js';
+export { profileJsonSchema } from './profile-json-schema.js';

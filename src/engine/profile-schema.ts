@@ -84,7 +84,8 @@ export function money(opts: { allowNegative?: boolean } = {}) {
       }
       return d;
     })
-    .meta({ format: 'money' });
+    // The JSON Schema generator (profile-json-schema.ts) reads these to describe the input.
+    .meta({ format: 'money', allowNegative: opts.allowNegative === true });
 }
 
 /** A non-negative decimal quantity (an area, a meter reading). */
@@ -107,7 +108,7 @@ function integer(what: string, min = 0, max = Number.MAX_SAFE_INTEGER) {
       return z.NEVER;
     }
     return v;
-  }).meta({ format: 'integer' });
+  }).meta({ format: 'integer', minimum: min, maximum: max });
 }
 
 const bool = (what: string) =>
