@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { PolicyCalcError, type Issue } from './errors.js';
 import { compilePolicy, dependencyOrder, type CompiledPolicy } from './compile.js';
 import { convertParameterValue, ParameterStore, type Parameter } from './parameters.js';
@@ -41,7 +41,7 @@ const RULE_KEYS = [
 ];
 const MAX_FILE_BYTES = 1_000_000;
 const MAX_ALIASES = 100;
-const lineIndex = new Map<string, (path: YamlPath) => number | undefined>();
+const lineIndex = new Map<string, (path: YamlPath, key: boolean) => number | undefined>();
 
 function yamlFiles(dir: string): string[] {
   try {
@@ -72,7 +72,7 @@ function readYaml(file: string, issues: Issue[]): unknown {
     }
     return undefined;
   }
-  lineIndex.set(file, (path) => lineOf(doc, lineCounter, path));
+  lineIndex.set(file, (path, key) => (key && keyLineOf(doc, lineCounter, path)) || lineOf(doc, lineCounter, path));
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
@@ -90,17 +90,28 @@ function lineOf(doc: Document, lc: LineCounter, path: YamlPath): number | undefi
   return undefined;
 }
 
+/** The line of the key of the last path element, where the path ends at a key of a mapping. */
+function keyLineOf(doc: Document, lc: LineCounter, path: YamlPath): number | undefined {
+  if (!path.length) return undefined;
+  const parent = doc.getIn(path.slice(0, -1), true);
+  if (!isMap(parent)) return undefined;
+  const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1]);
+  const range = isScalar(pair?.key) ? pair.key.range : undefined;
+  return range ? lc.linePos(range[0]).line : undefined;
+}
+
 function located(file: string, path: YamlPath, message: string): Issue {
   return { file, path: path.length ? path.join('.') : undefined, line: yamlLine(file, path), message };
 }
 
 /**
  * The line of a YAML path (or of its nearest existing ancestor) in a rule file this process has
- * read with readRuleSource; undefined for files it has not read. `rules lint` locates its own
- * findings with it.
+ * read with readRuleSource; undefined for files it has not read. With `key`, the line of the
+ * path's last key (the loader reports the line of the value, which for a mapping is its first
+ * entry). `rules lint` locates its own findings with it.
  */
-export function yamlLine(file: string, path: YamlPath): number | undefined {
-  return lineIndex.get(file)?.(path);
+export function yamlLine(file: string, path: YamlPath, opts: { key?: boolean } = {}): number | undefined {
+  return lineIndex.get(file)?.(path, opts.key === true);
 }
 
 /** Walks a parameter file: a mapping whose leaves (objects with `values`) are parameters. */
