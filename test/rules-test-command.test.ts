@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readRuleTests } from '../src/engine/index.js';
 import { renderJunit, xmlEscape, type TimedResult } from '../src/render/test-report.js';
-import { cli, copyRules, edit, lineOf, RULES } from './cli-helper.js';
+import { cli } from './cli-helpers.js';
+import { copyRules, edit, lineOf, RULES } from './rule-copies.js';
 import { parseXml } from './xml-check.js';
 
 const P12_TESTS = 'tests/p12-rd-extra-deduction.yaml';

@@ -57,9 +57,6 @@ export interface LintOptions {
   sourceDirs?: string[];
 }
 
-/** Lint's own findings point at the key of what they are about. */
-const KEY = { key: true };
-
 /** Sorts loader issues into lint rules, so that a finding says which kind of problem it is. */
 function classify(issue: Issue, dir: string): LintProblem {
   const { file, line, column, path, message } = issue;
@@ -111,7 +108,7 @@ function lintCitations(src: RuleSource, opts: LintOptions, problems: LintProblem
   const manifestFile = join(src.dir, 'manifest.yaml');
   const documentFile = src.manifest.document.file;
   if (!documentFile && !opts.source) {
-    problems.push({ severity: 'warning', rule: 'source-missing', file: manifestFile, line: yamlLine(manifestFile, ['document'], KEY), path: 'document', message: 'no document.file: citations cannot be checked against the source document' });
+    problems.push({ severity: 'warning', rule: 'source-missing', file: manifestFile, line: yamlLine(manifestFile, ['document']), path: 'document', message: 'no document.file: citations cannot be checked against the source document' });
     return undefined;
   }
   const candidates = sourceCandidates(src.dir, documentFile ?? '', opts);
@@ -121,7 +118,7 @@ function lintCitations(src: RuleSource, opts: LintOptions, problems: LintProblem
       severity: 'error',
       rule: 'source-missing',
       file: opts.source ? opts.source : manifestFile,
-      line: opts.source ? undefined : yamlLine(manifestFile, ['document', 'file'], KEY),
+      line: opts.source ? undefined : yamlLine(manifestFile, ['document', 'file']),
       path: opts.source ? undefined : 'document.file',
       message: `source document not found (looked for ${candidates.join(', ')}); give it with --source FILE`,
     });
@@ -129,7 +126,7 @@ function lintCitations(src: RuleSource, opts: LintOptions, problems: LintProblem
   }
   for (const { file, def } of src.policies) {
     for (const f of checkCitation(def, doc)) {
-      problems.push({ severity: f.severity, rule: f.rule, file, line: yamlLine(file, f.path, KEY), path: f.path.join('.'), message: f.message });
+      problems.push({ severity: f.severity, rule: f.rule, file, line: yamlLine(file, f.path), path: f.path.join('.'), message: f.message });
     }
   }
   return doc;
@@ -139,7 +136,7 @@ function lintParameters(src: RuleSource, problems: LintProblem[]): void {
   const refs: ParameterRef[] = src.policies.flatMap(({ file, def }) => parameterRefs(def, file));
   const needs = new Map(src.policies.map(({ def }) => [def.id, { from: firstNeeded(def, src.manifest.document.issued), until: def.effective?.until }]));
   const defined = new Set(src.parameters.map((p) => p.name));
-  const at = (file: string, name: string, sub: (string | number)[]) => ({ file, line: yamlLine(file, [...name.split('.'), ...sub], KEY), path: [name, ...sub].join('.') });
+  const at = (file: string, name: string, sub: (string | number)[]) => ({ file, line: yamlLine(file, [...name.split('.'), ...sub]), path: [name, ...sub].join('.') });
 
   for (const { file, name, raw } of src.parameters) {
     const values = datedValues(raw);
@@ -156,14 +153,14 @@ function lintParameters(src: RuleSource, problems: LintProblem[]): void {
       const gap = coverageGaps(values, needs.get(r.policy)!);
       if (!gap) continue;
       seen.add(r.policy);
-      const where = `${r.file.split(/[\\/]/).pop()}:${yamlLine(r.file, r.path, KEY) ?? '?'}`;
+      const where = `${r.file.split(/[\\/]/).pop()}:${yamlLine(r.file, r.path) ?? '?'}`;
       problems.push({ severity: 'error', rule: 'parameter-gap', ...at(file, name, gap.at), message: `${gap.message} by ${r.policy} (${where}, ${r.path.join('.')})` });
     }
   }
   // The engine's own parameters must exist where a policy uses the fact that reads them.
   for (const r of refs) {
     if (defined.has(r.param) || !(r.param in ENGINE_PARAMETERS)) continue;
-    problems.push({ severity: 'error', rule: 'unknown-parameter', file: r.file, line: yamlLine(r.file, r.path, KEY), path: r.path.join('.'), message: `uses ${ENGINE_PARAMETERS[r.param]!.join(', ')}, which reads parameter "${r.param}"; the rule set does not define it` });
+    problems.push({ severity: 'error', rule: 'unknown-parameter', file: r.file, line: yamlLine(r.file, r.path), path: r.path.join('.'), message: `uses ${ENGINE_PARAMETERS[r.param]!.join(', ')}, which reads parameter "${r.param}"; the rule set does not define it` });
   }
 }
 

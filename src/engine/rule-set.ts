@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { PolicyCalcError, type Issue } from './errors.js';
 import { compilePolicy, dependencyOrder, type CompiledPolicy } from './compile.js';
 import { convertParameterValue, ParameterStore, type Parameter } from './parameters.js';
 import { parseCalendarDate } from './dates.js';
 import { manifestSchema, parameterSchema, policySchema, type Manifest, type PolicyDef } from './rule-schema.js';
-import { zodIssues } from './profile.js';
+import { specific, zodIssues } from './profile.js';
 
 /**
  * A rule directory: manifest.yaml, parameters/*.yaml (a tree of groups whose leaves have
@@ -41,7 +41,7 @@ const RULE_KEYS = [
 ];
 const MAX_FILE_BYTES = 1_000_000;
 const MAX_ALIASES = 100;
-const lineIndex = new Map<string, (path: YamlPath, key: boolean) => number | undefined>();
+const lineIndex = new Map<string, (path: YamlPath) => number | undefined>();
 
 function yamlFiles(dir: string): string[] {
   try {
@@ -72,7 +72,7 @@ function readYaml(file: string, issues: Issue[]): unknown {
     }
     return undefined;
   }
-  lineIndex.set(file, (path, key) => (key && keyLineOf(doc, lineCounter, path)) || lineOf(doc, lineCounter, path));
+  lineIndex.set(file, (path) => lineOf(doc, lineCounter, path));
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
@@ -82,21 +82,26 @@ function readYaml(file: string, issues: Issue[]): unknown {
   }
 }
 
+/** The line of the node at `path`; for a mapping key, the key's own line. */
 function lineOf(doc: Document, lc: LineCounter, path: YamlPath): number | undefined {
-  for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-    if (node && typeof node === 'object' && node.range) return lc.linePos(node.range[0]).line;
+  let node: unknown = doc.contents;
+  let line: number | undefined = rangeLine(node, lc);
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      line = rangeLine(pair.key, lc) ?? line;
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === 'number' && node.items[seg] !== undefined) {
+      node = node.items[seg];
+      line = rangeLine(node, lc) ?? line;
+    } else break;
   }
-  return undefined;
+  return line;
 }
 
-/** The line of the key of the last path element, where the path ends at a key of a mapping. */
-function keyLineOf(doc: Document, lc: LineCounter, path: YamlPath): number | undefined {
-  if (!path.length) return undefined;
-  const parent = doc.getIn(path.slice(0, -1), true);
-  if (!isMap(parent)) return undefined;
-  const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1]);
-  const range = isScalar(pair?.key) ? pair.key.range : undefined;
+function rangeLine(node: unknown, lc: LineCounter): number | undefined {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
   return range ? lc.linePos(range[0]).line : undefined;
 }
 
@@ -105,13 +110,12 @@ function located(file: string, path: YamlPath, message: string): Issue {
 }
 
 /**
- * The line of a YAML path (or of its nearest existing ancestor) in a rule file this process has
- * read with readRuleSource; undefined for files it has not read. With `key`, the line of the
- * path's last key (the loader reports the line of the value, which for a mapping is its first
- * entry). `rules lint` locates its own findings with it.
+ * The line of a YAML path (a mapping key's own line; else the nearest existing ancestor) in a
+ * rule file this process has read with readRuleSource; undefined for files it has not read.
+ * `rules lint` locates its own findings with it.
  */
-export function yamlLine(file: string, path: YamlPath, opts: { key?: boolean } = {}): number | undefined {
-  return lineIndex.get(file)?.(path, opts.key === true);
+export function yamlLine(file: string, path: YamlPath): number | undefined {
+  return lineIndex.get(file)?.(path);
 }
 
 /** Walks a parameter file: a mapping whose leaves (objects with `values`) are parameters. */
@@ -161,7 +165,7 @@ export function readRuleSource(dir: string): RuleSource {
     if (raw === undefined) continue;
     const r = policySchema.safeParse(raw);
     if (!r.success) {
-      for (const iss of r.error.issues) issues.push(located(f, iss.path as YamlPath, zodIssues([iss], undefined, RULE_KEYS)[0]!.message));
+      for (const iss of specific(r.error.issues)) issues.push(located(f, iss.path as YamlPath, zodIssues([iss], undefined, RULE_KEYS)[0]!.message));
       continue;
     }
     policies.push({ file: f, def: r.data });
@@ -177,7 +181,7 @@ export function compileRuleSet(src: RuleSource): RuleSet {
     const r = parameterSchema.safeParse(raw);
     const path = name.split('.');
     if (!r.success) {
-      for (const iss of r.error.issues) issues.push(located(file, [...path, ...(iss.path as YamlPath)], zodIssues([iss], undefined, RULE_KEYS)[0]!.message));
+      for (const iss of specific(r.error.issues)) issues.push(located(file, [...path, ...(iss.path as YamlPath)], zodIssues([iss], undefined, RULE_KEYS)[0]!.message));
       continue;
     }
     if (params.has(name)) issues.push(located(file, path, `parameter "${name}" is defined twice`));

@@ -58,6 +58,8 @@ export function reasonSentence(r: Reason, lang: Lang): string {
   if (r.result === null) {
     return lang === 'zh' ? `${label}：未提供 ${r.fact}` : `${label}: ${r.fact} not given`;
   }
+  // A passed yes/no check says all there is to say in its label.
+  if (r.result && (r.op === 'isTrue' || r.op === 'isFalse' || r.op === 'exists')) return label;
   if (r.result) return lang === 'zh' ? `${label}：${found}` : `${label}: ${found}`;
   return lang === 'zh'
     ? `${label}：${r.fact} 为 ${found}，要求 ${neededText(r, lang)}`
@@ -84,6 +86,7 @@ export function nearMiss(b: Benefit, year: number | null, lang: Lang): string[] 
   return out;
 }
 
-export function missingSentence(fact: string, lang: Lang): string {
-  return lang === 'zh' ? `请提供 ${fact}` : `supply ${fact}`;
+/** A missing fact as the profile path to fill in; the report turns paths into questions. */
+export function missingSentence(fact: string, _lang: Lang): string {
+  return fact;
 }
