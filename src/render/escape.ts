@@ -19,13 +19,14 @@ export function escapeHtml(value: string | number): string {
 
 /**
  * Inline Markdown text: characters that start emphasis, links, HTML or table cells are
- * backslash-escaped, so the text reads the same in any CommonMark/GFM renderer.
+ * backslash-escaped, and an `&` that would start an entity (`&lt;`) is written `&amp;`, so the
+ * text reads the same in any CommonMark/GFM renderer.
  */
 export function mdText(value: string | number): string {
   return String(value)
     .replace(/\r\n?/g, '\n')
     .replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;');
+    .replace(/&(?=#?\w+;)/g, '&amp;');
 }
 
 /** A GFM table cell: inline text, with line breaks kept as <br> (the only way a cell can hold one). */
