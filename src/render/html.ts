@@ -48,7 +48,7 @@ ${colophon(m)}
 }
 
 function unit(m: ReportModel): string {
-  return `<span class="unit">${h(m.l.yuan)}</span>`;
+  return ` <span class="unit">${h(m.l.yuan)}</span>`;
 }
 
 function masthead(m: ReportModel): string {

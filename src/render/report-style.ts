@@ -46,7 +46,7 @@ dl.facts dd { word-break: break-word; }
 .total-card { border: 1px solid var(--line); border-top: 4px solid var(--accent); border-radius: 6px; padding: 16px 18px; background: #fbfcfd; }
 .total-label { color: var(--muted); font-size: 13px; }
 .total-amount { font-size: 30px; font-weight: 700; color: var(--accent); font-variant-numeric: tabular-nums; line-height: 1.2; margin: 6px 0; text-align: right; white-space: nowrap; }
-.total-amount .unit { font-size: 15px; font-weight: 500; color: var(--muted); margin-left: 4px; }
+.total-amount .unit { font-size: 15px; font-weight: 500; color: var(--muted); }
 .total-note { color: var(--muted); font-size: 12.5px; margin-bottom: 12px; }
 ul.counts { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; }
 ul.counts li { display: flex; justify-content: space-between; align-items: center; }
@@ -79,7 +79,7 @@ article.policy.p-ineligible { border-left-color: var(--no-line); }
 .policy-head h4 { grid-column: 1; margin: 2px 0 6px; }
 .policy-side { grid-column: 2; grid-row: 1 / span 3; text-align: right; display: flex; flex-direction: column; align-items: flex-end; gap: 6px; }
 .policy-amount { font-size: 19px; font-weight: 700; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.policy-amount .unit { font-size: 12.5px; font-weight: 500; color: var(--muted); margin-left: 3px; }
+.policy-amount .unit { font-size: 12.5px; font-weight: 500; color: var(--muted); }
 .policy-amount.none { font-size: 13px; font-weight: 400; color: var(--muted); }
 .count-note { font-size: 12px; color: var(--muted); max-width: 260px; }
 .policy-summary { color: #32383f; }
