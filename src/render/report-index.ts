@@ -44,13 +44,13 @@ function indexHtml(entries: IndexEntry[], o: IndexOptions): string {
   const ok = entries.filter((e) => e.result).length;
   const rows = entries.map((e) => {
     if (!e.result) {
-      return `<tr class="invalid" data-index="${e.index}"><td class="num">${e.index}</td><td colspan="6"><span class="badge s-ineligible">✘ ${h(l.indexInvalid)}</span> <code>${h(e.error ?? '')}</code></td><td>${h(e.source)}</td></tr>`;
+      return `<tr class="invalid" data-index="${e.index}"><td class="num">${e.index}</td><td colspan="6"><span class="badge s-ineligible">✘ ${h(l.indexInvalid)}</span> <span class="error">${h(e.error ?? '')}</span></td><td class="source">${h(e.source)}</td></tr>`;
     }
     const r = e.result;
-    return `<tr data-index="${e.index}" data-total="${h(r.totals.amount)}"><td class="num">${e.index}</td><td class="name"><a href="${h(encodeURI(e.file!))}">${h(r.enterprise.name)}</a></td><td>${h(r.enterprise.creditCode ?? '—')}</td><td class="num">${r.totals.eligible}</td><td class="num">${r.totals.needsInfo}</td><td class="num">${r.totals.ineligible}</td><td class="num">${h(groupThousands(r.totals.amount))}</td><td>${h(e.source)}</td></tr>`;
+    return `<tr data-index="${e.index}" data-total="${h(r.totals.amount)}"><td class="num">${e.index}</td><td class="name"><a href="${h(encodeURI(e.file!))}">${h(r.enterprise.name)}</a></td><td>${h(r.enterprise.creditCode ?? '—')}</td><td class="num">${r.totals.eligible}</td><td class="num">${r.totals.needsInfo}</td><td class="num">${r.totals.ineligible}</td><td class="num">${h(groupThousands(r.totals.amount))}</td><td class="source">${h(e.source)}</td></tr>`;
   });
   const total = grandTotal(entries);
-  const body = `<main class="report">
+  const body = `<main class="report wide">
 <header class="masthead">
 <div class="kicker">${h(l.subtitle)}</div>
 <h1>${h(l.index)}</h1>

@@ -211,7 +211,8 @@ function policyView(b: Benefit, r: EvaluationResult, lang: Lang, l: ReportModel[
   const periods: string[] = [];
   if (b.period) periods.push(`${b.period.from} – ${b.period.to}${b.period.open ? ` (${l.stillOpen})` : ''}`);
   for (const p of b.itemPeriods) {
-    const who = p.item ? (itemName(p.item, lang) ?? p.item) : '';
+    const name = p.item ? (itemName(p.item, lang) ?? p.item) : '';
+    const who = name.charAt(0).toUpperCase() + name.slice(1);
     periods.push(`${who ? `${who}: ` : ''}${p.from} – ${p.to}${p.open ? ` (${l.stillOpen})` : ''}`);
   }
   return {
@@ -242,7 +243,7 @@ function policyView(b: Benefit, r: EvaluationResult, lang: Lang, l: ReportModel[
     notes: b.notes.map((n) => n[lang]),
     parameters: b.parameters.map((p) => `${p.name}${p.value === 'table' ? '' : ` = ${p.value}`} (${p.since}; ${p.source})`),
     citation: b.citation.text,
-    responsible: b.citation.responsible.join(lang === 'zh' ? '、' : ', '),
+    responsible: b.citation.responsible.length ? b.citation.responsible.join(lang === 'zh' ? '、' : ', ') : l.none,
   };
 }
 

@@ -106,8 +106,14 @@ blockquote.citation { margin: 10px 0 4px; padding: 8px 14px; border-left: 3px so
 table.questions td.idx { width: 2.5em; color: var(--muted); }
 table.questions td.policies, table.questions td.fact { white-space: nowrap; }
 table.figures { max-width: 640px; }
-table.index td, table.index th { white-space: nowrap; }
-table.index td.name { white-space: normal; }
+.report.wide { max-width: 1240px; }
+table.index td { white-space: nowrap; }
+table.index th { white-space: normal; vertical-align: bottom; }
+table.index td.name { white-space: normal; min-width: 16em; }
+table.index td.source { white-space: normal; overflow-wrap: anywhere; color: var(--muted); font-size: 12.5px; }
+table.index tr.invalid td { white-space: normal; }
+table.index .error { color: #a40e26; white-space: pre-wrap; }
+table.index tfoot th, table.index tfoot td { border-top: 2px solid var(--ink); border-bottom: none; }
 ol.assumptions { padding-left: 22px; }
 ol.assumptions li { margin-bottom: 4px; }
 footer.colophon { margin-top: 36px; border-top: 1px solid var(--line); padding-top: 14px; font-size: 12.5px; color: var(--muted); }
