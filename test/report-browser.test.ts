@@ -22,6 +22,9 @@ const LANGS = ['zh', 'en'] as const;
 const AS_OF = '2018-06-30';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+/** Runs in the page; declared here because the project's TypeScript has no DOM library. */
+declare const getComputedStyle: (e: unknown) => { display: string; breakInside: string };
+
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
   console.warn(`report-browser.test.ts: SKIPPED, no Chromium at ${CHROMIUM} (install it with: apt-get install chromium); the HTML reports were not checked in a browser`);
