@@ -9,3 +9,4 @@ export { parseCalendarDate, todayLocal, type CalendarDate } from './dates.js';
 export type { Reason, Assumption, ParameterUse } from './trace.js';
 export type { TextPair } from './rule-schema.js';
 export { readRuleTests, runRuleTest, runRuleTests, type RuleTestCase, type RuleTestResult, type RuleTestFailure } from './rule-tests.js';
+export { anyoneQualifies, alwaysGiven } from './anyone-qualifies.js';
