@@ -10,3 +10,4 @@ export type { Reason, Assumption, ParameterUse } from './trace.js';
 export type { TextPair } from './rule-schema.js';
 export { readRuleTests, runRuleTest, runRuleTests, type RuleTestCase, type RuleTestResult, type RuleTestFailure } from './rule-tests.js';
 export { anyoneQualifies, alwaysGiven } from './anyone-qualifies.js';
+export { regionPriority, type RegionPriority, type RegionLayout } from './regions.js';

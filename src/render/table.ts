@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Benefit, EvaluationResult } from '../engine/index.js';
 import { missingSentence, nearMiss, reasonSentence } from './explain.js';
+import { regionLines } from './region.js';
 import { displayWidth, groupThousands, LABELS, padEnd, padStart, REGIONS, STATUS, t, truncate, type Lang } from './labels.js';
 
 /**
@@ -28,6 +29,7 @@ export function renderTable(r: EvaluationResult, o: TableOptions): string {
   if (e.industry) facts.push(e.industry);
   if (e.size) facts.push(`${e.size} (${e.sizeDerived ? t(LABELS.derived, lang) : t(LABELS.declared, lang)})`);
   if (facts.length) lines.push(`  ${facts.join(' · ')}`);
+  lines.push(...regionLines(r, lang, o.explain, c));
   lines.push(
     `${t(LABELS.year, lang)}: ${r.evaluation.year ?? t(LABELS.none, lang)} · ${t(LABELS.asOf, lang)}: ${r.evaluation.asOf} · ${t(LABELS.rules, lang)}: ${r.evaluation.rulesVersion}`,
   );
