@@ -108,6 +108,8 @@ function evaluatePolicy(p: CompiledPolicy, env: EvalEnv): Benefit {
     article: def.article,
     title: def.title,
     summary: def.summary,
+    ...(def.grants ? { grants: def.grants } : {}),
+    ...(def.reading ? { reading: def.reading } : {}),
     status: 'eligible',
     nature: def.nature,
     quantified: p.quantified,

@@ -22,6 +22,10 @@ export interface Benefit {
   article: number;
   title: TextPair;
   summary: TextPair;
+  /** What the article grants, for every policy (the amount, where there is one, is the quantified part). */
+  grants?: TextPair;
+  /** How this tool reads the article where the text leaves room, as the rule file states it. */
+  reading?: TextPair;
   status: Status;
   nature: Nature;
   quantified: boolean;

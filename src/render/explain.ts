@@ -58,6 +58,14 @@ export function reasonSentence(r: Reason, lang: Lang): string {
   if (r.result === null) {
     return lang === 'zh' ? `${label}：未提供 ${r.fact}` : `${label}: ${r.fact} not given`;
   }
+  if (r.op === 'isTrue' || r.op === 'isFalse') {
+    // The label states the requirement, so the answer is whether it holds; a failed one names the
+    // field to change, and an isFalse check shows the fact's own value, which is the opposite.
+    const answer = show(r.fact, String(r.result), lang);
+    const detail = r.op === 'isFalse' ? (lang === 'zh' ? `${r.fact} 为 ${found}` : `${r.fact} is ${found}`) : r.fact;
+    if (r.result && r.op === 'isTrue') return lang === 'zh' ? `${label}：${answer}` : `${label}: ${answer}`;
+    return lang === 'zh' ? `${label}：${answer}（${detail}）` : `${label}: ${answer} (${detail})`;
+  }
   if (r.result) return lang === 'zh' ? `${label}：${found}` : `${label}: ${found}`;
   return lang === 'zh'
     ? `${label}：${r.fact} 为 ${found}，要求 ${neededText(r, lang)}`
@@ -74,14 +82,36 @@ export function nearMiss(b: Benefit, year: number | null, lang: Lang): string[] 
     const found = show(r.fact, r.value, lang);
     const needed = show(r.fact, r.expected, lang);
     const below = r.op === 'gte' || r.op === 'gt';
-    const forYear = year !== null ? (lang === 'zh' ? `（${year}年度）` : ` for ${year}`) : '';
+    // A date is early or late, and its bound does not depend on the fiscal year evaluated.
+    const isDate = /^\d{4}-\d{2}-\d{2}$/.test(r.value);
+    const forYear = year !== null && !isDate ? (lang === 'zh' ? `（${year}年度）` : ` for ${year}`) : '';
+    const side = isDate ? (below ? { zh: '早于', en: 'before' } : { zh: '晚于', en: 'after' }) : below ? { zh: '低于', en: 'below' } : { zh: '高于', en: 'above' };
     out.push(
       lang === 'zh'
-        ? `${label}：${found}${below ? '低于' : '高于'}要求的 ${needed}${forYear}`
-        : `${label}: ${found} is ${below ? 'below' : 'above'} the ${needed} required${forYear}`,
+        ? `${label}：${found}${side.zh}要求的 ${needed}${forYear}`
+        : `${label}: ${found} is ${side.en} the ${needed} required${forYear}`,
     );
   }
   return out;
+}
+
+const NATURE: Record<string, { zh: string; en: string }> = {
+  entitlement: { zh: '依规享受', en: 'entitlement: granted by rule' },
+  discretionary: { zh: '酌情支持：主管部门可以给予或优先安排', en: 'discretionary: the authority may grant it or give priority' },
+  contingent: { zh: '有待上级批准', en: "contingent: depends on a higher authority's approval" },
+  procedural: { zh: '服务或登记改革', en: 'procedural: a service or registration reform' },
+};
+
+/** What the article grants and of what nature: "Grants (discretionary: the authority may …): …". */
+export function grantsSentence(b: Benefit, lang: Lang): string | undefined {
+  if (!b.grants) return undefined;
+  const nature = NATURE[b.nature]?.[lang] ?? b.nature;
+  return lang === 'zh' ? `政策内容（${nature}）：${b.grants.zh}` : `Grants (${nature}): ${b.grants.en}`;
+}
+
+export function readingSentence(b: Benefit, lang: Lang): string | undefined {
+  if (!b.reading) return undefined;
+  return lang === 'zh' ? `本工具的理解：${b.reading.zh}` : `Reading: ${b.reading.en}`;
 }
 
 export function missingSentence(fact: string, lang: Lang): string {
