@@ -22,6 +22,12 @@ describe('explain sentences', () => {
     expect(reasonSentence(reason({}), 'zh')).toBe('首笔贷款：否（activities.firstLoan）');
   });
 
+  it('a list of values reads as a list in Chinese', () => {
+    const r = reason({ fact: 'industry', op: 'in', value: 'ecommerce', expected: 'new-finance, cloud-bigdata', label: { zh: '信息科技或金融', en: 'IT or finance' } });
+    expect(reasonSentence(r, 'zh')).toBe('信息科技或金融：industry 为 ecommerce，要求 属于 new-finance、cloud-bigdata');
+    expect(reasonSentence(r, 'en')).toBe('IT or finance: industry is ecommerce, needed one of new-finance, cloud-bigdata');
+  });
+
   it('an isFalse check answers its label, and shows the fact it negates', () => {
     const r = reason({ fact: 'rdIndustryExcluded', op: 'isFalse', value: 'true', result: false, label: { zh: '不属于不适用加计扣除的行业', en: 'Not in an excluded industry' } });
     expect(reasonSentence(r, 'en')).toBe('Not in an excluded industry: no (rdIndustryExcluded is yes)');

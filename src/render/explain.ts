@@ -48,7 +48,9 @@ export function neededText(r: Reason, lang: Lang): string {
         return lang === 'zh' ? `[${from}, ${until})，含起点不含终点` : `[${from}, ${until}) (start included, end excluded)`;
       })()
     : show(r.fact, r.expected, lang);
-  return lang === 'zh' ? `${op.zh} ${expected}` : `${op.en}${expected}`;
+  // Lists read as lists in Chinese: 、 between the values.
+  const list = lang === 'zh' && ['in', 'notIn', 'containsAny', 'startsWithAny'].includes(r.op) ? expected.split(', ').join('、') : expected;
+  return lang === 'zh' ? `${op.zh} ${list}` : `${op.en}${list}`;
 }
 
 /** One line per check: its label, what was found, what is needed. */
