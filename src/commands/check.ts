@@ -21,8 +21,13 @@ export async function runCheck(file: string, raw: Record<string, unknown>): Prom
   if (o.format === 'json') {
     writeOut(renderJson(result));
   } else {
-    const color = o.color && !process.env.NO_COLOR && process.stdout.isTTY === true;
-    writeOut(renderTable(result, { lang: o.lang ?? defaultLang(), explain: o.explain, color, width: process.stdout.columns }));
+    const color = o.color && !process.env.NO_COLOR && (process.stdout.isTTY === true || forceColor(process.env.FORCE_COLOR));
+    writeOut(renderTable(result, { lang: o.lang ?? defaultLang(), explain: o.explain, color, width: process.stdout.columns || undefined }));
   }
   return 0;
+}
+
+/** FORCE_COLOR=1 (or any value but 0/false) asks for color even through a pipe, e.g. into `less -R`. */
+function forceColor(v: string | undefined): boolean {
+  return v !== undefined && v !== '' && v !== '0' && v !== 'false';
 }

@@ -40,9 +40,22 @@ export function readProfileJson(text: string, file?: string): unknown {
   }
 }
 
+/**
+ * A union (a condition is all / any / not / a check) reports every branch's failure; the branch
+ * that got furthest before failing is the one the author meant, so its issues are reported.
+ */
+export function specific(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  return issues.flatMap((iss) => {
+    if (iss.code !== 'invalid_union' || !iss.errors.length) return [iss];
+    const depth = (list: readonly z.core.$ZodIssue[]) => Math.max(...list.map((i) => i.path.length));
+    const best = [...iss.errors].sort((a, b) => depth(b) - depth(a) || a.length - b.length)[0]!;
+    return specific(best.map((i) => ({ ...i, path: [...iss.path, ...i.path] })));
+  });
+}
+
 export function zodIssues(issues: readonly z.core.$ZodIssue[], file?: string, knownKeys: readonly string[] = KNOWN_KEYS): Issue[] {
   const out: Issue[] = [];
-  for (const iss of issues) {
+  for (const iss of specific(issues)) {
     const path = iss.path.reduce<string>((p, k) => joinPath(p, typeof k === 'symbol' ? String(k) : k), '');
     if (iss.code === 'unrecognized_keys') {
       for (const key of iss.keys) {

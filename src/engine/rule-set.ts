@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { PolicyCalcError, type Issue } from './errors.js';
 import { compilePolicy, dependencyOrder, type CompiledPolicy } from './compile.js';
 import { convertParameterValue, ParameterStore, type Parameter } from './parameters.js';
 import { parseCalendarDate } from './dates.js';
 import { manifestSchema, parameterSchema, policySchema, type Manifest, type PolicyDef } from './rule-schema.js';
-import { zodIssues } from './profile.js';
+import { specific, zodIssues } from './profile.js';
 import { compileRegions, REGION_KEYS, type RegionLayout } from './regions.js';
 
 /**
@@ -86,12 +86,27 @@ function readYaml(file: string, issues: Issue[]): unknown {
   }
 }
 
+/** The line of the node at `path`; for a mapping key, the key's own line. */
 function lineOf(doc: Document, lc: LineCounter, path: YamlPath): number | undefined {
-  for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-    if (node && typeof node === 'object' && node.range) return lc.linePos(node.range[0]).line;
+  let node: unknown = doc.contents;
+  let line: number | undefined = rangeLine(node, lc);
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      line = rangeLine(pair.key, lc) ?? line;
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === 'number' && node.items[seg] !== undefined) {
+      node = node.items[seg];
+      line = rangeLine(node, lc) ?? line;
+    } else break;
   }
-  return undefined;
+  return line;
+}
+
+function rangeLine(node: unknown, lc: LineCounter): number | undefined {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  return range ? lc.linePos(range[0]).line : undefined;
 }
 
 function located(file: string, path: YamlPath, message: string): Issue {
@@ -147,7 +162,7 @@ export function readRuleSource(dir: string): RuleSource {
     if (raw === undefined) continue;
     const r = policySchema.safeParse(raw);
     if (!r.success) {
-      for (const iss of r.error.issues) issues.push(located(f, iss.path as YamlPath, zodIssues([iss], undefined, RULE_KEYS)[0]!.message));
+      for (const iss of specific(r.error.issues)) issues.push(located(f, iss.path as YamlPath, zodIssues([iss], undefined, RULE_KEYS)[0]!.message));
       continue;
     }
     policies.push({ file: f, def: r.data });
@@ -168,7 +183,7 @@ export function compileRuleSet(src: RuleSource): RuleSet {
     const r = parameterSchema.safeParse(raw);
     const path = name.split('.');
     if (!r.success) {
-      for (const iss of r.error.issues) issues.push(located(file, [...path, ...(iss.path as YamlPath)], zodIssues([iss], undefined, RULE_KEYS)[0]!.message));
+      for (const iss of specific(r.error.issues)) issues.push(located(file, [...path, ...(iss.path as YamlPath)], zodIssues([iss], undefined, RULE_KEYS)[0]!.message));
       continue;
     }
     if (params.has(name)) issues.push(located(file, path, `parameter "${name}" is defined twice`));
@@ -202,7 +217,7 @@ export function compileRuleSet(src: RuleSource): RuleSet {
     regions = compileRegions(
       raw,
       (path, message) => issues.push(located(file, path, message)),
-      (zi) => { for (const iss of zi) issues.push(located(file, iss.path as YamlPath, zodIssues([iss], undefined, [...RULE_KEYS, ...REGION_KEYS])[0]!.message)); },
+      (zi) => { for (const iss of specific(zi)) issues.push(located(file, iss.path as YamlPath, zodIssues([iss], undefined, [...RULE_KEYS, ...REGION_KEYS])[0]!.message)); },
     );
   }
   const order = dependencyOrder(compiled, (id, message) => issues.push(located(fileOf.get(id) ?? src.dir, ['eligibility'], message)));

@@ -11,7 +11,10 @@ export function closest(input: string, candidates: readonly string[]): string | 
       bestDistance = d;
     }
   }
-  return bestDistance <= limit ? best : undefined;
+  if (bestDistance <= limit) return best;
+  // A word the user left out ("finance" for "new-finance") is a large edit but an obvious match.
+  const containing = candidates.filter((c) => input.length >= 4 && c.toLowerCase().includes(input.toLowerCase()));
+  return containing.length === 1 ? containing[0] : undefined;
 }
 
 export function didYouMean(input: string, candidates: readonly string[]): string {

@@ -60,13 +60,13 @@ export function reasonSentence(r: Reason, lang: Lang): string {
   if (r.result === null) {
     return lang === 'zh' ? `${label}：未提供 ${r.fact}` : `${label}: ${r.fact} not given`;
   }
+  // A passed yes/no check says all there is to say in its label.
+  if (r.result && (r.op === 'isTrue' || r.op === 'isFalse' || r.op === 'exists')) return label;
   if (r.op === 'isTrue' || r.op === 'isFalse') {
-    // The label states the requirement, so the answer is whether it holds; a failed one names the
-    // field to change, and an isFalse check shows the fact's own value, which is the opposite.
-    const answer = show(r.fact, String(r.result), lang);
+    // The label states the requirement, so a failed one answers "no" and names the field to
+    // change; an isFalse check also shows the fact's own value, which is the opposite.
     const detail = r.op === 'isFalse' ? (lang === 'zh' ? `${r.fact} 为 ${found}` : `${r.fact} is ${found}`) : r.fact;
-    if (r.result && r.op === 'isTrue') return lang === 'zh' ? `${label}：${answer}` : `${label}: ${answer}`;
-    return lang === 'zh' ? `${label}：${answer}（${detail}）` : `${label}: ${answer} (${detail})`;
+    return lang === 'zh' ? `${label}：否（${detail}）` : `${label}: no (${detail})`;
   }
   if (r.result) return lang === 'zh' ? `${label}：${found}` : `${label}: ${found}`;
   return lang === 'zh'
@@ -116,6 +116,7 @@ export function readingSentence(b: Benefit, lang: Lang): string | undefined {
   return lang === 'zh' ? `本工具的理解：${b.reading.zh}` : `Reading: ${b.reading.en}`;
 }
 
-export function missingSentence(fact: string, lang: Lang): string {
-  return lang === 'zh' ? `请提供 ${fact}` : `supply ${fact}`;
+/** A missing fact as the profile path to fill in; the report turns paths into questions. */
+export function missingSentence(fact: string, _lang: Lang): string {
+  return fact;
 }

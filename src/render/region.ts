@@ -1,6 +1,5 @@
 import type { ChalkInstance } from 'chalk';
 import type { EvaluationResult } from '../engine/index.js';
-import { missingSentence } from './explain.js';
 import { REGIONS, t, type Lang } from './labels.js';
 
 /**
@@ -26,7 +25,7 @@ const L = {
   heading: { zh: '区域布局（{section}）', en: 'Regional priority (section {section})' },
   yes: { zh: '是，{industry}属于{region}重点发展产业', en: 'yes, {industry} is a priority industry of the {region}' },
   no: { zh: '否，{industry}不在{region}重点发展产业之列（{list}）', en: 'no, {industry} is not among the priority industries of the {region} ({list})' },
-  unknown: { zh: '无法判断，{what}', en: 'unknown, {what}' },
+  unknown: { zh: '无法判断，请提供 {what}', en: 'unknown, supply {what}' },
   outside: { zh: '不适用，区县不在重庆市', en: 'not applicable, the district is outside Chongqing' },
 } as const;
 
@@ -49,7 +48,7 @@ export function regionLines(r: EvaluationResult, lang: Lang, explain: boolean, c
     const list = rp.priorities.map((p) => industryLabel(p, lang)).join(lang === 'zh' ? '、' : ', ');
     text = t(L.no, lang, { industry, region, list });
   } else if (rp.missing.length) {
-    text = c.yellow(t(L.unknown, lang, { what: rp.missing.map((m) => missingSentence(m, lang)).join(lang === 'zh' ? '；' : '; ') }));
+    text = c.yellow(t(L.unknown, lang, { what: rp.missing.join(lang === 'zh' ? '、' : ', ') }));
   } else text = c.dim(t(L.outside, lang));
   const lines = [`  ${heading}${sep}${text}`];
   if (explain) for (const cit of rp.citation) lines.push(c.dim(`    ${cit.section}${sep}${cit.text}`));
