@@ -217,7 +217,14 @@ export function compileRuleSet(src: RuleSource): RuleSet {
     regions = compileRegions(
       raw,
       (path, message) => issues.push(located(file, path, message)),
-      (zi) => { for (const iss of specific(zi)) issues.push(located(file, iss.path as YamlPath, zodIssues([iss], undefined, [...RULE_KEYS, ...REGION_KEYS])[0]!.message)); },
+      (zi) => {
+        for (const iss of specific(zi)) {
+          // An unknown key is located at the key itself, not at the mapping that holds it.
+          const keys = iss.code === 'unrecognized_keys' ? iss.keys : [undefined];
+          const messages = zodIssues([iss], undefined, [...RULE_KEYS, ...REGION_KEYS]);
+          keys.forEach((k, i) => issues.push(located(file, [...(iss.path as YamlPath), ...(k === undefined ? [] : [k])], messages[i]!.message)));
+        }
+      },
     );
   }
   const order = dependencyOrder(compiled, (id, message) => issues.push(located(fileOf.get(id) ?? src.dir, ['eligibility'], message)));
