@@ -14,3 +14,5 @@ export { parameterRefs, type ParameterRef } from './lint-parameters.js';
 export type { Parameter, ParameterValue } from './parameters.js';
 export type { PolicyDef } from './rule-schema.js';
 export { profileJsonSchema } from './profile-json-schema.js';
+export { anyoneQualifies, alwaysGiven } from './anyone-qualifies.js';
+export { regionPriority, type RegionPriority, type RegionLayout } from './regions.js';

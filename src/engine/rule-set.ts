@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { PolicyCalcError, type Issue } from './errors.js';
@@ -8,6 +8,7 @@ import { convertParameterValue, ParameterStore, type Parameter } from './paramet
 import { parseCalendarDate } from './dates.js';
 import { manifestSchema, parameterSchema, policySchema, type Manifest, type PolicyDef } from './rule-schema.js';
 import { specific, zodIssues } from './profile.js';
+import { compileRegions, REGION_KEYS, type RegionLayout } from './regions.js';
 
 /**
  * A rule directory: manifest.yaml, parameters/*.yaml (a tree of groups whose leaves have
@@ -23,6 +24,8 @@ export interface RuleSet {
   order: CompiledPolicy[];
   params: ParameterStore;
   dir: string;
+  /** Section 二(二)'s priority industries by functional region, from the optional regions.yaml. */
+  regions?: RegionLayout;
 }
 
 /** The rule files as data: what a build step can serialize to skip YAML at run time. */
@@ -32,6 +35,7 @@ export interface RuleSource {
   hash: string;
   policies: { file: string; def: PolicyDef }[];
   parameters: { file: string; name: string; raw: unknown }[];
+  regions?: { file: string; raw: unknown };
 }
 
 type YamlPath = (string | number)[];
@@ -140,10 +144,12 @@ export function readRuleSource(dir: string): RuleSource {
   const manifestFile = join(dir, 'manifest.yaml');
   const policyFiles = yamlFiles(join(dir, 'policies'));
   const parameterFiles = yamlFiles(join(dir, 'parameters'));
+  const regionsFile = join(dir, 'regions.yaml');
+  const hasRegions = existsSync(regionsFile);
   if (!policyFiles.length) {
     throw new PolicyCalcError('RULES_UNREADABLE', [{ file: dir, message: 'no rule set here: expected manifest.yaml, policies/*.yaml and parameters/*.yaml' }]);
   }
-  for (const f of [manifestFile, ...parameterFiles, ...policyFiles]) {
+  for (const f of [manifestFile, ...parameterFiles, ...policyFiles, ...(hasRegions ? [regionsFile] : [])]) {
     try {
       hash.update(relative(dir, f)).update('\0').update(readFileSync(f)).update('\0');
     } catch {
@@ -170,8 +176,13 @@ export function readRuleSource(dir: string): RuleSource {
     }
     policies.push({ file: f, def: r.data });
   }
+  let regions: RuleSource['regions'];
+  if (hasRegions) {
+    const raw = readYaml(regionsFile, issues);
+    if (raw !== undefined) regions = { file: regionsFile, raw };
+  }
   if (issues.length) throw new PolicyCalcError('RULES_INVALID', issues);
-  return { dir, manifest: m.data!, hash: hash.digest('hex'), policies, parameters };
+  return { dir, manifest: m.data!, hash: hash.digest('hex'), policies, parameters, ...(regions ? { regions } : {}) };
 }
 
 export function compileRuleSet(src: RuleSource): RuleSet {
@@ -209,6 +220,22 @@ export function compileRuleSet(src: RuleSource): RuleSet {
     compiled.push(compilePolicy(def, store, report));
   }
   compiled.sort((a, b) => a.def.article - b.def.article);
+  let regions: RegionLayout | undefined;
+  if (src.regions) {
+    const { file, raw } = src.regions;
+    regions = compileRegions(
+      raw,
+      (path, message) => issues.push(located(file, path, message)),
+      (zi) => {
+        for (const iss of specific(zi)) {
+          // An unknown key is located at the key itself, not at the mapping that holds it.
+          const keys = iss.code === 'unrecognized_keys' ? iss.keys : [undefined];
+          const messages = zodIssues([iss], undefined, [...RULE_KEYS, ...REGION_KEYS]);
+          keys.forEach((k, i) => issues.push(located(file, [...(iss.path as YamlPath), ...(k === undefined ? [] : [k])], messages[i]!.message)));
+        }
+      },
+    );
+  }
   const order = dependencyOrder(compiled, (id, message) => issues.push(located(fileOf.get(id) ?? src.dir, ['eligibility'], message)));
   if (issues.length) throw new PolicyCalcError('RULES_INVALID', issues);
   return {
@@ -218,6 +245,7 @@ export function compileRuleSet(src: RuleSource): RuleSet {
     order,
     params: store,
     dir: src.dir,
+    ...(regions ? { regions } : {}),
   };
 }
 
