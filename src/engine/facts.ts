@@ -43,6 +43,8 @@ export interface FactDef {
   values?: readonly string[];
   /** True where the fact reads the fiscal year evaluated. */
   yearly?: boolean;
+  /** Parameters the fact reads: a rule set whose policies use the fact must define them. */
+  needs?: string[];
   resolve(scope: Scope): unknown;
 }
 
@@ -87,6 +89,8 @@ function cached<T>(env: EvalEnv, key: string, compute: () => T): T {
 
 /** A parameter read by a derived fact, recorded in the trace like any other. */
 function param(scope: Scope, name: string, date: CalendarDate): ParameterValue | undefined {
+  // A rule set without it (checked at load where a policy needs it): nothing to derive from.
+  if (!scope.env.params.has(name)) return undefined;
   const v = scope.env.params.at(name, date);
   if (v) scope.trace.useParameter(name, v);
   return v;
@@ -221,6 +225,7 @@ export const FACTS: Readonly<Record<string, FactDef>> = {
     type: 'enum',
     values: SIZES,
     yearly: true,
+    needs: ['sme.size_table'],
     resolve: (scope) => {
       const s = cached(scope.env, 'size', () => sizeInfo(scope));
       return s.size ?? new Unknown(s.missing);
@@ -236,6 +241,7 @@ export const FACTS: Readonly<Record<string, FactDef>> = {
   rdIndustryExcluded: {
     type: 'boolean',
     yearly: true,
+    needs: ['rd.excluded_industries'],
     resolve: (scope) => {
       const c = scope.env.profile.nationalIndustryCode;
       if (c === undefined) return new Unknown(['nationalIndustryCode']);

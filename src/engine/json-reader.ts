@@ -28,8 +28,20 @@ export class JsonReadError extends Error {
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 64;
 
-export function readJson(text: string): unknown {
-  return new Reader(text).readDocument();
+/** Reads a JSON document; `offsets`, when given, receives the offset of every value by its path. */
+export function readJson(text: string, offsets?: Map<string, number>): unknown {
+  return new Reader(text, offsets).readDocument();
+}
+
+/** Line and column (1-based, in characters) of an offset in the text. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
 }
 
 export function joinPath(path: string, key: string | number): string {
@@ -41,7 +53,10 @@ class Reader {
   private pos = 0;
   private depth = 0;
 
-  constructor(private readonly src: string) {}
+  constructor(
+    private readonly src: string,
+    private readonly offsets?: Map<string, number>,
+  ) {}
 
   readDocument(): unknown {
     if (this.src.charCodeAt(0) === 0xfeff) this.pos = 1;
@@ -54,6 +69,7 @@ class Reader {
   }
 
   private readValue(path: string): unknown {
+    this.offsets?.set(path, this.pos);
     const c = this.src.charCodeAt(this.pos);
     switch (c) {
       case 0x7b: return this.readObject(path);

@@ -4,7 +4,7 @@ import { parseCalendarDate } from './dates.js';
 import { creditCodeProblem } from './credit-code.js';
 import { ExactNumber } from './json-reader.js';
 import { didYouMean } from './suggest.js';
-import { FUNCTIONAL_REGIONS } from './districts.js';
+import { districtProblem, FUNCTIONAL_REGIONS } from './districts.js';
 
 /**
  * The enterprise profile of contract.md section 1. Types are inferred from these schemas and
@@ -178,7 +178,13 @@ export const profileSchema = z.strictObject({
   name: z.string({ error: (iss) => (iss.input === undefined ? 'the enterprise name is required' : `expected the name as a string, got ${describe(iss.input)}`) }).min(1, 'the enterprise name is empty'),
   creditCode: creditCode.optional(),
   registrationDate: calendarDate,
-  district: z.string().min(1).optional(),
+  district: z
+    .string({ error: (iss) => `expected the district's Chinese name as a string, got ${describe(iss.input)}` })
+    .superRefine((s, ctx) => {
+      const p = districtProblem(s);
+      if (p) ctx.addIssue({ code: 'custom', message: p });
+    })
+    .optional(),
   functionalRegion: enumOf(FUNCTIONAL_REGIONS, 'functional region').optional(),
   industry: enumOf(INDUSTRIES, 'industry').optional(),
   nationalIndustryCode: z

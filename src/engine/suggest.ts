@@ -1,8 +1,8 @@
 /** "Did you mean" for misspelled enum values and keys: the closest candidate within a small edit distance. */
-export function closest(input: string, candidates: readonly string[]): string | undefined {
+export function closest(input: string, candidates: readonly string[], maxDistance?: number): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
-  const limit = Math.max(2, Math.floor(input.length / 3));
+  const limit = maxDistance ?? Math.max(2, Math.floor(input.length / 3));
   for (const c of candidates) {
     if (c === input) continue;
     const d = editDistance(input.toLowerCase(), c.toLowerCase());
