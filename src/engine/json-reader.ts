@@ -81,7 +81,7 @@ class Reader {
       default:
         if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return this.readNumber(path);
         if (Number.isNaN(c)) this.fail('unexpected end of input; the JSON is truncated', path);
-        this.fail(`unexpected character ${JSON.stringify(this.src[this.pos])}; expected a value`, path);
+        this.failUnexpected(`unexpected character ${JSON.stringify(this.src[this.pos])}; expected a value`, path);
     }
   }
 
@@ -101,7 +101,10 @@ class Reader {
     }
     for (;;) {
       this.skipSpace();
-      if (this.src.charCodeAt(this.pos) !== 0x22) this.fail('expected a key in double quotes', path);
+      if (this.src.charCodeAt(this.pos) !== 0x22) {
+        if (this.src.charCodeAt(this.pos) === 0x7d) this.fail('a comma before "}": JSON allows no trailing comma', path);
+        this.failUnexpected('expected a key in double quotes', path);
+      }
       const keyStart = this.pos;
       const key = this.readString(path);
       const keyPath = joinPath(path, key);
@@ -141,6 +144,7 @@ class Reader {
     }
     for (;;) {
       this.skipSpace();
+      if (arr.length && this.src.charCodeAt(this.pos) === 0x5d) this.fail('a comma before "]": JSON allows no trailing comma', path);
       arr.push(this.readValue(joinPath(path, arr.length)));
       this.skipSpace();
       const c = this.src.charCodeAt(this.pos);
@@ -223,6 +227,12 @@ class Reader {
       if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) this.pos++;
       else return;
     }
+  }
+
+  /** Comments are the most common non-JSON found in hand-edited files: say so. */
+  private failUnexpected(message: string, path: string): never {
+    const two = this.src.slice(this.pos, this.pos + 2);
+    this.fail(two === '//' || two === '/*' ? 'comments are not allowed in JSON' : message, path);
   }
 
   private fail(message: string, path: string): never {

@@ -56,7 +56,7 @@ export function enumOf<const T extends readonly [string, ...string[]]>(values: T
     error: (iss) =>
       typeof iss.input === 'string'
         ? `"${iss.input}" is not a known ${what}${didYouMean(iss.input, values)}; expected one of ${values.join(', ')}`
-        : `expected a ${what} (one of ${values.join(', ')}), got ${describe(iss.input)}`,
+        : `expected ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} (one of ${values.join(', ')}), got ${describe(iss.input)}`,
   });
 }
 
