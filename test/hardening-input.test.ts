@@ -1,7 +1,7 @@
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { expectRefused, runCli } from './hardening-helpers.js';
 
 /**
@@ -10,6 +10,9 @@ import { expectRefused, runCli } from './hardening-helpers.js';
  * expected. Files under fixtures/edge/ are odd but understood: evaluated, exactly, with a warning
  * where the output has to say something.
  */
+// Spawning the CLI is slow on a loaded machine; these tests wait for it rather than fail.
+vi.setConfig({ testTimeout: 120_000 });
+
 const AS_OF = ['--as-of', '2019-06-30'];
 
 interface Refusal {

@@ -213,7 +213,9 @@ export function readRuleSource(dir: string): RuleSource {
   }
   for (const f of [manifestFile, ...parameterFiles, ...policyFiles]) {
     try {
-      hash.update(relative(dir, f)).update('\0').update(readFileSync(f)).update('\0');
+      // Only what readYaml will read: a pipe or a device would block or never end.
+      const st = statSync(f);
+      if (st.isFile() && st.size <= MAX_FILE_BYTES) hash.update(relative(dir, f)).update('\0').update(readFileSync(f)).update('\0');
     } catch {
       // reported by readYaml
     }
