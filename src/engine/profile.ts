@@ -136,7 +136,10 @@ export function parseProfile(text: string, file?: string): Profile {
     // give every issue its line and column as well as its path.
     const offsets = new Map<string, number>();
     readJson(text, offsets);
-    throw new PolicyCalcError(e.code, e.issues.map((i) => (i.path && i.line === undefined ? { ...i, ...locate(text, offsets, i.path) } : i)));
+    const located = e.issues.map((i) => (i.path && i.line === undefined ? { ...i, ...locate(text, offsets, i.path) } : i));
+    // In the order of the file, as a reader fixing them goes through it.
+    located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    throw new PolicyCalcError(e.code, located);
   }
 }
 
