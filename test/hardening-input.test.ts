@@ -111,6 +111,20 @@ describe.concurrent('bad profiles are refused with exit 2 and one located messag
     expect(line).toBe('policy-calc: <stdin>:1:35: registrationDate: date "2017-02-30" is not a real date: 2017-02 has no day 30');
   });
 
+  it('refuses bad options with one line each, before reading anything', async () => {
+    const cases: [string[], string][] = [
+      [['--year', '17'], 'policy-calc: --year must be a four-digit year, e.g. 2017'],
+      [['--as-of', '2019-02-30'], 'policy-calc: --as-of "2019-02-30" is not a real date: 2019-02 has no day 30'],
+      [['--rules', 'fixtures/invalid'], 'policy-calc: fixtures/invalid: no rule set here: expected manifest.yaml, policies/*.yaml and parameters/*.yaml'],
+    ];
+    for (const [args, message] of cases) {
+      const r = await runCli(['check', 'fixtures/cloud-sme.json', ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`${message}\n`);
+    }
+  });
+
   it('refuses a missing file and a directory', async () => {
     expect(expectRefused(await runCli(['check', 'fixtures/invalid/no-such.json']), 'fixtures/invalid/no-such.json')[0]).toMatch(/cannot read: no such file$/);
     expect(expectRefused(await runCli(['check', 'fixtures/invalid']), 'fixtures/invalid')[0]).toMatch(/cannot read: is a directory, not a profile file$/);
@@ -242,6 +256,13 @@ describe.concurrent('usable but doubtful input: evaluated, and the output says s
     const o = await warned('tax-paid-before-registration.json', 'fiscalYears', /The evaluated year 2016 is not in fiscalYears/, /评估年度 2016 不在 fiscalYears 中/, ['--year', '2016']);
     // The yearly policy cannot be decided without that year's figures: needs-info, not ineligible.
     expect(p09(o).status).toBe('needs-info');
+  });
+
+  it('a tax payment after the as-of date', async () => {
+    const r = await runCli(['check', 'fixtures/edge/tax-paid-before-registration.json', '--as-of', '2017-06-30', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const warnings = (JSON.parse(r.stdout) as Outcome['json']).warnings;
+    expect(warnings.map((w) => `${w.path}: ${w.message.en}`)).toContain('taxPayments[1].date: Tax paid on 2017-07-15, after the as-of date 2017-06-30');
   });
 
   it('a district in Chongqing with a credit code issued elsewhere', async () => {
