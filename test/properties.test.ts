@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Dec } from '../src/engine/decimal.js';
 import { namesIn, parseExpression } from '../src/engine/expression.js';
 import { FACTS } from '../src/engine/facts.js';
-import { evaluate, loadRules, parseProfile, type Benefit, type EvaluationResult, type RuleSet } from '../src/engine/index.js';
+import { evaluate, isPolicyCalcError, loadRules, parseProfile, type EvaluationResult, type RuleSet } from '../src/engine/index.js';
 import type { ConditionDef, PolicyDef, SelectDef } from '../src/engine/rule-schema.js';
 import { renderJson } from '../src/render/json.js';
 import {
@@ -30,6 +30,8 @@ const RUNS = {
   identical: Math.round(1000 * SCALE),
   threeValued: Math.round(2500 * SCALE),
   unusedFact: Math.round(2000 * SCALE),
+  // Not counted in the 10,000: these are mostly not profiles.
+  brokenText: Math.round(3000 * SCALE),
 };
 
 const rules: RuleSet = loadRules('rules');
@@ -276,3 +278,52 @@ describe('an eligible policy depends only on what it reads', () => {
   });
 });
 
+
+describe('broken input never crashes the reader', () => {
+  /** A valid profile's text, broken one way or another; or a JSON value in place of a field. */
+  const broken = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 200 }),
+    fc.jsonValue().map((v) => JSON.stringify(v)),
+    fc.record({ tree: profileTree, at: fc.nat(), cut: fc.nat({ max: 40 }), insert: fc.string({ unit: 'binary', maxLength: 3 }) }).map(({ tree, at, cut, insert }) => {
+      const text = toJson(tree);
+      const i = at % (text.length + 1);
+      return text.slice(0, i) + insert + text.slice(i + cut);
+    }),
+    fc.record({ tree: profileTree, value: fc.jsonValue({ maxDepth: 2 }), pick: fc.nat() }).map(({ tree, value, pick }) => {
+      const keys = deletableKeys(tree);
+      if (!keys.length) return toJson(tree);
+      const key = keys[pick % keys.length]!;
+      const t = withoutKey(tree, []);
+      let node = t as Record<string | number, Tree>;
+      for (const k of key.slice(0, -1)) node = node[k] as Record<string | number, Tree>;
+      node[key.at(-1)!] = value as Tree;
+      return toJson(t);
+    }),
+  );
+
+  it(`any text is a profile, or refused with located messages; never another error (${RUNS.brokenText} texts)`, () => {
+    fc.assert(
+      fc.property(broken, AS_OF, (text, asOf) => {
+        let profile;
+        try {
+          profile = parseProfile(text, 'broken.json');
+        } catch (e) {
+          expect(isPolicyCalcError(e), String(e)).toBe(true);
+          if (!isPolicyCalcError(e)) return;
+          count('broken text refused');
+          expect(e.issues.length).toBeGreaterThan(0);
+          for (const i of e.issues) {
+            expect(i.file).toBe('broken.json');
+            expect(i.message).toMatch(/\S/);
+            expect(i.message).not.toMatch(/undefined|\[object |Invalid input|Too small|Too big|received/);
+          }
+          return;
+        }
+        count('broken text still a profile');
+        evaluate(rules, profile, { asOf });
+      }),
+      { numRuns: RUNS.brokenText },
+    );
+    expect(seen.get('broken text refused') ?? 0).toBeGreaterThan(RUNS.brokenText / 2);
+  });
+});

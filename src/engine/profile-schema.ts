@@ -54,9 +54,11 @@ function describe(v: unknown): string {
 export function enumOf<const T extends readonly [string, ...string[]]>(values: T, what: string) {
   return z.enum(values, {
     error: (iss) =>
-      typeof iss.input === 'string'
+      iss.input === undefined
+        ? 'is required'
+        : typeof iss.input === 'string'
         ? `"${iss.input}" is not a known ${what}${didYouMean(iss.input, values)}; expected one of ${values.join(', ')}`
-        : `expected ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} (one of ${values.join(', ')}), got ${describe(iss.input)}`,
+        : `expected ${/^[aeio]/.test(what) ? 'an' : 'a'} ${what} (one of ${values.join(', ')}), got ${describe(iss.input)}`,
   });
 }
 
@@ -136,7 +138,7 @@ export const taxPaymentSchema = z.strictObject({
 });
 
 export const parcelSchema = z.strictObject({
-  id: z.string().min(1).optional(),
+  id: z.string().min(1, 'is empty; leave the key out where the parcel has no id').optional(),
   use: enumOf(LAND_USES, 'land use').optional(),
   areaSqm: quantity.optional(),
   basePricePerSqm: money().optional(),

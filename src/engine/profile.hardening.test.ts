@@ -57,6 +57,27 @@ describe('parseProfile locates schema issues', () => {
   });
 });
 
+describe('one plain message per wrong value', () => {
+  const messages = (extra: string) =>
+    issuesOf(() => parseProfile(`{"name": "x", "registrationDate": "2017-03-15", ${extra}}`, 'f.json')).map((i) => `${i.path}: ${i.message}`);
+  it('a value of the wrong type: what was expected and what was found, not "is required"', () => {
+    expect(messages('"$schema": 5')).toEqual(['$schema: expected a string, got a number']);
+  });
+  it('no second message from checks zod runs after the type failed', () => {
+    expect(messages('"land": [{"id": []}]')).toEqual(['land[0].id: expected a string, got an array']);
+  });
+  it('a missing required field is "is required"', () => {
+    expect(messages('"utilities": [{"unit": "kWh"}]')).toEqual(['utilities[0].kind: is required']);
+  });
+  it('a word with an "e" in it is not exponent notation', () => {
+    expect(messages('"fiscalYears": {"2017": {"revenue": "key"}}')).toEqual(['fiscalYears.2017.revenue: money "key" is not a decimal number like "1234.56"']);
+    expect(messages('"fiscalYears": {"2017": {"revenue": "1E5"}}')[0]).toMatch(/uses exponent notation/);
+  });
+  it('no suggestion that shares nothing with the input', () => {
+    expect(messages('"fiscalYears": {"2017": {"<-": 1}}')).toEqual(['fiscalYears.2017["<-"]: unknown key "<-"; unknown keys are refused so that a typo cannot drop a fact']);
+  });
+});
+
 describe('flattenUnions', () => {
   const cond = z.union([z.strictObject({ all: z.array(z.string()) }), z.strictObject({ fact: z.string(), op: z.enum(['isTrue', 'isFalse']) })]);
   it('reports the branch the value was meant for, not "Invalid input"', () => {

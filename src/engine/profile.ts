@@ -95,9 +95,18 @@ export function flattenUnions(issues: readonly z.core.$ZodIssue[]): z.core.$ZodI
 
 export function zodIssues(issues: readonly z.core.$ZodIssue[], file?: string, knownKeys: readonly string[] = KNOWN_KEYS): Issue[] {
   const out: Issue[] = [];
+  const wrongType = new Set<string>();
   for (const iss of flattenUnions(issues)) {
     const path = iss.path.reduce<string>((p, k) => joinPath(p, typeof k === 'symbol' ? String(k) : k), '');
-    if (iss.code === 'invalid_key') {
+    // zod goes on checking a value of the wrong type (a length after "expected string"): one
+    // problem, one message.
+    if (wrongType.has(path)) continue;
+    if (iss.code === 'invalid_type') wrongType.add(path);
+    const plain = iss.code === 'invalid_type' ? /^Invalid input: expected (\w+), received (\w+)$/.exec(iss.message) : null;
+    if (plain && plain[2] !== 'undefined') {
+      const a = (w: string) => (w === 'null' ? 'null' : `${/^[aeiou]/.test(w) ? 'an' : 'a'} ${w}`);
+      out.push({ file, path: path || undefined, message: `expected ${a(plain[1]!)}, got ${a(plain[2]!)}` });
+    } else if (iss.code === 'invalid_key') {
       const key = iss.path.at(-1);
       out.push({ file, path: path || undefined, message: `key ${JSON.stringify(String(key))} is not allowed here: ${iss.issues[0]?.message ?? iss.message}` });
     } else if (iss.code === 'unrecognized_keys') {
@@ -105,7 +114,7 @@ export function zodIssues(issues: readonly z.core.$ZodIssue[], file?: string, kn
         out.push({ file, path: joinPath(path, key), message: `unknown key "${key}"${didYouMean(key, knownKeys)}; unknown keys are refused so that a typo cannot drop a fact` });
       }
     } else if (iss.code === 'invalid_type' && iss.input === undefined) {
-      out.push({ file, path: path || undefined, message: iss.message.startsWith('Invalid') ? 'is required' : iss.message });
+      out.push({ file, path: path || undefined, message: plain ? 'is required' : iss.message });
     } else {
       out.push({ file, path: path || undefined, message: iss.message });
     }

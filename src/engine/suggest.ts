@@ -11,7 +11,8 @@ export function closest(input: string, candidates: readonly string[], maxDistanc
       bestDistance = d;
     }
   }
-  return bestDistance <= limit ? best : undefined;
+  // A suggestion that shares no character position with the input is a guess, not a correction.
+  return bestDistance <= limit && bestDistance < input.length ? best : undefined;
 }
 
 export function didYouMean(input: string, candidates: readonly string[]): string {
