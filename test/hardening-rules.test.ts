@@ -60,7 +60,8 @@ describe.concurrent('hostile YAML', () => {
     r.write('parameters/lol.yaml', `${levels.join('\n')}\n`);
     const started = Date.now();
     await refused(r.dir, 'parameters/lol.yaml', '2:8', /refused: aliases expand too much \(more than 100 expansions\)/);
-    expect(Date.now() - started).toBeLessThan(20_000);
+    // Expanded, 9^9 strings would take minutes and gigabytes; refused, it is one CLI start.
+    expect(Date.now() - started).toBeLessThan(60_000);
   });
 
   it('10,000 nested flow lists are refused, not a stack overflow', async () => {
