@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENGINE_PARAMETERS, FACTS } from '../src/engine/facts.js';
+import { ENGINE_PARAMETER_SHAPES } from '../src/engine/parameters.js';
 import { loadRules } from '../src/engine/index.js';
 import { ROOT } from './cli-helpers.js';
 
@@ -39,5 +40,9 @@ describe('parameters the engine reads itself', () => {
       expect(rules.params.has(name), name).toBe(true);
       for (const fact of facts) expect(Object.keys(FACTS), `${name} is read by ${fact}`).toContain(fact);
     }
+  });
+
+  it('each have a shape checked at load, and only they do', () => {
+    expect(Object.keys(ENGINE_PARAMETER_SHAPES).sort()).toEqual(Object.keys(ENGINE_PARAMETERS).sort());
   });
 });

@@ -14,9 +14,10 @@ const checkOptions = evaluationOptions.extend({
 /** `policy-calc check <profile>`: evaluate one profile and render it. Returns the exit code. */
 export async function runCheck(file: string, raw: Record<string, unknown>): Promise<number> {
   const o = parseOptions(checkOptions, raw);
-  const rules = loadRules(o.rules);
+  // The profile first: a bad one is refused without the cost of loading the rules.
   const { text, name } = readInput(file);
   const profile = parseProfile(text, name);
+  const rules = loadRules(o.rules);
   const result = evaluate(rules, profile, { year: o.year, asOf: o.asOf });
   if (o.format === 'json') {
     writeOut(renderJson(result));

@@ -4,6 +4,7 @@ import { FACTS, ITEM_FIELDS, readItemField, toDecimal, type FactType, type Scope
 import type { CheckDef, ConditionDef, Operand, Operator } from './rule-schema.js';
 import { display } from './trace.js';
 import { Unknown, type Truth } from './unknown.js';
+import { didYouMean } from './suggest.js';
 
 /**
  * Conditions compile into closures returning true, false or Unknown. `all` fails on any failure
@@ -97,8 +98,11 @@ export function resolveFact(name: string, ctx: CompileContext, path: YamlPath): 
   }
   const def = Object.prototype.hasOwnProperty.call(FACTS, name) ? FACTS[name] : undefined;
   if (!def) {
-    ctx.report(path, `unknown fact "${name}"`);
+    ctx.report(path, `unknown fact "${name}"${didYouMean(name, Object.keys(FACTS))}`);
     return undefined;
+  }
+  for (const p of def.needs ?? []) {
+    if (!ctx.params.has(p)) ctx.report(path, `fact "${name}" is derived from parameter "${p}", which the rule set does not define`);
   }
   return { type: def.type, values: def.values, read: (s) => def.resolve(s) };
 }

@@ -43,6 +43,8 @@ export interface FactDef {
   values?: readonly string[];
   /** True where the fact reads the fiscal year evaluated. */
   yearly?: boolean;
+  /** Parameters the fact reads: a rule set whose policies use the fact must define them. */
+  needs?: string[];
   resolve(scope: Scope): unknown;
 }
 
@@ -89,17 +91,11 @@ function cached<T>(env: EvalEnv, key: string, compute: () => T): T {
 export const SIZE_TABLE_PARAMETER = 'sme.size_table';
 export const RD_EXCLUDED_PARAMETER = 'rd.excluded_industries';
 
-/**
- * Each engine-read parameter and the derived facts that read it. `rules lint` counts these
- * parameters as used, and as needed by every policy that uses one of the facts.
- */
-export const ENGINE_PARAMETERS: Readonly<Record<string, readonly string[]>> = {
-  [SIZE_TABLE_PARAMETER]: ['size'],
-  [RD_EXCLUDED_PARAMETER]: ['rdIndustryExcluded'],
-};
 
 /** A parameter read by a derived fact, recorded in the trace like any other. */
 function param(scope: Scope, name: string, date: CalendarDate): ParameterValue | undefined {
+  // A rule set without it (checked at load where a policy needs it): nothing to derive from.
+  if (!scope.env.params.has(name)) return undefined;
   const v = scope.env.params.at(name, date);
   if (v) scope.trace.useParameter(name, v);
   return v;
@@ -234,6 +230,7 @@ export const FACTS: Readonly<Record<string, FactDef>> = {
     type: 'enum',
     values: SIZES,
     yearly: true,
+    needs: [SIZE_TABLE_PARAMETER],
     resolve: (scope) => {
       const s = cached(scope.env, 'size', () => sizeInfo(scope));
       return s.size ?? new Unknown(s.missing);
@@ -249,6 +246,7 @@ export const FACTS: Readonly<Record<string, FactDef>> = {
   rdIndustryExcluded: {
     type: 'boolean',
     yearly: true,
+    needs: [RD_EXCLUDED_PARAMETER],
     resolve: (scope) => {
       const c = scope.env.profile.nationalIndustryCode;
       if (c === undefined) return new Unknown(['nationalIndustryCode']);
@@ -329,3 +327,15 @@ export function toDecimal(v: unknown): Dec | undefined {
   if (typeof v === 'number') return new D(v);
   return undefined;
 }
+
+/**
+ * Each engine-read parameter and the derived facts that read it, from the facts' own `needs`.
+ * `rules lint` counts these parameters as used, and as needed by every policy that uses the facts.
+ */
+export const ENGINE_PARAMETERS: Readonly<Record<string, readonly string[]>> = Object.entries(FACTS).reduce<Record<string, string[]>>(
+  (acc, [fact, def]) => {
+    for (const p of def.needs ?? []) (acc[p] ??= []).push(fact);
+    return acc;
+  },
+  {},
+);

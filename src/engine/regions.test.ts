@@ -85,7 +85,7 @@ describe('regionPriority', () => {
 
   it('industry other is no priority anywhere; a district outside Chongqing has no region', () => {
     expect(rp({ district: '渝中区', industry: 'other' })).toMatchObject({ priority: false });
-    expect(rp({ district: '朝阳区', industry: 'ecommerce' })).toMatchObject({ region: null, priority: null, missing: [] });
+    expect(rp({ district: '北京市朝阳区', industry: 'ecommerce' })).toMatchObject({ region: null, priority: null, missing: [] });
   });
 
   it('is part of the evaluation result', () => {

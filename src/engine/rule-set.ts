@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { Dec } from './decimal.js';
 import { PolicyCalcError, type Issue } from './errors.js';
 import { compilePolicy, dependencyOrder, type CompiledPolicy } from './compile.js';
-import { convertParameterValue, ParameterStore, type Parameter } from './parameters.js';
+import { convertParameterValue, ENGINE_PARAMETER_SHAPES, ParameterStore, type Parameter } from './parameters.js';
 import { parseCalendarDate } from './dates.js';
 import { manifestSchema, parameterSchema, policySchema, type Manifest, type PolicyDef } from './rule-schema.js';
-import { specific, zodIssues } from './profile.js';
+import { flattenUnions, zodIssues } from './profile.js';
 import { compileRegions, REGION_KEYS, type RegionLayout } from './regions.js';
 
 /**
@@ -58,8 +59,13 @@ function yamlFiles(dir: string): string[] {
 function readYaml(file: string, issues: Issue[]): unknown {
   let text: string;
   try {
-    if (statSync(file).size > MAX_FILE_BYTES) {
-      issues.push({ file, message: `rule file larger than ${MAX_FILE_BYTES} bytes` });
+    const st = statSync(file);
+    if (!st.isFile()) {
+      issues.push({ file, message: 'is not a regular file' });
+      return undefined;
+    }
+    if (st.size > MAX_FILE_BYTES) {
+      issues.push({ file, message: `rule file is ${st.size} bytes; at most ${MAX_FILE_BYTES} are read` });
       return undefined;
     }
     text = readFileSync(file, 'utf8');
@@ -68,22 +74,108 @@ function readYaml(file: string, issues: Issue[]): unknown {
     return undefined;
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, strict: true, prettyErrors: false });
-  if (doc.errors.length) {
-    for (const e of doc.errors) {
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, strict: true, prettyErrors: false });
+  } catch (e) {
+    issues.push({ file, message: `refused: ${e instanceof RangeError ? TOO_DEEP : (e as Error).message}` });
+    return undefined;
+  }
+  // Warnings (an unknown tag like `!foo`) are refused too: a rule file means exactly what it says.
+  const problems = [...doc.errors, ...doc.warnings];
+  if (problems.length) {
+    for (const e of problems) {
       const pos = lineCounter.linePos(e.pos[0]);
-      issues.push({ file, line: pos.line, column: pos.col, message: e.message.split('\n')[0]! });
+      const message = e.code === 'RESOURCE_EXHAUSTION' ? TOO_DEEP : e.message.split('\n')[0]!;
+      issues.push({ file, line: pos.line, column: pos.col, message });
     }
     return undefined;
   }
   lineIndex.set(file, (path) => lineOf(doc, lineCounter, path));
+  const before = issues.length;
+  const firstAlias = checkYamlTree(doc, (range, message) => {
+    const pos = lineCounter.linePos(range?.[0] ?? 0);
+    issues.push({ file, line: pos.line, column: pos.col, message });
+  });
+  if (issues.length > before) return undefined;
+  let value: unknown;
   try {
-    return doc.toJS({ maxAliasCount: MAX_ALIASES });
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
-    const msg = e instanceof RangeError ? 'nesting too deep' : (e as Error).message;
-    issues.push({ file, message: `refused: ${msg}` });
+    const pos = firstAlias ? lineCounter.linePos(firstAlias[0]) : undefined;
+    const msg = e instanceof RangeError ? TOO_DEEP : /alias/i.test((e as Error).message) ? `aliases expand too much (more than ${MAX_ALIASES} expansions); write the values out` : (e as Error).message;
+    issues.push({ file, line: pos?.line, column: pos?.col, message: `refused: ${msg}` });
     return undefined;
   }
+  // Aliases can nest an anchor's depth inside another: check the expanded value too.
+  if (depthOf(value) > MAX_DEPTH) {
+    const pos = firstAlias ? lineCounter.linePos(firstAlias[0]) : undefined;
+    issues.push({ file, line: pos?.line, column: pos?.col, message: `refused: ${TOO_DEEP} (after expanding aliases)` });
+    return undefined;
+  }
+  return value;
+}
+
+const MAX_DEPTH = 64;
+const TOO_DEEP = `nesting too deep; rule files may nest at most ${MAX_DEPTH} levels`;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+type Range = [number, number, number] | null | undefined;
+
+/**
+ * One pass over the parsed tree, without recursion (the tree may be hostile): refuses nesting
+ * deeper than MAX_DEPTH, keys that name JavaScript's prototype machinery, and numbers that a
+ * binary float does not hold exactly (`0.1234567890123456789`, `1e400`, `.nan`): YAML reads
+ * numbers as floats, so such a value would silently change. Returns the first alias's range.
+ */
+function checkYamlTree(doc: Document, report: (range: Range, message: string) => void): Range {
+  let firstAlias: Range;
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 0 }];
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    if (isAlias(node)) {
+      if (node.range && (!firstAlias || node.range[0] < firstAlias[0])) firstAlias = node.range;
+    } else if (isMap(node) || isSeq(node)) {
+      if (depth >= MAX_DEPTH) {
+        report(node.range, TOO_DEEP);
+        return firstAlias;
+      }
+      for (const item of node.items) {
+        if (isPair(item)) {
+          const key = item.key;
+          if (isScalar(key) && FORBIDDEN_KEYS.has(String(key.value))) report(key.range, `the key "${String(key.value)}" is not allowed`);
+          else stack.push({ node: key, depth: depth + 1 });
+          stack.push({ node: item.value, depth: depth + 1 });
+        } else stack.push({ node: item, depth: depth + 1 });
+      }
+    } else if (isScalar(node) && typeof node.value === 'number') {
+      const problem = inexactNumber(node.value, node.source);
+      if (problem) report(node.range, problem);
+    }
+  }
+  return firstAlias;
+}
+
+function inexactNumber(value: number, source: string | undefined): string | undefined {
+  if (!Number.isFinite(value)) return `the number ${source ?? String(value)} is not finite; write a decimal such as "0.25"`;
+  if (source === undefined || !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(source)) return undefined;
+  if (!new Dec(source.replace(/^\+/, '')).eq(new Dec(value))) {
+    return `the number ${source} would be read as ${String(value)}; write it as a string, e.g. "${source}"`;
+  }
+  return undefined;
+}
+
+/** Depth of a plain JSON-like value, without recursion. */
+function depthOf(value: unknown): number {
+  let max = 0;
+  const stack: { v: unknown; d: number }[] = [{ v: value, d: 0 }];
+  while (stack.length) {
+    const { v, d } = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d + 1 > max) max = d + 1;
+    if (max > MAX_DEPTH) return max;
+    for (const x of Object.values(v)) stack.push({ v: x, d: d + 1 });
+  }
+  return max;
 }
 
 /** The line of the node at `path`; for a mapping key, the key's own line. */
@@ -151,7 +243,9 @@ export function readRuleSource(dir: string): RuleSource {
   }
   for (const f of [manifestFile, ...parameterFiles, ...policyFiles, ...(hasRegions ? [regionsFile] : [])]) {
     try {
-      hash.update(relative(dir, f)).update('\0').update(readFileSync(f)).update('\0');
+      // Only what readYaml will read: a pipe or a device would block or never end.
+      const st = statSync(f);
+      if (st.isFile() && st.size <= MAX_FILE_BYTES) hash.update(relative(dir, f)).update('\0').update(readFileSync(f)).update('\0');
     } catch {
       // reported by readYaml
     }
@@ -171,7 +265,7 @@ export function readRuleSource(dir: string): RuleSource {
     if (raw === undefined) continue;
     const r = policySchema.safeParse(raw);
     if (!r.success) {
-      for (const iss of specific(r.error.issues)) issues.push(located(f, iss.path as YamlPath, zodIssues([iss], undefined, RULE_KEYS)[0]!.message));
+      for (const iss of flattenUnions(r.error.issues)) issues.push(located(f, iss.path as YamlPath, zodIssues([iss], undefined, RULE_KEYS)[0]!.message));
       continue;
     }
     policies.push({ file: f, def: r.data });
@@ -185,6 +279,15 @@ export function readRuleSource(dir: string): RuleSource {
   return { dir, manifest: m.data!, hash: hash.digest('hex'), policies, parameters, ...(regions ? { regions } : {}) };
 }
 
+/** A parameter the engine reads itself must have the unit and shape the engine expects. */
+function checkEngineParameter(name: string, unit: string, value: unknown, report: (path: YamlPath, message: string) => void): void {
+  const want = Object.prototype.hasOwnProperty.call(ENGINE_PARAMETER_SHAPES, name) ? ENGINE_PARAMETER_SHAPES[name] : undefined;
+  if (!want) return;
+  if (unit !== want.unit) return report([], `parameter "${name}" is read by the engine as a ${want.unit}, not a ${unit}`);
+  const r = want.schema?.safeParse(value);
+  if (r && !r.success) for (const iss of flattenUnions(r.error.issues)) report(iss.path as YamlPath, zodIssues([iss], undefined, RULE_KEYS)[0]!.message);
+}
+
 export function compileRuleSet(src: RuleSource): RuleSet {
   const issues: Issue[] = [];
   const params = new Map<string, Parameter>();
@@ -192,7 +295,7 @@ export function compileRuleSet(src: RuleSource): RuleSet {
     const r = parameterSchema.safeParse(raw);
     const path = name.split('.');
     if (!r.success) {
-      for (const iss of specific(r.error.issues)) issues.push(located(file, [...path, ...(iss.path as YamlPath)], zodIssues([iss], undefined, RULE_KEYS)[0]!.message));
+      for (const iss of flattenUnions(r.error.issues)) issues.push(located(file, [...path, ...(iss.path as YamlPath)], zodIssues([iss], undefined, RULE_KEYS)[0]!.message));
       continue;
     }
     if (params.has(name)) issues.push(located(file, path, `parameter "${name}" is defined twice`));
@@ -202,6 +305,7 @@ export function compileRuleSet(src: RuleSource): RuleSet {
         if (bad !== since) issues.push(located(file, [...path, 'values', since], `bad date "${since}": ${bad}`));
         const value = convertParameterValue(r.data.unit, v.value);
         if (value instanceof Error) issues.push(located(file, [...path, 'values', since, 'value'], value.message));
+        else if (value !== null) checkEngineParameter(name, r.data.unit, value, (p, m) => issues.push(located(file, [...path, 'values', since, 'value', ...p], m)));
         return { since, value, source: v.source, ...(v.note ? { note: v.note } : {}) };
       })
       .sort((a, b) => (a.since < b.since ? -1 : 1));
@@ -227,7 +331,7 @@ export function compileRuleSet(src: RuleSource): RuleSet {
       raw,
       (path, message) => issues.push(located(file, path, message)),
       (zi) => {
-        for (const iss of specific(zi)) {
+        for (const iss of flattenUnions(zi)) {
           // An unknown key is located at the key itself, not at the mapping that holds it.
           const keys = iss.code === 'unrecognized_keys' ? iss.keys : [undefined];
           const messages = zodIssues([iss], undefined, [...RULE_KEYS, ...REGION_KEYS]);
