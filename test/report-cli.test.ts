@@ -161,8 +161,8 @@ describe('report: content', () => {
   it('turns missing facts into questions, naming the policies they decide', () => {
     expect(html()).toContain('<tr data-fact="encouragedCatalog">');
     expect(html()).toContain('Is the main business listed in the Western Region Encouraged Industries Catalogue?');
-    // fiscalYears decides P09, P10 and P12: it comes first.
-    expect(html()).toMatch(/<tr data-fact="fiscalYears"><td class="idx">1<\/td>.*P09, P10, P12<\/td>/);
+    // fiscalYears decides P09, P10 and P12, and P16 (the SME loan risk pool) through the derived size: it comes first.
+    expect(html()).toMatch(/<tr data-fact="fiscalYears"><td class="idx">1<\/td>.*P09, P10, P12, P16<\/td>/);
   });
 
   it('carries the article text, the departments, the rules version and the disclaimer', () => {

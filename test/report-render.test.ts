@@ -112,6 +112,10 @@ describe('any number of policies, in any mix', () => {
   it('orders bars by amount and groups by status in article order', () => {
     const m = buildReportModel(result('hotel-hot-spring'), { lang: 'en' });
     expect(m.bars.map((b) => b.id)).toEqual(['P20', 'P22', 'P09', 'P21']);
-    expect(m.groups[0]!.policies.map((p) => p.id)).toEqual(['P09', 'P20', 'P21', 'P22']);
+    const eligible = m.groups[0]!.policies.map((p) => p.id);
+    expect(eligible).toEqual([...eligible].sort());
+    // the hotel's quantified benefits, and the non-monetary ones it qualifies for, each once
+    expect(eligible).toEqual(expect.arrayContaining(['P09', 'P20', 'P21', 'P22']));
+    expect(eligible).toEqual(result('hotel-hot-spring').benefits.filter((b) => b.status === 'eligible').map((b) => b.id));
   });
 });
