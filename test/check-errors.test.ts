@@ -33,7 +33,7 @@ describe('bad input exits 2 with one clear line', () => {
 
   it('a wrong credit code check character', () => {
     const f = file('credit.json', { ...good, creditCode: '91500112MA5U7K3X24' });
-    expectUserError(['check', f], new RegExp(`${f}: creditCode: credit code "91500112MA5U7K3X24" check character is "4" but should be "3"`));
+    expectUserError(['check', f], new RegExp(`${f}:5:17: creditCode: credit code "91500112MA5U7K3X24" check character is "4" but should be "3"`));
   });
 
   it('an unknown key, with a suggestion', () => {

@@ -157,13 +157,14 @@ describe.concurrent('hostile rules', () => {
     const r = rules();
     // P12 reads policies.P09.eligible; make P09 read P12 as well.
     r.edit(P09, 'eligibility:\n  all:\n', 'eligibility:\n  all:\n    - fact: policies.P12.eligible\n      op: isTrue\n');
-    await refused(r.dir, P09, 21, /eligibility: circular dependency between policies: P09 -> P12 -> P09/);
+    // reported at the reference that closes the cycle: the inserted check's fact, line 22
+    await refused(r.dir, P09, 22, /eligibility\.all\.0\.fact: circular dependency between policies: P09 -> P12 -> P09/);
   });
 
   it('a dependency on a policy that is not in the rule set is refused', async () => {
     const r = rules();
     r.edit(P09, 'eligibility:\n  all:\n', 'eligibility:\n  all:\n    - fact: policies.P99.eligible\n      op: isTrue\n');
-    await refused(r.dir, P09, 21, /depends on policy P99, which is not in the rule set/);
+    await refused(r.dir, P09, 22, /eligibility\.all\.0\.fact: depends on policy P99, which is not in the rule set/);
   });
 
   it('a parameter value that is not a number is refused', async () => {
@@ -195,7 +196,14 @@ describe.concurrent('hostile rules', () => {
   it('a rule set without the SME size table is refused where a policy needs size', async () => {
     const r = rules();
     r.write('parameters/sme.yaml', '# removed\n{}\n');
-    await refused(r.dir, 'policies/p10-new-sme-subsidy.yaml', 29, /fact "size" is derived from parameter "sme\.size_table", which the rule set does not define/);
+    // P10 and P16 both read the size: one line each, at the check that reads it
+    const res = await check(r.dir);
+    expect(res.code).toBe(2);
+    const lines = res.stderr.trim().split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(new RegExp(`^policy-calc: ${join(r.dir, 'policies/p10-new-sme-subsidy.yaml')}:29: eligibility\\.all\\.1\\.fact: fact "size" is derived from parameter "sme\\.size_table", which the rule set does not define$`)),
+      expect.stringMatching(/p16-loan-risk-pool\.yaml:\d+: eligibility\.all\.1\.fact: fact "size" is derived from parameter "sme\.size_table"/),
+    ]);
   });
 });
 

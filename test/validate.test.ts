@@ -24,9 +24,9 @@ describe('policy-calc validate', () => {
     expect(r.code).toBe(2);
     expect(r.stdout.split('\n')).toEqual([
       `${fixtures[0]}: ok`,
-      `${bad}: registrationDate: date "2017-02-30" is not a real date: 2017-02 has no day 30`,
-      expect.stringMatching(new RegExp(`^${bad}: industry: "cloud" is not a known industry`)),
-      `${bad}: fiscalYears.2017.revenue: money "1,000" contains a comma; write "1234567.89" without separators`,
+      `${bad}:3:23: registrationDate: date "2017-02-30" is not a real date: 2017-02 has no day 30`,
+      expect.stringMatching(new RegExp(`^${bad}:4:15: industry: "cloud" is not a known industry \\(did you mean "cloud-bigdata"\\?\\)`)),
+      `${bad}:7:18: fiscalYears.2017.revenue: money "1,000" contains a comma; write "1234567.89" without separators`,
       '',
     ]);
   });

@@ -20,7 +20,8 @@ export interface CompileContext {
   itemCollection?: string;
   defaults: Readonly<Record<string, unknown>>;
   params: { has(name: string): boolean; get(name: string): { unit: string } | undefined };
-  dependsOn: Set<string>;
+  /** Policies this one reads, with where in the rule file it first reads each. */
+  dependsOn: Map<string, YamlPath>;
   report(path: YamlPath, message: string): void;
 }
 
@@ -83,7 +84,7 @@ export function resolveFact(name: string, ctx: CompileContext, path: YamlPath): 
   const ref = POLICY_REF.exec(name);
   if (ref) {
     const id = ref[1]!;
-    ctx.dependsOn.add(id);
+    if (!ctx.dependsOn.has(id)) ctx.dependsOn.set(id, path);
     const wantsEligible = ref[2] === 'eligible';
     return {
       type: wantsEligible ? 'boolean' : 'enum',

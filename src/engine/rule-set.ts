@@ -340,7 +340,7 @@ export function compileRuleSet(src: RuleSource): RuleSet {
       },
     );
   }
-  const order = dependencyOrder(compiled, (id, message) => issues.push(located(fileOf.get(id) ?? src.dir, ['eligibility'], message)));
+  const order = dependencyOrder(compiled, (id, path, message) => issues.push(located(fileOf.get(id) ?? src.dir, path, message)));
   if (issues.length) throw new PolicyCalcError('RULES_INVALID', issues);
   return {
     manifest: src.manifest,
