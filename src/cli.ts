@@ -38,6 +38,92 @@ function program(): Command {
       process.exitCode = await runCheck(file, opts);
     });
 
+  // Rule tooling: lint, list, show and test rule sets; the profile's JSON Schema; validate profiles.
+  const rules = p.command('rules').description('inspect, check and test rule sets (lint, list, show, test)');
+  rules
+    .command('lint')
+    .description('check a rule set: what the loader refuses, citations against the source document, parameter gaps, unused parameters')
+    .argument('[dir]', 'rule directory (default: the rules shipped with policy-calc)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--source <file>', "source document to check citations against (default: the manifest's document.file in <dir>/source/ or ../shared/policy/)")
+    .option('--no-color', 'plain text without colors')
+    .addHelpText('after', '\nExit codes: 0 no errors (warnings allowed); 2 errors found, or the rules cannot be read.')
+    .action(async (dir: string | undefined, opts: Record<string, unknown>) => {
+      const { runRulesLint } = await import('./commands/rules-lint.js');
+      process.exitCode = await runRulesLint(dir, opts);
+    });
+  rules
+    .command('list')
+    .description('list the policies of a rule set: id, title, nature, quantified or not')
+    .option('-r, --rules <dir>', 'rule directory (default: the rules shipped with policy-calc)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('-l, --lang <lang>', 'language of titles (default: from LANG)').choices(['zh', 'en']))
+    .action(async (opts: Record<string, unknown>) => {
+      const { runRulesList } = await import('./commands/rules-list.js');
+      process.exitCode = await runRulesList(opts);
+    });
+  rules
+    .command('show')
+    .description('show one policy: its checks, figures, parameters with their dated values and sources, citation')
+    .argument('<id>', 'policy id, e.g. P12 (or the article number, 12)')
+    .option('-r, --rules <dir>', 'rule directory (default: the rules shipped with policy-calc)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-l, --lang <lang>', 'language of labels (default: from LANG)').choices(['zh', 'en']))
+    .action(async (id: string, opts: Record<string, unknown>) => {
+      const { runRulesShow } = await import('./commands/rules-show.js');
+      process.exitCode = await runRulesShow(id, opts);
+    });
+  rules
+    .command('test')
+    .description('run the YAML test cases in <dir>/tests against the rule set in <dir>')
+    .argument('[dir]', 'rule directory (default: the rules shipped with policy-calc)')
+    .addOption(new Option('--reporter <reporter>', 'report format').choices(['text', 'junit']).default('text'))
+    .option('-o, --output <file>', 'with --reporter junit: write the XML here (the text report then goes to stdout)')
+    .option('--no-color', 'plain text without colors')
+    .addHelpText('after', '\nExit codes: 0 all cases pass; 1 some case failed; 2 malformed test files or invalid rules.')
+    .action(async (dir: string | undefined, opts: Record<string, unknown>) => {
+      const { runRulesTest } = await import('./commands/rules-test.js');
+      process.exitCode = await runRulesTest(dir, opts);
+    });
+
+  p.command('schema')
+    .description('print the JSON Schema (draft 2020-12) of the enterprise profile, for editors and validators')
+    .action(async () => {
+      const { runSchema } = await import('./commands/schema.js');
+      process.exitCode = await runSchema();
+    });
+  p.command('validate')
+    .description('check profiles without evaluating them: "ok" or each problem with file, line and path')
+    .argument('<files...>', 'profile JSON files (- for stdin)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText('after', '\nExit codes: 0 every profile is valid; 2 some profile is invalid or unreadable.')
+    .action(async (files: string[], opts: Record<string, unknown>) => {
+      const { runValidate } = await import('./commands/validate.js');
+      process.exitCode = await runValidate(files, opts);
+    });
+
+  p.command('report')
+    .description('write a consultant report (HTML or Markdown): what the enterprise qualifies for, how much, why, on which article, what is still needed')
+    .argument('<profile>', 'profile JSON file (- for stdin), or a folder of profiles or an .ndjson file for one report each plus an index')
+    .option('-o, --output <path>', 'report file (.html or .md); for a folder or .ndjson input, the output folder (default: stdout)')
+    .addOption(new Option('-f, --format <format>', 'report format (default: from the -o extension; html for batches)').choices(['html', 'markdown']))
+    .addOption(new Option('-l, --lang <lang>', 'language of the report (default: from LANG)').choices(['zh', 'en']))
+    .option('-y, --year <YYYY>', 'fiscal year for the yearly policies (default: the latest year in the profile)')
+    .option('--as-of <YYYY-MM-DD>', 'date of the evaluation (default: today)')
+    .option('-r, --rules <dir>', 'rule directory to evaluate with (default: the rules shipped with policy-calc)')
+    .option('--prepared-by <name>', "the consultant's name, printed on the report")
+    .option('--date <YYYY-MM-DD>', 'report date printed on the report (default: the as-of date, so the same run gives the same file)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 written; 1 batch written but some profiles were invalid (listed in the index); 2 usage error, unreadable or invalid input, or invalid rules.\n' +
+        'Examples:\n  policy-calc report fixtures/cloud-sme.json -o report.html --lang zh --prepared-by 张三 --as-of 2018-06-30\n' +
+        '  policy-calc report company.json --format markdown > report.md\n  policy-calc report fixtures/ -o out/ --lang en',
+    )
+    .action(async (file: string, opts: Record<string, unknown>) => {
+      const { runReport } = await import('./commands/report.js');
+      process.exitCode = await runReport(file, opts);
+    });
+
   // Repeatable options collect their values; kept inline so that starting `check` loads nothing of batch.
   const collect = (value: string, previous: string[]) => [...previous, value];
 

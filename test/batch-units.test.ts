@@ -9,7 +9,8 @@ import { failOn } from '../src/batch/options.js';
 import { readPrecompiled, serializeRuleSource } from '../src/cli/rules.js';
 import { readRuleSource } from '../src/engine/index.js';
 import { MAX_PROFILE_BYTES } from '../src/cli/io.js';
-import { ROOT, tempDir } from './cli-helpers.js';
+import { ROOT } from './cli-helpers.js';
+import { tempDir } from './batch-helpers.js';
 
 let tmp: ReturnType<typeof tempDir>;
 beforeAll(() => {

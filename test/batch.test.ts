@@ -1,7 +1,8 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, FIXTURES, fixtureLine, ndjson, sevenPolicyRules, tempDir } from './cli-helpers.js';
+import { cli } from './cli-helpers.js';
+import { FIXTURES, fixtureFolder, fixtureLine, ndjson, sevenPolicyRules, tempDir } from './batch-helpers.js';
 
 /**
  * `policy-calc batch`, end to end. Amounts are worked out by hand from the articles for
@@ -19,10 +20,12 @@ import { cli, FIXTURES, fixtureLine, ndjson, sevenPolicyRules, tempDir } from '.
 const AS_OF = ['--as-of', '2019-06-30'];
 let tmp: ReturnType<typeof tempDir>;
 let rules7: string;
+let five: string;
 
 beforeAll(() => {
   tmp = tempDir('batch');
   rules7 = sevenPolicyRules(tmp.dir);
+  five = fixtureFolder(tmp.dir);
 });
 afterAll(() => tmp.cleanup());
 
@@ -32,11 +35,11 @@ function byId(line: Record<string, any>): Record<string, { status: string; amoun
 
 describe('batch inputs', () => {
   it('evaluates every *.json below a folder, sorted, each line the check result plus its input', () => {
-    const r = cli(['batch', 'fixtures', ...AS_OF]);
+    const r = cli(['batch', five, ...AS_OF]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const lines = ndjson(r.stdout);
-    expect(lines.map((l) => l.input)).toEqual(FIXTURES.map((f) => ({ file: join('fixtures', `${f}.json`) })));
+    expect(lines.map((l) => l.input)).toEqual(FIXTURES.map((f) => ({ file: join(five, `${f}.json`) })));
     const cloud = byId(lines[0]!);
     expect(cloud.P09).toEqual({ status: 'eligible', amount: '235000.00' });
     expect(cloud.P10).toEqual({ status: 'eligible', amount: '189260.53' });
@@ -78,7 +81,7 @@ describe('batch inputs', () => {
   });
 
   it('refuses a path that does not exist before evaluating anything (exit 2)', () => {
-    const r = cli(['batch', 'fixtures', 'no-such-folder', ...AS_OF]);
+    const r = cli(['batch', five, 'no-such-folder', ...AS_OF]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('no-such-folder: cannot read: no such file or folder');
@@ -136,7 +139,7 @@ describe('batch formats', () => {
   });
 
   it('json: a summary with counts, totals and sums per policy', () => {
-    const r = cli(['batch', 'fixtures', ...AS_OF, '--format', 'json', '--rules', rules7]);
+    const r = cli(['batch', five, ...AS_OF, '--format', 'json', '--rules', rules7]);
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
     expect(s).toMatchObject({ profiles: 5, evaluated: 5, invalid: 0, evaluation: { year: null, asOf: '2019-06-30' } });
@@ -146,7 +149,7 @@ describe('batch formats', () => {
     expect(s.totals.eligible + s.totals.needsInfo + s.totals.ineligible).toBe(35);
     expect(s.policies).toHaveLength(7);
     // The total is the sum of the enterprises' totals, each as check computes it.
-    const lines = ndjson(cli(['batch', 'fixtures', ...AS_OF, '--rules', rules7]).stdout);
+    const lines = ndjson(cli(['batch', five, ...AS_OF, '--rules', rules7]).stdout);
     const cents = lines.reduce((a, l) => a + Math.round(Number(l.totals.amount) * 100), 0);
     expect(s.totals.amount).toBe((cents / 100).toFixed(2));
   });
@@ -161,7 +164,7 @@ describe('batch formats', () => {
     expect(sparse.code).toBe(1);
     expect(sparse.stderr).toContain('--fail-on needs-info: 1 enterprise(s)');
     expect(sparse.stderr).not.toContain('--fail-on ineligible');
-    const bad = cli(['batch', 'fixtures', '--fail-on', 'eligible']);
+    const bad = cli(['batch', five, '--fail-on', 'eligible']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--fail-on takes needs-info or ineligible, got "eligible"');
   });

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, FIXTURES, ROOT } from './cli-helpers.js';
+import { cli, ROOT } from './cli-helpers.js';
+import { FIXTURES } from './batch-helpers.js';
 
 /**
  * The build bundles the CLI and precompiles the shipped rules for a faster start. Neither may

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, sevenPolicyRules, tempDir } from './cli-helpers.js';
+import { cli } from './cli-helpers.js';
+import { fixtureFolder, sevenPolicyRules, tempDir } from './batch-helpers.js';
 
 /**
  * `policy-calc diff` with the article 9 minimum main-business share raised from 70% to 90% (the
@@ -19,9 +20,11 @@ const AS_OF = ['--as-of', '2019-06-30'];
 let tmp: ReturnType<typeof tempDir>;
 let oldRules: string;
 let newRules: string;
+let five: string;
 
 beforeAll(() => {
   tmp = tempDir('diff');
+  five = fixtureFolder(tmp.dir);
   oldRules = sevenPolicyRules(join(tmp.dir, 'old'));
   newRules = sevenPolicyRules(join(tmp.dir, 'new'));
   const file = join(newRules, 'parameters', 'income-tax.yaml');
@@ -34,26 +37,27 @@ afterAll(() => tmp.cleanup());
 
 describe('diff', () => {
   it('lists exactly the enterprises whose status or amount changes (text)', () => {
-    const r = cli(['diff', '--rules', oldRules, '--rules', newRules, 'fixtures', ...AS_OF]);
+    const r = cli(['diff', '--rules', oldRules, '--rules', newRules, five, ...AS_OF]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const blocks = r.stdout.split('\n\n');
     expect(blocks).toHaveLength(3);
-    expect(blocks[0]).toMatch(/^fixtures\/cloud-sme\.json {2}重庆云数智联科技有限公司 {2}91500112MA5U7K3X23\n/);
+    expect(blocks[0]!.startsWith(`${five}/cloud-sme.json  `)).toBe(true);
+    expect(blocks[0]).toMatch(/^\S+ {2}重庆云数智联科技有限公司 {2}91500112MA5U7K3X23\n/);
     expect(blocks[0]).toMatch(/\n {2}P09 +eligible +235000\.00 {2}-> {2}ineligible +-\n/);
     expect(blocks[0]).toMatch(/\n {2}P12 +eligible +222750\.00 {2}-> {2}eligible +371250\.00\n/);
     expect(blocks[0]).toMatch(/\n {2}total +706482\.53 {2}-> +619982\.53$/);
-    expect(blocks[1]).toMatch(/^fixtures\/hotel-hot-spring\.json /);
+    expect(blocks[1]!.startsWith(`${five}/hotel-hot-spring.json  `)).toBe(true);
     expect(blocks[1]).toMatch(/\n {2}P09 +eligible +340000\.00 {2}-> {2}ineligible +-\n/);
-    expect(blocks[1].split('\n')).toHaveLength(3);
+    expect(blocks[1]!.split('\n')).toHaveLength(3);
     expect(blocks[2]).toMatch(/^2 of 5 enterprise\(s\) change/);
   });
 
   it('json, with --old/--new, and another fiscal year', () => {
-    const r = cli(['diff', '--old', oldRules, '--new', newRules, 'fixtures', ...AS_OF, '--format', 'json']);
+    const r = cli(['diff', '--old', oldRules, '--new', newRules, five, ...AS_OF, '--format', 'json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc.changed.map((c: any) => c.input.file)).toEqual(['fixtures/cloud-sme.json', 'fixtures/hotel-hot-spring.json']);
+    expect(doc.changed.map((c: any) => c.input.file)).toEqual([`${five}/cloud-sme.json`, `${five}/hotel-hot-spring.json`]);
     expect(doc.changed[0].changes).toEqual([
       { id: 'P09', old: { status: 'eligible', amount: '235000.00' }, new: { status: 'ineligible', amount: null } },
       { id: 'P12', old: { status: 'eligible', amount: '222750.00' }, new: { status: 'eligible', amount: '371250.00' } },
@@ -62,16 +66,16 @@ describe('diff', () => {
     expect(doc.summary).toEqual({ profiles: 5, evaluated: 5, invalid: 0, changed: 2 });
     expect(doc.old.rulesVersion).not.toBe(doc.new.rulesVersion);
 
-    const y2019 = JSON.parse(cli(['diff', '--old', oldRules, '--new', newRules, 'fixtures', ...AS_OF, '--format', 'json', '--year', '2019']).stdout);
-    expect(y2019.changed.map((c: any) => c.input.file)).toEqual(['fixtures/design-firm.json']);
+    const y2019 = JSON.parse(cli(['diff', '--old', oldRules, '--new', newRules, five, ...AS_OF, '--format', 'json', '--year', '2019']).stdout);
+    expect(y2019.changed.map((c: any) => c.input.file)).toEqual([`${five}/design-firm.json`]);
     // 2019: taxable income 1,200,000 x 10% = 120,000.00
     expect(y2019.changed[0].changes[0]).toEqual({ id: 'P09', old: { status: 'eligible', amount: '120000.00' }, new: { status: 'ineligible', amount: null } });
   });
 
   it('nothing changes between a rule set and itself; one rule directory is a usage error', () => {
-    const same = cli(['diff', '--rules', oldRules, '--rules', oldRules, 'fixtures', ...AS_OF, '--format', 'json']);
+    const same = cli(['diff', '--rules', oldRules, '--rules', oldRules, five, ...AS_OF, '--format', 'json']);
     expect(JSON.parse(same.stdout).changed).toEqual([]);
-    const one = cli(['diff', '--rules', oldRules, 'fixtures']);
+    const one = cli(['diff', '--rules', oldRules, five]);
     expect(one.code).toBe(2);
     expect(one.stderr).toContain('diff needs two rule directories');
   });

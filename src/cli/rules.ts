@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileRuleSet, loadRules, ruleFiles, type RuleSet, type RuleSource } from '../engine/index.js';
@@ -12,6 +12,9 @@ import { DEFAULT_RULES_DIR } from './io.js';
  * cheaper than hashing). Any edit to a rule file, or a file added or removed, and the YAML is read
  * as usual. POLICY_CALC_PRECOMPILED=0 turns the shortcut off (tests compare both paths).
  */
+/** As the YAML loader: a rule file larger than this is refused there, and not read here. */
+const MAX_RULE_FILE_BYTES = 1_000_000;
+
 export const PRECOMPILED_RULES = fileURLToPath(new URL('../rules.json', import.meta.url));
 
 interface Precompiled {
@@ -21,35 +24,44 @@ interface Precompiled {
   source: RuleSource;
 }
 
-function ruleFileContents(dir: string): [string, string][] {
+/** Each rule file with its bytes; undefined when one is not a plain file of a sane size (the YAML loader reports those). */
+function ruleFileContents(dir: string): [string, string][] | undefined {
   const f = ruleFiles(dir);
-  return [f.manifest, ...f.parameters, ...f.policies].map((file) => [relative(dir, file), readFileSync(file, 'latin1')]);
+  const out: [string, string][] = [];
+  for (const file of [f.manifest, ...f.parameters, ...f.policies, ...(f.regions ? [f.regions] : [])]) {
+    try {
+      const st = statSync(file);
+      if (!st.isFile() || st.size > MAX_RULE_FILE_BYTES) return undefined;
+      out.push([relative(dir, file), readFileSync(file, 'latin1')]);
+    } catch {
+      return undefined;
+    }
+  }
+  return out;
 }
 
 /** The rule source as JSON, with file names relative to the rule directory so the copy can move. */
 export function serializeRuleSource(src: RuleSource): string {
   const rel = (f: string) => relative(src.dir, f);
+  const files = ruleFileContents(src.dir);
+  if (!files) throw new Error(`cannot precompile the rules in ${src.dir}: a rule file is not a plain file`);
   const data: Precompiled = {
     format: 2,
-    files: ruleFileContents(src.dir),
+    files,
     source: {
       ...src,
       dir: '.',
       policies: src.policies.map((p) => ({ ...p, file: rel(p.file) })),
       parameters: src.parameters.map((p) => ({ ...p, file: rel(p.file) })),
+      ...(src.regions ? { regions: { ...src.regions, file: rel(src.regions.file) } } : {}),
     },
   };
   return JSON.stringify(data);
 }
 
 function unchanged(dir: string, files: [string, string][]): boolean {
-  let current: [string, string][];
-  try {
-    current = ruleFileContents(dir);
-  } catch {
-    return false;
-  }
-  return current.length === files.length && current.every(([name, text], i) => name === files[i]![0] && text === files[i]![1]);
+  const current = ruleFileContents(dir);
+  return current !== undefined && current.length === files.length && current.every(([name, text], i) => name === files[i]![0] && text === files[i]![1]);
 }
 
 /** The precompiled source of `dir` when it is fresh, else undefined. */
@@ -67,6 +79,7 @@ export function readPrecompiled(dir: string, file = PRECOMPILED_RULES): RuleSour
     dir,
     policies: data.source.policies.map((p) => ({ ...p, file: abs(p.file) })),
     parameters: data.source.parameters.map((p) => ({ ...p, file: abs(p.file) })),
+    ...(data.source.regions ? { regions: { ...data.source.regions, file: abs(data.source.regions.file) } } : {}),
   };
 }
 

@@ -33,13 +33,13 @@ export interface CompiledPolicy {
   amount?: NumFn<Scope>;
   quantified: boolean;
   windowFrom?: (s: Scope) => unknown;
-  dependsOn: string[];
+  dependsOn: { id: string; path: YamlPath }[];
 }
 
 type Report = (path: YamlPath, message: string) => void;
 
 export function compilePolicy(def: PolicyDef, params: CompileContext['params'], report: Report): CompiledPolicy {
-  const dependsOn = new Set<string>();
+  const dependsOn = new Map<string, YamlPath>();
   const base: CompileContext = { policyId: def.id, defaults: def.defaults ?? {}, params, dependsOn, report };
   for (const fact of Object.keys(def.defaults ?? {})) {
     resolveFact(fact, base, ['defaults', fact]);
@@ -67,7 +67,7 @@ export function compilePolicy(def: PolicyDef, params: CompileContext['params'], 
     if (f && f.type !== 'date') report(['period', 'from'], `"${def.period.from}" is not a date`);
     windowFrom = f?.read;
   }
-  return { def, eligibility, groups, figures, amount, quantified: amount !== undefined, windowFrom, dependsOn: [...dependsOn] };
+  return { def, eligibility, groups, figures, amount, quantified: amount !== undefined, windowFrom, dependsOn: [...dependsOn].map(([id, path]) => ({ id, path })) };
 }
 
 function compileGroup(g: ItemGroupDef, ctx: CompileContext, path: YamlPath): CompiledItemGroup {
@@ -208,23 +208,30 @@ export function sumOrUnknown(values: (Dec | Unknown)[]): Dec | Unknown {
   return (values as Dec[]).reduce((a, b) => a.plus(b));
 }
 
-/** Orders policies so that each comes after those it reads; reports cycles. */
-export function dependencyOrder(policies: CompiledPolicy[], report: (id: string, message: string) => void): CompiledPolicy[] {
+/**
+ * Orders policies so that each comes after those it reads. A cycle is reported at the reference
+ * that closes it in the policy where the walk entered it; a reference to a policy that does not
+ * exist, at that reference.
+ */
+export function dependencyOrder(policies: CompiledPolicy[], report: (id: string, path: YamlPath, message: string) => void): CompiledPolicy[] {
   const byId = new Map(policies.map((p) => [p.def.id, p]));
   const state = new Map<string, 'visiting' | 'done'>();
   const out: CompiledPolicy[] = [];
-  const visit = (p: CompiledPolicy, chain: string[]) => {
+  const visit = (p: CompiledPolicy, chain: CompiledPolicy[]) => {
     const st = state.get(p.def.id);
     if (st === 'done') return;
     if (st === 'visiting') {
-      report(p.def.id, `circular dependency between policies: ${[...chain, p.def.id].join(' -> ')}`);
+      const start = chain.findIndex((c) => c.def.id === p.def.id);
+      const cycle = [...chain.slice(start), p];
+      const edge = cycle[0]!.dependsOn.find((d) => d.id === cycle[1]!.def.id)!;
+      report(cycle[0]!.def.id, edge.path, `circular dependency between policies: ${cycle.map((c) => c.def.id).join(' -> ')}`);
       return;
     }
     state.set(p.def.id, 'visiting');
     for (const d of p.dependsOn) {
-      const dep = byId.get(d);
-      if (!dep) report(p.def.id, `depends on policy ${d}, which is not in the rule set`);
-      else visit(dep, [...chain, p.def.id]);
+      const dep = byId.get(d.id);
+      if (!dep) report(p.def.id, d.path, `depends on policy ${d.id}, which is not in the rule set`);
+      else visit(dep, [...chain, p]);
     }
     state.set(p.def.id, 'done');
     out.push(p);

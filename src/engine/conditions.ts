@@ -4,6 +4,7 @@ import { FACTS, ITEM_FIELDS, readItemField, toDecimal, type FactType, type Scope
 import type { CheckDef, ConditionDef, Operand, Operator } from './rule-schema.js';
 import { display } from './trace.js';
 import { Unknown, type Truth } from './unknown.js';
+import { didYouMean } from './suggest.js';
 
 /**
  * Conditions compile into closures returning true, false or Unknown. `all` fails on any failure
@@ -19,7 +20,8 @@ export interface CompileContext {
   itemCollection?: string;
   defaults: Readonly<Record<string, unknown>>;
   params: { has(name: string): boolean; get(name: string): { unit: string } | undefined };
-  dependsOn: Set<string>;
+  /** Policies this one reads, with where in the rule file it first reads each. */
+  dependsOn: Map<string, YamlPath>;
   report(path: YamlPath, message: string): void;
 }
 
@@ -82,7 +84,7 @@ export function resolveFact(name: string, ctx: CompileContext, path: YamlPath): 
   const ref = POLICY_REF.exec(name);
   if (ref) {
     const id = ref[1]!;
-    ctx.dependsOn.add(id);
+    if (!ctx.dependsOn.has(id)) ctx.dependsOn.set(id, path);
     const wantsEligible = ref[2] === 'eligible';
     return {
       type: wantsEligible ? 'boolean' : 'enum',
@@ -97,8 +99,11 @@ export function resolveFact(name: string, ctx: CompileContext, path: YamlPath): 
   }
   const def = Object.prototype.hasOwnProperty.call(FACTS, name) ? FACTS[name] : undefined;
   if (!def) {
-    ctx.report(path, `unknown fact "${name}"`);
+    ctx.report(path, `unknown fact "${name}"${didYouMean(name, Object.keys(FACTS))}`);
     return undefined;
+  }
+  for (const p of def.needs ?? []) {
+    if (!ctx.params.has(p)) ctx.report(path, `fact "${name}" is derived from parameter "${p}", which the rule set does not define`);
   }
   return { type: def.type, values: def.values, read: (s) => def.resolve(s) };
 }

@@ -25,7 +25,7 @@ const MAX_FRACTION_DIGITS = 30;
 export function parseDecimalText(text: string): Dec | string {
   const t = text.trim();
   if (t !== text) return 'has surrounding spaces';
-  if (/e/i.test(t)) return 'uses exponent notation; write the plain decimal, e.g. "1234.56"';
+  if (/^-?(\d+\.?\d*|\.\d+)e[+-]?\d+$/i.test(t)) return 'uses exponent notation; write the plain decimal, e.g. "1234.56"';
   if (t.includes(',')) return 'contains a comma; write "1234567.89" without separators';
   if (!DECIMAL_TEXT.test(t)) return 'is not a decimal number like "1234.56"';
   const [intPart = '', frac = ''] = t.replace('-', '').split('.');

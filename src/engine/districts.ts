@@ -1,3 +1,5 @@
+import { closest } from './suggest.js';
+
 /**
  * Chongqing's 38 districts and counties, with their functional region as in the municipality's
  * five functional regions plan that section 二(二) refers to. Five districts straddle the inner
@@ -64,4 +66,28 @@ export const DISTRICT_ALIASES: Readonly<Record<string, string>> = {
 export function canonicalDistrict(name: string): string | undefined {
   if (Object.prototype.hasOwnProperty.call(DISTRICTS, name)) return name;
   return DISTRICT_ALIASES[name];
+}
+
+/**
+ * Why a `district` is refused, or undefined when it is understood: a Chongqing name (or a
+ * pre-2016 alias), or a place that names itself as outside Chongqing (a province, autonomous
+ * region or city other than Chongqing: "四川省成都市武侯区"). Anything else, e.g. "渝北", "渝北县",
+ * "两江新区", "Yubei", is refused: read as "not in Chongqing" it would silently drop every
+ * policy that requires Chongqing, so a typo must stop the evaluation instead.
+ */
+export function districtProblem(name: string): string | undefined {
+  if (canonicalDistrict(name) !== undefined) return undefined;
+  if (!name.trim()) return 'is empty; leave the key out where the district is not known';
+  const mentionsChongqing = name.includes('重庆');
+  if (!mentionsChongqing && /省|自治区|特别行政区|市/.test(name)) return undefined;
+  const bare = name.replace(/^\s*重庆市?/, '').trim();
+  const names = [...Object.keys(DISTRICTS), ...Object.keys(DISTRICT_ALIASES)];
+  const exact = canonicalDistrict(bare);
+  // Chinese names are short: suggest only one character off ("渝北县" for "渝北区"), not guesses.
+  const suggestion = exact ?? closest(bare, names, 1);
+  const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
+  const outside = '; for an enterprise outside Chongqing give its province or city too, e.g. "四川省成都市武侯区"';
+  return mentionsChongqing
+    ? `"${name}" is not the name of a Chongqing district or county${hint}; write the district alone, e.g. "渝北区"`
+    : `"${name}" is not the name of a Chongqing district or county${hint}${outside}`;
 }

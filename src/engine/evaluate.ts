@@ -11,6 +11,7 @@ import type { RuleSet } from './rule-set.js';
 import { Trace } from './trace.js';
 import { Unknown, type Truth } from './unknown.js';
 import { profileWarnings } from './warnings.js';
+import { regionPriority } from './regions.js';
 
 export interface EvaluateOptions {
   /** Fiscal year for the yearly policies; default: the latest in the profile. */
@@ -60,6 +61,7 @@ export function evaluate(rules: RuleSet, profile: Profile, opts: EvaluateOptions
       size: size.size ?? null,
       sizeDerived: size.derived,
       ...(size.basis ? { sizeBasis: size.basis } : {}),
+      ...(rules.regions ? { regionPriority: regionPriority(rules.regions, profile) } : {}),
     },
     evaluation: { year: year ?? null, asOf: opts.asOf, rulesVersion: rules.version },
     benefits,
@@ -106,6 +108,8 @@ function evaluatePolicy(p: CompiledPolicy, env: EvalEnv): Benefit {
     article: def.article,
     title: def.title,
     summary: def.summary,
+    ...(def.grants ? { grants: def.grants } : {}),
+    ...(def.reading ? { reading: def.reading } : {}),
     status: 'eligible',
     nature: def.nature,
     quantified: p.quantified,

@@ -125,6 +125,17 @@ export function namesIn(node: ExprNode, out: { name: string; col: number }[] = [
   return out;
 }
 
+/** A formula as text again, for messages. */
+export function expressionText(node: ExprNode): string {
+  switch (node.k) {
+    case 'num': return node.v.toString();
+    case 'name': return node.name;
+    case 'neg': return `-${expressionText(node.e)}`;
+    case 'bin': return `(${expressionText(node.l)} ${node.op} ${expressionText(node.r)})`;
+    case 'call': return `${node.fn}(${node.args.map(expressionText).join(', ')})`;
+  }
+}
+
 export type NumFn<S> = (scope: S) => DecT | Unknown;
 
 /** Compiles a parsed formula; `resolve` turns each name into a closure, checked before this call. */
@@ -147,6 +158,7 @@ export function compileExpression<S>(node: ExprNode, resolve: (name: string) => 
       const l = compileExpression(node.l, resolve);
       const r = compileExpression(node.r, resolve);
       const op = node.op;
+      const divisor = op === '/' ? expressionText(node.r) : '';
       return (s) => {
         const a = l(s);
         const b = r(s);
@@ -156,7 +168,7 @@ export function compileExpression<S>(node: ExprNode, resolve: (name: string) => 
           case '-': return a.minus(b);
           case '*': return a.times(b);
           case '/':
-            if (b.isZero()) throw new FormulaError('a formula divides by zero');
+            if (b.isZero()) throw new FormulaError(`a formula divides by zero (${divisor} is 0)`);
             return a.div(b);
         }
       };

@@ -43,6 +43,8 @@ export interface FactDef {
   values?: readonly string[];
   /** True where the fact reads the fiscal year evaluated. */
   yearly?: boolean;
+  /** Parameters the fact reads: a rule set whose policies use the fact must define them. */
+  needs?: string[];
   resolve(scope: Scope): unknown;
 }
 
@@ -85,8 +87,15 @@ function cached<T>(env: EvalEnv, key: string, compute: () => T): T {
   return v;
 }
 
+/** Parameters the engine reads itself, in derived facts rather than through a rule. */
+export const SIZE_TABLE_PARAMETER = 'sme.size_table';
+export const RD_EXCLUDED_PARAMETER = 'rd.excluded_industries';
+
+
 /** A parameter read by a derived fact, recorded in the trace like any other. */
 function param(scope: Scope, name: string, date: CalendarDate): ParameterValue | undefined {
+  // A rule set without it (checked at load where a policy needs it): nothing to derive from.
+  if (!scope.env.params.has(name)) return undefined;
   const v = scope.env.params.at(name, date);
   if (v) scope.trace.useParameter(name, v);
   return v;
@@ -106,7 +115,7 @@ export function sizeInfo(scope: Scope): SizeInfo {
   if (p.size) return { size: p.size, derived: false, missing: [] };
   const date = yearStart(env);
   if (date === undefined) return { derived: true, missing: ['size', 'fiscalYears'] };
-  const tableValue = param(scope, 'sme.size_table', date);
+  const tableValue = param(scope, SIZE_TABLE_PARAMETER, date);
   if (!tableValue) return { derived: true, missing: ['size'] };
   const table = tableValue.value as SizeTable;
   const row = pickRow(table, p.nationalIndustryCode, p.industry);
@@ -221,6 +230,7 @@ export const FACTS: Readonly<Record<string, FactDef>> = {
     type: 'enum',
     values: SIZES,
     yearly: true,
+    needs: [SIZE_TABLE_PARAMETER],
     resolve: (scope) => {
       const s = cached(scope.env, 'size', () => sizeInfo(scope));
       return s.size ?? new Unknown(s.missing);
@@ -236,12 +246,13 @@ export const FACTS: Readonly<Record<string, FactDef>> = {
   rdIndustryExcluded: {
     type: 'boolean',
     yearly: true,
+    needs: [RD_EXCLUDED_PARAMETER],
     resolve: (scope) => {
       const c = scope.env.profile.nationalIndustryCode;
       if (c === undefined) return new Unknown(['nationalIndustryCode']);
       const date = scope.paramDate;
       if (date === undefined) return new Unknown(['fiscalYears']);
-      const list = param(scope, 'rd.excluded_industries', date);
+      const list = param(scope, RD_EXCLUDED_PARAMETER, date);
       return list ? (list.value as string[]).some((prefix) => c.startsWith(prefix)) : false;
     },
   },
@@ -316,3 +327,15 @@ export function toDecimal(v: unknown): Dec | undefined {
   if (typeof v === 'number') return new D(v);
   return undefined;
 }
+
+/**
+ * Each engine-read parameter and the derived facts that read it, from the facts' own `needs`.
+ * `rules lint` counts these parameters as used, and as needed by every policy that uses the facts.
+ */
+export const ENGINE_PARAMETERS: Readonly<Record<string, readonly string[]>> = Object.entries(FACTS).reduce<Record<string, string[]>>(
+  (acc, [fact, def]) => {
+    for (const p of def.needs ?? []) (acc[p] ??= []).push(fact);
+    return acc;
+  },
+  {},
+);

@@ -28,8 +28,20 @@ export class JsonReadError extends Error {
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 64;
 
-export function readJson(text: string): unknown {
-  return new Reader(text).readDocument();
+/** Reads a JSON document; `offsets`, when given, receives the offset of every value by its path. */
+export function readJson(text: string, offsets?: Map<string, number>): unknown {
+  return new Reader(text, offsets).readDocument();
+}
+
+/** Line and column (1-based, in characters) of an offset in the text. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
 }
 
 export function joinPath(path: string, key: string | number): string {
@@ -41,7 +53,10 @@ class Reader {
   private pos = 0;
   private depth = 0;
 
-  constructor(private readonly src: string) {}
+  constructor(
+    private readonly src: string,
+    private readonly offsets?: Map<string, number>,
+  ) {}
 
   readDocument(): unknown {
     if (this.src.charCodeAt(0) === 0xfeff) this.pos = 1;
@@ -54,6 +69,7 @@ class Reader {
   }
 
   private readValue(path: string): unknown {
+    this.offsets?.set(path, this.pos);
     const c = this.src.charCodeAt(this.pos);
     switch (c) {
       case 0x7b: return this.readObject(path);
@@ -65,7 +81,7 @@ class Reader {
       default:
         if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return this.readNumber(path);
         if (Number.isNaN(c)) this.fail('unexpected end of input; the JSON is truncated', path);
-        this.fail(`unexpected character ${JSON.stringify(this.src[this.pos])}; expected a value`, path);
+        this.failUnexpected(`unexpected character ${JSON.stringify(this.src[this.pos])}; expected a value`, path);
     }
   }
 
@@ -85,7 +101,10 @@ class Reader {
     }
     for (;;) {
       this.skipSpace();
-      if (this.src.charCodeAt(this.pos) !== 0x22) this.fail('expected a key in double quotes', path);
+      if (this.src.charCodeAt(this.pos) !== 0x22) {
+        if (this.src.charCodeAt(this.pos) === 0x7d) this.fail('a comma before "}": JSON allows no trailing comma', path);
+        this.failUnexpected('expected a key in double quotes', path);
+      }
       const keyStart = this.pos;
       const key = this.readString(path);
       const keyPath = joinPath(path, key);
@@ -125,6 +144,7 @@ class Reader {
     }
     for (;;) {
       this.skipSpace();
+      if (arr.length && this.src.charCodeAt(this.pos) === 0x5d) this.fail('a comma before "]": JSON allows no trailing comma', path);
       arr.push(this.readValue(joinPath(path, arr.length)));
       this.skipSpace();
       const c = this.src.charCodeAt(this.pos);
@@ -207,6 +227,12 @@ class Reader {
       if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) this.pos++;
       else return;
     }
+  }
+
+  /** Comments are the most common non-JSON found in hand-edited files: say so. */
+  private failUnexpected(message: string, path: string): never {
+    const two = this.src.slice(this.pos, this.pos + 2);
+    this.fail(two === '//' || two === '/*' ? 'comments are not allowed in JSON' : message, path);
   }
 
   private fail(message: string, path: string): never {

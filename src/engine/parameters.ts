@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import { Dec } from './decimal.js';
+import { sizeTableSchema } from './sme-size.js';
 import type { CalendarDate } from './dates.js';
 import type { TextPair } from './rule-schema.js';
 
@@ -66,3 +68,9 @@ export function convertParameterValue(unit: Parameter['unit'], raw: unknown): un
       return raw;
   }
 }
+
+/** The shape each value of an engine-read parameter (ENGINE_PARAMETERS in facts.ts) must have. */
+export const ENGINE_PARAMETER_SHAPES: Readonly<Record<string, { unit: Parameter['unit']; schema?: z.ZodType }>> = {
+  'sme.size_table': { unit: 'table', schema: sizeTableSchema },
+  'rd.excluded_industries': { unit: 'list' },
+};

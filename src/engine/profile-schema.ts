@@ -4,7 +4,7 @@ import { parseCalendarDate } from './dates.js';
 import { creditCodeProblem } from './credit-code.js';
 import { ExactNumber } from './json-reader.js';
 import { didYouMean } from './suggest.js';
-import { FUNCTIONAL_REGIONS } from './districts.js';
+import { districtProblem, FUNCTIONAL_REGIONS } from './districts.js';
 
 /**
  * The enterprise profile of contract.md section 1. Types are inferred from these schemas and
@@ -54,9 +54,11 @@ function describe(v: unknown): string {
 export function enumOf<const T extends readonly [string, ...string[]]>(values: T, what: string) {
   return z.enum(values, {
     error: (iss) =>
-      typeof iss.input === 'string'
+      iss.input === undefined
+        ? 'is required'
+        : typeof iss.input === 'string'
         ? `"${iss.input}" is not a known ${what}${didYouMean(iss.input, values)}; expected one of ${values.join(', ')}`
-        : `expected a ${what} (one of ${values.join(', ')}), got ${describe(iss.input)}`,
+        : `expected ${/^[aeio]/.test(what) ? 'an' : 'a'} ${what} (one of ${values.join(', ')}), got ${describe(iss.input)}`,
   });
 }
 
@@ -84,7 +86,8 @@ export function money(opts: { allowNegative?: boolean } = {}) {
       }
       return d;
     })
-    .meta({ format: 'money' });
+    // The JSON Schema generator (profile-json-schema.ts) reads these to describe the input.
+    .meta({ format: 'money', allowNegative: opts.allowNegative === true });
 }
 
 /** A non-negative decimal quantity (an area, a meter reading). */
@@ -107,7 +110,7 @@ function integer(what: string, min = 0, max = Number.MAX_SAFE_INTEGER) {
       return z.NEVER;
     }
     return v;
-  }).meta({ format: 'integer' });
+  }).meta({ format: 'integer', minimum: min, maximum: max });
 }
 
 const bool = (what: string) =>
@@ -136,7 +139,7 @@ export const taxPaymentSchema = z.strictObject({
 });
 
 export const parcelSchema = z.strictObject({
-  id: z.string().min(1).optional(),
+  id: z.string().min(1, 'is empty; leave the key out where the parcel has no id').optional(),
   use: enumOf(LAND_USES, 'land use').optional(),
   areaSqm: quantity.optional(),
   basePricePerSqm: money().optional(),
@@ -178,7 +181,13 @@ export const profileSchema = z.strictObject({
   name: z.string({ error: (iss) => (iss.input === undefined ? 'the enterprise name is required' : `expected the name as a string, got ${describe(iss.input)}`) }).min(1, 'the enterprise name is empty'),
   creditCode: creditCode.optional(),
   registrationDate: calendarDate,
-  district: z.string().min(1).optional(),
+  district: z
+    .string({ error: (iss) => `expected the district's Chinese name as a string, got ${describe(iss.input)}` })
+    .superRefine((s, ctx) => {
+      const p = districtProblem(s);
+      if (p) ctx.addIssue({ code: 'custom', message: p });
+    })
+    .optional(),
   functionalRegion: enumOf(FUNCTIONAL_REGIONS, 'functional region').optional(),
   industry: enumOf(INDUSTRIES, 'industry').optional(),
   nationalIndustryCode: z

@@ -1,5 +1,6 @@
 import type { Assumption, ParameterUse, Reason } from './trace.js';
 import type { TextPair } from './rule-schema.js';
+import type { RegionPriority } from './regions.js';
 
 /** The output of contract.md section 3; every renderer reads this one object. */
 export type Status = 'eligible' | 'ineligible' | 'needs-info';
@@ -21,6 +22,10 @@ export interface Benefit {
   article: number;
   title: TextPair;
   summary: TextPair;
+  /** What the article grants, for every policy (the amount, where there is one, is the quantified part). */
+  grants?: TextPair;
+  /** How this tool reads the article where the text leaves room, as the rule file states it. */
+  reading?: TextPair;
   status: Status;
   nature: Nature;
   quantified: boolean;
@@ -55,6 +60,8 @@ export interface EvaluationResult {
     size: string | null;
     sizeDerived: boolean;
     sizeBasis?: string;
+    /** Whether the industry is a priority of the enterprise's functional region (section 二(二)); present when the rules carry regions.yaml. */
+    regionPriority?: RegionPriority;
   };
   evaluation: { year: number | null; asOf: string; rulesVersion: string };
   benefits: Benefit[];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { didYouMean } from './suggest.js';
 
 /**
  * The shape of rule files (rules/policies/*.yaml) and parameter files (rules/parameters/*.yaml).
@@ -27,7 +28,10 @@ export type Operand = z.infer<typeof operand>;
 export const checkSchema = z.strictObject({
   id: z.string().regex(/^[a-zA-Z][\w-]*$/).optional(),
   fact: nonEmpty,
-  op: z.enum(OPERATORS, { error: (iss) => `unknown operator ${JSON.stringify(iss.input)}; expected one of ${OPERATORS.join(', ')}` }),
+  op: z.enum(OPERATORS, {
+    error: (iss) =>
+      `unknown operator ${JSON.stringify(iss.input)}${typeof iss.input === 'string' ? didYouMean(iss.input, OPERATORS) : ''}; expected one of ${OPERATORS.join(', ')}`,
+  }),
   value: operand.optional(),
   label: textPair.optional(),
 });

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { Dec } from './decimal.js';
 import { PolicyCalcError, type Issue } from './errors.js';
 import { compilePolicy, dependencyOrder, type CompiledPolicy } from './compile.js';
-import { convertParameterValue, ParameterStore, type Parameter } from './parameters.js';
+import { convertParameterValue, ENGINE_PARAMETER_SHAPES, ParameterStore, type Parameter } from './parameters.js';
 import { parseCalendarDate } from './dates.js';
 import { manifestSchema, parameterSchema, policySchema, type Manifest, type PolicyDef } from './rule-schema.js';
-import { zodIssues } from './profile.js';
+import { flattenUnions, zodIssues } from './profile.js';
+import { compileRegions, REGION_KEYS, type RegionLayout } from './regions.js';
 
 /**
  * A rule directory: manifest.yaml, parameters/*.yaml (a tree of groups whose leaves have
@@ -23,6 +25,8 @@ export interface RuleSet {
   order: CompiledPolicy[];
   params: ParameterStore;
   dir: string;
+  /** Section 二(二)'s priority industries by functional region, from the optional regions.yaml. */
+  regions?: RegionLayout;
 }
 
 /** The rule files as data: what a build step can serialize to skip YAML at run time. */
@@ -32,6 +36,7 @@ export interface RuleSource {
   hash: string;
   policies: { file: string; def: PolicyDef }[];
   parameters: { file: string; name: string; raw: unknown }[];
+  regions?: { file: string; raw: unknown };
 }
 
 type YamlPath = (string | number)[];
@@ -54,8 +59,13 @@ function yamlFiles(dir: string): string[] {
 function readYaml(file: string, issues: Issue[]): unknown {
   let text: string;
   try {
-    if (statSync(file).size > MAX_FILE_BYTES) {
-      issues.push({ file, message: `rule file larger than ${MAX_FILE_BYTES} bytes` });
+    const st = statSync(file);
+    if (!st.isFile()) {
+      issues.push({ file, message: 'is not a regular file' });
+      return undefined;
+    }
+    if (st.size > MAX_FILE_BYTES) {
+      issues.push({ file, message: `rule file is ${st.size} bytes; at most ${MAX_FILE_BYTES} are read` });
       return undefined;
     }
     text = readFileSync(file, 'utf8');
@@ -64,34 +74,144 @@ function readYaml(file: string, issues: Issue[]): unknown {
     return undefined;
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, strict: true, prettyErrors: false });
-  if (doc.errors.length) {
-    for (const e of doc.errors) {
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, strict: true, prettyErrors: false });
+  } catch (e) {
+    issues.push({ file, message: `refused: ${e instanceof RangeError ? TOO_DEEP : (e as Error).message}` });
+    return undefined;
+  }
+  // Warnings (an unknown tag like `!foo`) are refused too: a rule file means exactly what it says.
+  const problems = [...doc.errors, ...doc.warnings];
+  if (problems.length) {
+    for (const e of problems) {
       const pos = lineCounter.linePos(e.pos[0]);
-      issues.push({ file, line: pos.line, column: pos.col, message: e.message.split('\n')[0]! });
+      const message = e.code === 'RESOURCE_EXHAUSTION' ? TOO_DEEP : e.message.split('\n')[0]!;
+      issues.push({ file, line: pos.line, column: pos.col, message });
     }
     return undefined;
   }
   lineIndex.set(file, (path) => lineOf(doc, lineCounter, path));
+  const before = issues.length;
+  const firstAlias = checkYamlTree(doc, (range, message) => {
+    const pos = lineCounter.linePos(range?.[0] ?? 0);
+    issues.push({ file, line: pos.line, column: pos.col, message });
+  });
+  if (issues.length > before) return undefined;
+  let value: unknown;
   try {
-    return doc.toJS({ maxAliasCount: MAX_ALIASES });
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
-    const msg = e instanceof RangeError ? 'nesting too deep' : (e as Error).message;
-    issues.push({ file, message: `refused: ${msg}` });
+    const pos = firstAlias ? lineCounter.linePos(firstAlias[0]) : undefined;
+    const msg = e instanceof RangeError ? TOO_DEEP : /alias/i.test((e as Error).message) ? `aliases expand too much (more than ${MAX_ALIASES} expansions); write the values out` : (e as Error).message;
+    issues.push({ file, line: pos?.line, column: pos?.col, message: `refused: ${msg}` });
     return undefined;
   }
+  // Aliases can nest an anchor's depth inside another: check the expanded value too.
+  if (depthOf(value) > MAX_DEPTH) {
+    const pos = firstAlias ? lineCounter.linePos(firstAlias[0]) : undefined;
+    issues.push({ file, line: pos?.line, column: pos?.col, message: `refused: ${TOO_DEEP} (after expanding aliases)` });
+    return undefined;
+  }
+  return value;
 }
 
-function lineOf(doc: Document, lc: LineCounter, path: YamlPath): number | undefined {
-  for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-    if (node && typeof node === 'object' && node.range) return lc.linePos(node.range[0]).line;
+const MAX_DEPTH = 64;
+const TOO_DEEP = `nesting too deep; rule files may nest at most ${MAX_DEPTH} levels`;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+type Range = [number, number, number] | null | undefined;
+
+/**
+ * One pass over the parsed tree, without recursion (the tree may be hostile): refuses nesting
+ * deeper than MAX_DEPTH, keys that name JavaScript's prototype machinery, and numbers that a
+ * binary float does not hold exactly (`0.1234567890123456789`, `1e400`, `.nan`): YAML reads
+ * numbers as floats, so such a value would silently change. Returns the first alias's range.
+ */
+function checkYamlTree(doc: Document, report: (range: Range, message: string) => void): Range {
+  let firstAlias: Range;
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 0 }];
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    if (isAlias(node)) {
+      if (node.range && (!firstAlias || node.range[0] < firstAlias[0])) firstAlias = node.range;
+    } else if (isMap(node) || isSeq(node)) {
+      if (depth >= MAX_DEPTH) {
+        report(node.range, TOO_DEEP);
+        return firstAlias;
+      }
+      for (const item of node.items) {
+        if (isPair(item)) {
+          const key = item.key;
+          if (isScalar(key) && FORBIDDEN_KEYS.has(String(key.value))) report(key.range, `the key "${String(key.value)}" is not allowed`);
+          else stack.push({ node: key, depth: depth + 1 });
+          stack.push({ node: item.value, depth: depth + 1 });
+        } else stack.push({ node: item, depth: depth + 1 });
+      }
+    } else if (isScalar(node) && typeof node.value === 'number') {
+      const problem = inexactNumber(node.value, node.source);
+      if (problem) report(node.range, problem);
+    }
+  }
+  return firstAlias;
+}
+
+function inexactNumber(value: number, source: string | undefined): string | undefined {
+  if (!Number.isFinite(value)) return `the number ${source ?? String(value)} is not finite; write a decimal such as "0.25"`;
+  if (source === undefined || !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(source)) return undefined;
+  if (!new Dec(source.replace(/^\+/, '')).eq(new Dec(value))) {
+    return `the number ${source} would be read as ${String(value)}; write it as a string, e.g. "${source}"`;
   }
   return undefined;
 }
 
+/** Depth of a plain JSON-like value, without recursion. */
+function depthOf(value: unknown): number {
+  let max = 0;
+  const stack: { v: unknown; d: number }[] = [{ v: value, d: 0 }];
+  while (stack.length) {
+    const { v, d } = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d + 1 > max) max = d + 1;
+    if (max > MAX_DEPTH) return max;
+    for (const x of Object.values(v)) stack.push({ v: x, d: d + 1 });
+  }
+  return max;
+}
+
+/** The line of the node at `path`; for a mapping key, the key's own line. */
+function lineOf(doc: Document, lc: LineCounter, path: YamlPath): number | undefined {
+  let node: unknown = doc.contents;
+  let line: number | undefined = rangeLine(node, lc);
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      line = rangeLine(pair.key, lc) ?? line;
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === 'number' && node.items[seg] !== undefined) {
+      node = node.items[seg];
+      line = rangeLine(node, lc) ?? line;
+    } else break;
+  }
+  return line;
+}
+
+function rangeLine(node: unknown, lc: LineCounter): number | undefined {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  return range ? lc.linePos(range[0]).line : undefined;
+}
+
 function located(file: string, path: YamlPath, message: string): Issue {
-  return { file, path: path.length ? path.join('.') : undefined, line: lineIndex.get(file)?.(path), message };
+  return { file, path: path.length ? path.join('.') : undefined, line: yamlLine(file, path), message };
+}
+
+/**
+ * The line of a YAML path (a mapping key's own line; else the nearest existing ancestor) in a
+ * rule file this process has read with readRuleSource; undefined for files it has not read.
+ * `rules lint` locates its own findings with it.
+ */
+export function yamlLine(file: string, path: YamlPath): number | undefined {
+  return lineIndex.get(file)?.(path);
 }
 
 /** Walks a parameter file: a mapping whose leaves (objects with `values`) are parameters. */
@@ -110,37 +230,38 @@ function collectParameters(file: string, node: unknown, prefix: YamlPath, out: R
   }
 }
 
-/** The files of a rule directory, in the order they are hashed and read. */
-export function ruleFiles(dir: string): { manifest: string; parameters: string[]; policies: string[] } {
-  return { manifest: join(dir, 'manifest.yaml'), parameters: yamlFiles(join(dir, 'parameters')), policies: yamlFiles(join(dir, 'policies')) };
-}
-
-/**
- * The hash of a rule directory's files (names and bytes): the rule set's identity in
- * `rulesVersion`, and what tells a precompiled copy of the rules whether it is still fresh.
- */
-export function ruleFilesHash(dir: string, files = ruleFiles(dir)): string {
-  const hash = createHash('sha256');
-  for (const f of [files.manifest, ...files.parameters, ...files.policies]) {
-    try {
-      hash.update(relative(dir, f)).update('\0').update(readFileSync(f)).update('\0');
-    } catch {
-      // reported by readYaml
-    }
-  }
-  return hash.digest('hex');
+/** The files a rule directory is read from, in the order they are hashed (what a precompiled copy of the rules must match). */
+export function ruleFiles(dir: string): { manifest: string; parameters: string[]; policies: string[]; regions?: string } {
+  const regions = join(dir, 'regions.yaml');
+  return {
+    manifest: join(dir, 'manifest.yaml'),
+    parameters: yamlFiles(join(dir, 'parameters')),
+    policies: yamlFiles(join(dir, 'policies')),
+    ...(existsSync(regions) ? { regions } : {}),
+  };
 }
 
 export function readRuleSource(dir: string): RuleSource {
   const issues: Issue[] = [];
+  const hash = createHash('sha256');
   const files = ruleFiles(dir);
   const manifestFile = files.manifest;
   const policyFiles = files.policies;
   const parameterFiles = files.parameters;
+  const regionsFile = files.regions ?? join(dir, 'regions.yaml');
+  const hasRegions = files.regions !== undefined;
   if (!policyFiles.length) {
     throw new PolicyCalcError('RULES_UNREADABLE', [{ file: dir, message: 'no rule set here: expected manifest.yaml, policies/*.yaml and parameters/*.yaml' }]);
   }
-  const hash = ruleFilesHash(dir, files);
+  for (const f of [manifestFile, ...parameterFiles, ...policyFiles, ...(hasRegions ? [regionsFile] : [])]) {
+    try {
+      // Only what readYaml will read: a pipe or a device would block or never end.
+      const st = statSync(f);
+      if (st.isFile() && st.size <= MAX_FILE_BYTES) hash.update(relative(dir, f)).update('\0').update(readFileSync(f)).update('\0');
+    } catch {
+      // reported by readYaml
+    }
+  }
   const rawManifest = readYaml(manifestFile, issues);
   const m = manifestSchema.safeParse(rawManifest);
   if (rawManifest !== undefined && !m.success) issues.push(...zodIssues(m.error.issues, undefined, RULE_KEYS).map((i) => ({ ...i, ...located(manifestFile, [], i.message), path: i.path })));
@@ -156,13 +277,27 @@ export function readRuleSource(dir: string): RuleSource {
     if (raw === undefined) continue;
     const r = policySchema.safeParse(raw);
     if (!r.success) {
-      for (const iss of r.error.issues) issues.push(located(f, iss.path as YamlPath, zodIssues([iss], undefined, RULE_KEYS)[0]!.message));
+      for (const iss of flattenUnions(r.error.issues)) issues.push(located(f, iss.path as YamlPath, zodIssues([iss], undefined, RULE_KEYS)[0]!.message));
       continue;
     }
     policies.push({ file: f, def: r.data });
   }
+  let regions: RuleSource['regions'];
+  if (hasRegions) {
+    const raw = readYaml(regionsFile, issues);
+    if (raw !== undefined) regions = { file: regionsFile, raw };
+  }
   if (issues.length) throw new PolicyCalcError('RULES_INVALID', issues);
-  return { dir, manifest: m.data!, hash, policies, parameters };
+  return { dir, manifest: m.data!, hash: hash.digest('hex'), policies, parameters, ...(regions ? { regions } : {}) };
+}
+
+/** A parameter the engine reads itself must have the unit and shape the engine expects. */
+function checkEngineParameter(name: string, unit: string, value: unknown, report: (path: YamlPath, message: string) => void): void {
+  const want = Object.prototype.hasOwnProperty.call(ENGINE_PARAMETER_SHAPES, name) ? ENGINE_PARAMETER_SHAPES[name] : undefined;
+  if (!want) return;
+  if (unit !== want.unit) return report([], `parameter "${name}" is read by the engine as a ${want.unit}, not a ${unit}`);
+  const r = want.schema?.safeParse(value);
+  if (r && !r.success) for (const iss of flattenUnions(r.error.issues)) report(iss.path as YamlPath, zodIssues([iss], undefined, RULE_KEYS)[0]!.message);
 }
 
 export function compileRuleSet(src: RuleSource): RuleSet {
@@ -172,7 +307,7 @@ export function compileRuleSet(src: RuleSource): RuleSet {
     const r = parameterSchema.safeParse(raw);
     const path = name.split('.');
     if (!r.success) {
-      for (const iss of r.error.issues) issues.push(located(file, [...path, ...(iss.path as YamlPath)], zodIssues([iss], undefined, RULE_KEYS)[0]!.message));
+      for (const iss of flattenUnions(r.error.issues)) issues.push(located(file, [...path, ...(iss.path as YamlPath)], zodIssues([iss], undefined, RULE_KEYS)[0]!.message));
       continue;
     }
     if (params.has(name)) issues.push(located(file, path, `parameter "${name}" is defined twice`));
@@ -182,6 +317,7 @@ export function compileRuleSet(src: RuleSource): RuleSet {
         if (bad !== since) issues.push(located(file, [...path, 'values', since], `bad date "${since}": ${bad}`));
         const value = convertParameterValue(r.data.unit, v.value);
         if (value instanceof Error) issues.push(located(file, [...path, 'values', since, 'value'], value.message));
+        else if (value !== null) checkEngineParameter(name, r.data.unit, value, (p, m) => issues.push(located(file, [...path, 'values', since, 'value', ...p], m)));
         return { since, value, source: v.source, ...(v.note ? { note: v.note } : {}) };
       })
       .sort((a, b) => (a.since < b.since ? -1 : 1));
@@ -200,7 +336,23 @@ export function compileRuleSet(src: RuleSource): RuleSet {
     compiled.push(compilePolicy(def, store, report));
   }
   compiled.sort((a, b) => a.def.article - b.def.article);
-  const order = dependencyOrder(compiled, (id, message) => issues.push(located(fileOf.get(id) ?? src.dir, ['eligibility'], message)));
+  let regions: RegionLayout | undefined;
+  if (src.regions) {
+    const { file, raw } = src.regions;
+    regions = compileRegions(
+      raw,
+      (path, message) => issues.push(located(file, path, message)),
+      (zi) => {
+        for (const iss of flattenUnions(zi)) {
+          // An unknown key is located at the key itself, not at the mapping that holds it.
+          const keys = iss.code === 'unrecognized_keys' ? iss.keys : [undefined];
+          const messages = zodIssues([iss], undefined, [...RULE_KEYS, ...REGION_KEYS]);
+          keys.forEach((k, i) => issues.push(located(file, [...(iss.path as YamlPath), ...(k === undefined ? [] : [k])], messages[i]!.message)));
+        }
+      },
+    );
+  }
+  const order = dependencyOrder(compiled, (id, path, message) => issues.push(located(fileOf.get(id) ?? src.dir, path, message)));
   if (issues.length) throw new PolicyCalcError('RULES_INVALID', issues);
   return {
     manifest: src.manifest,
@@ -209,6 +361,7 @@ export function compileRuleSet(src: RuleSource): RuleSet {
     order,
     params: store,
     dir: src.dir,
+    ...(regions ? { regions } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Dec } from './decimal.js';
 import { Dec as D } from './decimal.js';
 
@@ -24,6 +25,27 @@ export interface SizeTable {
   /** Industry enum values that map to one row unambiguously. */
   byIndustry: Record<string, string>;
 }
+
+const limits = z.strictObject({
+  employees: z.number().nonnegative().optional(),
+  revenue: z.number().nonnegative().optional(),
+  assets: z.number().nonnegative().optional(),
+});
+
+/** The table's shape, checked when the rules load: the engine reads it without further checks. */
+export const sizeTableSchema = z
+  .strictObject({
+    byIndustry: z.record(z.string(), z.string()),
+    rows: z
+      .array(z.strictObject({ id: z.string().min(1), label: z.string(), codes: z.array(z.string()), smeBelow: limits, mediumFrom: limits, smallFrom: limits }))
+      .min(1),
+  })
+  .superRefine((t, ctx) => {
+    const ids = new Set(t.rows.map((r) => r.id));
+    for (const [industry, id] of Object.entries(t.byIndustry)) {
+      if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['byIndustry', industry], message: `no row with id "${id}"` });
+    }
+  });
 
 export type Tri = true | false | undefined;
 

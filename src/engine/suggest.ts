@@ -1,8 +1,8 @@
 /** "Did you mean" for misspelled enum values and keys: the closest candidate within a small edit distance. */
-export function closest(input: string, candidates: readonly string[]): string | undefined {
+export function closest(input: string, candidates: readonly string[], maxDistance?: number): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
-  const limit = Math.max(2, Math.floor(input.length / 3));
+  const limit = maxDistance ?? Math.max(2, Math.floor(input.length / 3));
   for (const c of candidates) {
     if (c === input) continue;
     const d = editDistance(input.toLowerCase(), c.toLowerCase());
@@ -11,7 +11,11 @@ export function closest(input: string, candidates: readonly string[]): string | 
       bestDistance = d;
     }
   }
-  return bestDistance <= limit ? best : undefined;
+  // A suggestion that shares no character position with the input is a guess, not a correction.
+  if (bestDistance <= limit && bestDistance < input.length) return best;
+  // A word the user left out ("finance" for "new-finance") is a large edit but an obvious match.
+  const containing = candidates.filter((c) => input.length >= 4 && c.toLowerCase().includes(input.toLowerCase()));
+  return containing.length === 1 ? containing[0] : undefined;
 }
 
 export function didYouMean(input: string, candidates: readonly string[]): string {

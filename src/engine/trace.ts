@@ -38,7 +38,8 @@ export class Trace {
   useParameter(name: string, v: ParameterValue): void {
     if (!this.parameters.has(name)) {
       // A table is too large to repeat in every result; its name, date and source identify it.
-      const value = v.value !== null && typeof v.value === 'object' && !Array.isArray(v.value) ? 'table' : display(v.value) ?? 'null';
+      const isTable = v.value !== null && typeof v.value === 'object' && !Array.isArray(v.value) && !(v.value instanceof Dec);
+      const value = isTable ? 'table' : display(v.value) ?? 'null';
       this.parameters.set(name, { name, value, since: v.since, source: v.source });
     }
   }

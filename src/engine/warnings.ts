@@ -1,6 +1,8 @@
 import type { CalendarDate } from './dates.js';
 import type { Profile } from './profile-schema.js';
 import type { Warning } from './result.js';
+import { canonicalDistrict } from './districts.js';
+import { divisionCode } from './credit-code.js';
 
 /**
  * Input that is usable but doubtful: evaluated, and said so in the output, rather than refused.
@@ -21,6 +23,19 @@ export function profileWarnings(p: Profile, year: number | undefined, asOf: Cale
       path: 'fiscalYears',
       message: { zh: '没有财务年度数据，按年度计算的政策无法评估', en: 'No fiscal year given: the yearly policies cannot be evaluated' },
     });
+  }
+  if (p.district !== undefined && p.creditCode !== undefined) {
+    // An enterprise that moved keeps its code, so a disagreement is possible; the district decides.
+    const byDistrict = canonicalDistrict(p.district) !== undefined;
+    const code = divisionCode(p.creditCode);
+    if (byDistrict !== code.startsWith('50')) {
+      out.push({
+        path: 'district',
+        message: byDistrict
+          ? { zh: `区县 ${p.district} 在重庆，但统一社会信用代码的登记机关代码 ${code} 不在重庆；按区县判断`, en: `The district ${p.district} is in Chongqing but the credit code was issued outside it (division ${code}); the district decides` }
+          : { zh: `区县 ${p.district} 不在重庆，但统一社会信用代码的登记机关代码 ${code} 在重庆；按区县判断`, en: `The district ${p.district} is outside Chongqing but the credit code was issued in it (division ${code}); the district decides` },
+      });
+    }
   }
   (p.taxPayments ?? []).forEach((t, i) => {
     if (t.date < p.registrationDate) {

@@ -48,7 +48,9 @@ export function neededText(r: Reason, lang: Lang): string {
         return lang === 'zh' ? `[${from}, ${until})，含起点不含终点` : `[${from}, ${until}) (start included, end excluded)`;
       })()
     : show(r.fact, r.expected, lang);
-  return lang === 'zh' ? `${op.zh} ${expected}` : `${op.en}${expected}`;
+  // Lists read as lists in Chinese: 、 between the values.
+  const list = lang === 'zh' && ['in', 'notIn', 'containsAny', 'startsWithAny'].includes(r.op) ? expected.split(', ').join('、') : expected;
+  return lang === 'zh' ? `${op.zh} ${list}` : `${op.en}${list}`;
 }
 
 /** One line per check: its label, what was found, what is needed. */
@@ -57,6 +59,14 @@ export function reasonSentence(r: Reason, lang: Lang): string {
   const found = show(r.fact, r.value, lang);
   if (r.result === null) {
     return lang === 'zh' ? `${label}：未提供 ${r.fact}` : `${label}: ${r.fact} not given`;
+  }
+  // A passed yes/no check says all there is to say in its label.
+  if (r.result && (r.op === 'isTrue' || r.op === 'isFalse' || r.op === 'exists')) return label;
+  if (r.op === 'isTrue' || r.op === 'isFalse') {
+    // The label states the requirement, so a failed one answers "no" and names the field to
+    // change; an isFalse check also shows the fact's own value, which is the opposite.
+    const detail = r.op === 'isFalse' ? (lang === 'zh' ? `${r.fact} 为 ${found}` : `${r.fact} is ${found}`) : r.fact;
+    return lang === 'zh' ? `${label}：否（${detail}）` : `${label}: no (${detail})`;
   }
   if (r.result) return lang === 'zh' ? `${label}：${found}` : `${label}: ${found}`;
   return lang === 'zh'
@@ -74,16 +84,39 @@ export function nearMiss(b: Benefit, year: number | null, lang: Lang): string[] 
     const found = show(r.fact, r.value, lang);
     const needed = show(r.fact, r.expected, lang);
     const below = r.op === 'gte' || r.op === 'gt';
-    const forYear = year !== null ? (lang === 'zh' ? `（${year}年度）` : ` for ${year}`) : '';
+    // A date is early or late, and its bound does not depend on the fiscal year evaluated.
+    const isDate = /^\d{4}-\d{2}-\d{2}$/.test(r.value);
+    const forYear = year !== null && !isDate ? (lang === 'zh' ? `（${year}年度）` : ` for ${year}`) : '';
+    const side = isDate ? (below ? { zh: '早于', en: 'before' } : { zh: '晚于', en: 'after' }) : below ? { zh: '低于', en: 'below' } : { zh: '高于', en: 'above' };
     out.push(
       lang === 'zh'
-        ? `${label}：${found}${below ? '低于' : '高于'}要求的 ${needed}${forYear}`
-        : `${label}: ${found} is ${below ? 'below' : 'above'} the ${needed} required${forYear}`,
+        ? `${label}：${found}${side.zh}要求的 ${needed}${forYear}`
+        : `${label}: ${found} is ${side.en} the ${needed} required${forYear}`,
     );
   }
   return out;
 }
 
-export function missingSentence(fact: string, lang: Lang): string {
-  return lang === 'zh' ? `请提供 ${fact}` : `supply ${fact}`;
+const NATURE: Record<string, { zh: string; en: string }> = {
+  entitlement: { zh: '依规享受', en: 'entitlement: granted by rule' },
+  discretionary: { zh: '酌情支持：主管部门可以给予或优先安排', en: 'discretionary: the authority may grant it or give priority' },
+  contingent: { zh: '有待上级批准', en: "contingent: depends on a higher authority's approval" },
+  procedural: { zh: '服务或登记改革', en: 'procedural: a service or registration reform' },
+};
+
+/** What the article grants and of what nature: "Grants (discretionary: the authority may …): …". */
+export function grantsSentence(b: Benefit, lang: Lang): string | undefined {
+  if (!b.grants) return undefined;
+  const nature = NATURE[b.nature]?.[lang] ?? b.nature;
+  return lang === 'zh' ? `政策内容（${nature}）：${b.grants.zh}` : `Grants (${nature}): ${b.grants.en}`;
+}
+
+export function readingSentence(b: Benefit, lang: Lang): string | undefined {
+  if (!b.reading) return undefined;
+  return lang === 'zh' ? `本工具的理解：${b.reading.zh}` : `Reading: ${b.reading.en}`;
+}
+
+/** A missing fact as the profile path to fill in; the report turns paths into questions. */
+export function missingSentence(fact: string, _lang: Lang): string {
+  return fact;
 }

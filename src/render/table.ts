@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Benefit, EvaluationResult } from '../engine/index.js';
-import { missingSentence, nearMiss, reasonSentence } from './explain.js';
+import { grantsSentence, nearMiss, readingSentence, reasonSentence } from './explain.js';
+import { regionLines } from './region.js';
 import { displayWidth, groupThousands, LABELS, padEnd, padStart, REGIONS, STATUS, t, truncate, type Lang } from './labels.js';
 
 /**
@@ -28,6 +29,7 @@ export function renderTable(r: EvaluationResult, o: TableOptions): string {
   if (e.industry) facts.push(e.industry);
   if (e.size) facts.push(`${e.size} (${e.sizeDerived ? t(LABELS.derived, lang) : t(LABELS.declared, lang)})`);
   if (facts.length) lines.push(`  ${facts.join(' · ')}`);
+  lines.push(...regionLines(r, lang, o.explain, c));
   lines.push(
     `${t(LABELS.year, lang)}: ${r.evaluation.year ?? t(LABELS.none, lang)} · ${t(LABELS.asOf, lang)}: ${r.evaluation.asOf} · ${t(LABELS.rules, lang)}: ${r.evaluation.rulesVersion}`,
   );
@@ -75,7 +77,9 @@ function explainLines(b: Benefit, r: EvaluationResult, lang: Lang, c: ChalkInsta
     const mark = reason.result === true ? c.green('✔') : reason.result === false ? c.red('✘') : c.yellow('?');
     out.push(`${pad}${mark} ${reasonSentence(reason, lang)}`);
   }
-  if (b.missing.length) out.push(`${pad}${c.yellow(t(LABELS.missing, lang))}: ${b.missing.map((m) => missingSentence(m, lang)).join('; ')}`);
+  if (b.missing.length) out.push(`${pad}${c.yellow(t(LABELS.missing, lang))}: ${b.missing.join(lang === 'zh' ? '、' : ', ')}`);
+  const grants = grantsSentence(b, lang);
+  if (grants) out.push(`${pad}${grants}`);
   const figures = Object.entries(b.figures);
   if (figures.length) out.push(`${pad}${t(LABELS.figures, lang)}: ${figures.map(([k, v]) => `${k} = ${v}`).join(', ')}`);
   if (b.period) out.push(`${pad}${t(LABELS.period, lang)}: ${b.period.from} – ${b.period.to}${b.period.open ? ` (${t(LABELS.stillOpen, lang)})` : ''}`);
@@ -83,6 +87,8 @@ function explainLines(b: Benefit, r: EvaluationResult, lang: Lang, c: ChalkInsta
   for (const a of b.assumptions) out.push(`${pad}${t(LABELS.assumptions, lang)}: ${a.message[lang]}`);
   for (const p of b.parameters) out.push(`${pad}${c.dim(`${t(LABELS.parameters, lang)}: ${p.name} = ${p.value} (${p.since}, ${p.source})`)}`);
   for (const n of b.notes) out.push(`${pad}${c.dim(`${t(LABELS.notes, lang)}: ${n[lang]}`)}`);
+  const reading = readingSentence(b, lang);
+  if (reading) out.push(`${pad}${c.dim(reading)}`);
   out.push(`${pad}${c.dim(`${t(LABELS.article, lang)} ${b.citation.article}: ${b.citation.text}`)}`);
   out.push(`${pad}${c.dim(`${t(LABELS.responsible, lang)}: ${b.citation.responsible.join(lang === 'zh' ? '、' : ', ')}`)}`);
   return out;

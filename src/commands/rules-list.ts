@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { compileRuleSet, readRuleSource } from '../engine/index.js';
+import { writeOut } from '../cli/io.js';
+import { defaultLang, evaluationOptions, parseOptions } from '../cli/options.js';
+import { shownPath } from '../cli/paths.js';
+import { renderPolicyList, type PolicyRow } from '../render/rule-text.js';
+
+const listOptions = evaluationOptions.pick({ rules: true, lang: true }).extend({
+  format: z.enum(['table', 'json']).default('table'),
+});
+
+/** `policy-calc rules list`: the policies of a rule set, in article order. */
+export async function runRulesList(raw: Record<string, unknown>): Promise<number> {
+  const o = parseOptions(listOptions, raw);
+  const source = readRuleSource(o.rules);
+  const rules = compileRuleSet(source);
+  const fileOf = new Map(source.policies.map((p) => [p.def.id, p.file]));
+  const rows: PolicyRow[] = rules.policies.map((p) => ({
+    id: p.def.id,
+    article: p.def.article,
+    title: p.def.title,
+    nature: p.def.nature,
+    quantified: p.quantified,
+    file: shownPath(fileOf.get(p.def.id)!),
+  }));
+  writeOut(o.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : renderPolicyList(rows, o.lang ?? defaultLang()));
+  return 0;
+}

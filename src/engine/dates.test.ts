@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { addCalendarYears, inWindow, parseCalendarDate } from './dates.js';
+
+describe('calendar dates', () => {
+  it('accepts real dates and refuses impossible ones with a reason', () => {
+    expect(parseCalendarDate('2016-02-29')).toBe('2016-02-29');
+    expect(parseCalendarDate('2017-02-29')).toMatch(/no day 29/);
+    expect(parseCalendarDate('2017-02-30')).toMatch(/no day 30/);
+    expect(parseCalendarDate('2017-13-01')).toMatch(/month 13/);
+    expect(parseCalendarDate('2017/03/15')).toMatch(/YYYY-MM-DD/);
+    expect(parseCalendarDate('2017-3-5')).toMatch(/YYYY-MM-DD/);
+    expect(parseCalendarDate('1899-12-31')).toMatch(/outside/);
+  });
+
+  it('adds years on the calendar: 29 February becomes 28 February', () => {
+    expect(addCalendarYears('2017-03-15', 2)).toBe('2019-03-15');
+    expect(addCalendarYears('2016-02-29', 2)).toBe('2018-02-28');
+    expect(addCalendarYears('2016-02-29', 4)).toBe('2020-02-29');
+  });
+
+  it('windows include their start and exclude their end', () => {
+    const w = { from: '2017-03-15', until: '2019-03-15' };
+    expect(inWindow('2017-03-14', w)).toBe(false);
+    expect(inWindow('2017-03-15', w)).toBe(true);
+    expect(inWindow('2019-03-14', w)).toBe(true);
+    expect(inWindow('2019-03-15', w)).toBe(false);
+  });
+});

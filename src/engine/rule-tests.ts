@@ -1,0 +1,173 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { PolicyCalcError, type Issue } from './errors.js';
+import { evaluate } from './evaluate.js';
+import { validateProfile, zodIssues } from './profile.js';
+import type { EvaluationResult } from './result.js';
+import type { RuleSet } from './rule-set.js';
+
+/**
+ * YAML test cases for rules, in the manner of OpenFisca's YAML tests: a (partial) profile, the
+ * year and as-of date, and what each policy must come to. Expected amounts are worked out by hand
+ * from the article; the runner compares them with the engine's result.
+ *
+ *   cases:
+ *     - name: eligible, 90% main business
+ *       year: 2017
+ *       asOf: "2018-06-30"
+ *       profile: { industry: cloud-bigdata, ... }   # name and registrationDate get defaults
+ *       expect:
+ *         P09: { status: eligible, amount: "100000.00", figures: { rateReduction: "0.10" } }
+ *         totals: { amount: "100000.00" }
+ */
+const policyExpectation = z.strictObject({
+  status: z.enum(['eligible', 'ineligible', 'needs-info']).optional(),
+  amount: z.union([z.string().regex(/^\d+\.\d{2}$/, 'amounts are written with two decimals, e.g. "1200.00"'), z.null()]).optional(),
+  figures: z.record(z.string(), z.string()).optional(),
+  /** The facts listed as missing, in any order; exact set. */
+  missing: z.array(z.string()).optional(),
+  countedInTotal: z.boolean().optional(),
+  /** Facts that must appear among the assumptions. */
+  assumptions: z.array(z.string()).optional(),
+});
+const totalsExpectation = z.strictObject({
+  amount: z.string().optional(),
+  eligible: z.number().int().optional(),
+  needsInfo: z.number().int().optional(),
+  ineligible: z.number().int().optional(),
+});
+const caseSchema = z.strictObject({
+  name: z.string().min(1),
+  year: z.number().int().optional(),
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  profile: z.record(z.string(), z.unknown()),
+  expect: z.record(z.string().regex(/^(P\d{2}|totals|enterprise)$/, 'expect keys are policy ids (P09), totals or enterprise'), z.unknown()),
+});
+const EXPECT_KEYS = [...Object.keys(policyExpectation.shape), ...Object.keys(totalsExpectation.shape)];
+const fileSchema = z.strictObject({ description: z.string().optional(), cases: z.array(caseSchema).min(1) });
+
+export interface RuleTestCase {
+  file: string;
+  line?: number;
+  name: string;
+  year?: number;
+  asOf: string;
+  profile: Record<string, unknown>;
+  expect: Record<string, unknown>;
+}
+
+export interface RuleTestFailure {
+  path: string;
+  expected: unknown;
+  actual: unknown;
+}
+
+export interface RuleTestResult {
+  testCase: RuleTestCase;
+  failures: RuleTestFailure[];
+  /** Set when the case could not run at all (its profile is invalid, say). */
+  error?: string;
+  result?: EvaluationResult;
+}
+
+const PROFILE_DEFAULTS = { name: 'test case', registrationDate: '2016-01-01' };
+
+/** Reads every *.yaml under `dir` (one level), reporting malformed files with file and line. */
+export function readRuleTests(dir: string): RuleTestCase[] {
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(dir, f));
+  } catch {
+    throw new PolicyCalcError('RULES_UNREADABLE', [{ file: dir, message: 'no test directory here' }]);
+  }
+  const issues: Issue[] = [];
+  const cases: RuleTestCase[] = [];
+  for (const file of files) {
+    const lc = new LineCounter();
+    const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: lc, uniqueKeys: true });
+    if (doc.errors.length) {
+      for (const e of doc.errors) issues.push({ file, line: lc.linePos(e.pos[0]).line, message: e.message.split('\n')[0]! });
+      continue;
+    }
+    const lineAt = (path: (string | number)[]) => {
+      for (let n = path.length; n >= 0; n--) {
+        const node = doc.getIn(path.slice(0, n), true) as { range?: number[] } | undefined;
+        if (node?.range) return lc.linePos(node.range[0]!).line;
+      }
+      return undefined;
+    };
+    const r = fileSchema.safeParse(doc.toJS({ maxAliasCount: 100 }));
+    if (!r.success) {
+      for (const iss of r.error.issues) {
+        issues.push({ ...zodIssues([iss], file)[0]!, line: lineAt(iss.path as (string | number)[]) });
+      }
+      continue;
+    }
+    // Expectations are checked here, so that a typo in one is a malformed file, not a failed case.
+    let ok = true;
+    r.data.cases.forEach((c, i) => {
+      for (const [key, raw] of Object.entries(c.expect)) {
+        const schema = key === 'totals' ? totalsExpectation : key === 'enterprise' ? z.record(z.string(), z.unknown()) : policyExpectation;
+        const e = schema.safeParse(raw);
+        if (e.success) continue;
+        ok = false;
+        for (const iss of e.error.issues) {
+          const path = ['cases', i, 'expect', key, ...(iss.path as (string | number)[])];
+          issues.push({ ...zodIssues([{ ...iss, path }], file, EXPECT_KEYS)[0]!, line: lineAt(path) });
+        }
+      }
+    });
+    if (ok) r.data.cases.forEach((c, i) => cases.push({ ...c, file, line: lineAt(['cases', i]) }));
+  }
+  if (issues.length) throw new PolicyCalcError('RULES_INVALID', issues);
+  return cases;
+}
+
+export function runRuleTest(rules: RuleSet, c: RuleTestCase): RuleTestResult {
+  let result: EvaluationResult;
+  try {
+    const profile = validateProfile({ ...PROFILE_DEFAULTS, ...c.profile }, c.file);
+    result = evaluate(rules, profile, { year: c.year, asOf: c.asOf });
+  } catch (e) {
+    const msg = e instanceof PolicyCalcError ? e.issues.map((i) => `${i.path ?? ''}: ${i.message}`).join('; ') : String(e);
+    return { testCase: c, failures: [], error: `the case cannot run: ${msg}` };
+  }
+  const failures: RuleTestFailure[] = [];
+  const check = (path: string, expected: unknown, actual: unknown) => {
+    if (JSON.stringify(expected) !== JSON.stringify(actual)) failures.push({ path, expected, actual });
+  };
+  for (const [key, raw] of Object.entries(c.expect)) {
+    if (key === 'totals') {
+      const exp = totalsExpectation.parse(raw);
+      for (const [k, v] of Object.entries(exp)) check(`totals.${k}`, v, result.totals[k as keyof typeof result.totals]);
+      continue;
+    }
+    if (key === 'enterprise') {
+      for (const [k, v] of Object.entries(raw as Record<string, unknown>)) check(`enterprise.${k}`, v, (result.enterprise as Record<string, unknown>)[k]);
+      continue;
+    }
+    const benefit = result.benefits.find((b) => b.id === key);
+    if (!benefit) {
+      failures.push({ path: key, expected: 'a policy with this id', actual: 'not in the rule set' });
+      continue;
+    }
+    const exp = policyExpectation.parse(raw);
+    if (exp.status !== undefined) check(`${key}.status`, exp.status, benefit.status);
+    if (exp.amount !== undefined) check(`${key}.amount`, exp.amount, benefit.amount);
+    if (exp.countedInTotal !== undefined) check(`${key}.countedInTotal`, exp.countedInTotal, benefit.countedInTotal);
+    for (const [name, v] of Object.entries(exp.figures ?? {})) check(`${key}.figures.${name}`, v, benefit.figures[name] ?? null);
+    if (exp.missing !== undefined) check(`${key}.missing`, [...exp.missing].sort(), [...benefit.missing].sort());
+    for (const fact of exp.assumptions ?? []) {
+      if (!benefit.assumptions.some((a) => a.fact === fact)) {
+        failures.push({ path: `${key}.assumptions`, expected: `an assumption about ${fact}`, actual: benefit.assumptions.map((a) => a.fact) });
+      }
+    }
+  }
+  return { testCase: c, failures, result };
+}
+
+export function runRuleTests(rules: RuleSet, cases: RuleTestCase[]): RuleTestResult[] {
+  return cases.map((c) => runRuleTest(rules, c));
+}

@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+
+/** Shared by the hardening tests: spawn the built CLI, and check how it refuses input. */
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const BIN = join(ROOT, 'bin', 'policy-calc.js');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+export function runCli(args: string[], opts: { input?: string | Buffer; cwd?: string } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: opts.cwd ?? ROOT,
+      env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', LC_ALL: '' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    // The CLI may stop reading stdin early (an oversized profile): that is not a test failure.
+    child.stdin.on('error', () => {});
+    if (opts.input !== undefined) child.stdin.end(opts.input);
+    else child.stdin.end();
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
+  });
+}
+
+/**
+ * A refusal as the contract wants it: exit 2, nothing on stdout, and exactly `problems` lines
+ * on stderr, each "policy-calc: <file>...", none of them a stack trace or an internal error.
+ */
+export function expectRefused(r: CliResult, file: string, problems = 1): string[] {
+  const lines = r.stderr.split('\n').filter((l) => l !== '');
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).not.toMatch(/internal error|^\s+at |Error:|\bundefined\b|\[object /m);
+  expect(lines, r.stderr).toHaveLength(problems);
+  for (const l of lines) expect(l.startsWith(`policy-calc: ${file}`), l).toBe(true);
+  return lines;
+}
+
+/** A copy of the shipped rules in a temp dir, to break one thing in; removed by the returned function. */
+export function copyRules(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'policy-calc-rules-'));
+  cpSync(join(ROOT, 'rules'), dir, { recursive: true });
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}

@@ -1,0 +1,290 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * End-to-end tests of `policy-calc report`: the built CLI is spawned, as a user runs it. The
+ * numbers in every report are compared with `check --format json` of the same run, through the
+ * data attributes the HTML carries, and a few are worked out by hand from the articles.
+ */
+const ROOT = join(import.meta.dirname, '..');
+const CLI = join(ROOT, 'bin', 'policy-calc.js');
+const FIXTURES = ['cloud-sme', 'regional-hq', 'hotel-hot-spring', 'design-firm', 'sparse'];
+const AS_OF = '2018-06-30';
+
+function run(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', input, env: { ...process.env, NO_COLOR: '1', LANG: 'C' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function checkJson(fixture: string) {
+  const r = run(['check', `fixtures/${fixture}.json`, '--as-of', AS_OF, '--format', 'json']);
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as {
+    enterprise: { creditCode: string | null };
+    benefits: { id: string; status: string; amount: string | null; countedInTotal: boolean; figures: Record<string, string> }[];
+    totals: { amount: string; eligible: number; needsInfo: number; ineligible: number };
+  };
+}
+
+/** Attribute values of every element that has `data-<name>`, in document order. */
+function attrs(html: string, tag: string): Record<string, string>[] {
+  const out: Record<string, string>[] = [];
+  for (const m of html.matchAll(new RegExp(`<${tag}\\b([^>]*)>`, 'g'))) {
+    const a: Record<string, string> = {};
+    for (const x of m[1]!.matchAll(/([\w-]+)="([^"]*)"/g)) a[x[1]!] = x[2]!;
+    out.push(a);
+  }
+  return out;
+}
+
+function tmp(): string {
+  return mkdtempSync(join(tmpdir(), 'policy-calc-report-'));
+}
+
+/** Memoized: the machine is shared, and each spawn of the CLI costs a Node start-up. */
+function memo<T>(f: () => T): () => T {
+  let v: { value: T } | undefined;
+  return () => (v ??= { value: f() }).value;
+}
+
+const jsonOf = Object.fromEntries(FIXTURES.map((f) => [f, memo(() => checkJson(f))]));
+
+/** One batch run per language and format renders every fixture; the file of each is found by its credit code. */
+const batchOf = Object.fromEntries(
+  ['zh', 'en'].flatMap((lang) =>
+    ['html', 'markdown'].map((format) => [
+      `${lang}/${format}`,
+      memo(() => {
+        const input = tmp();
+        for (const f of FIXTURES) writeFileSync(join(input, `${f}.json`), readFileSync(join(ROOT, 'fixtures', `${f}.json`)));
+        const out = join(tmp(), 'out');
+        const r = run(['report', input, '-o', out, '--as-of', AS_OF, '--format', format, '--lang', lang]);
+        expect(r.code, r.stderr).toBe(0);
+        return out;
+      }),
+    ]),
+  ),
+);
+
+function reportOf(fixture: string, lang: string, format: 'html' | 'markdown'): string {
+  const out = batchOf[`${lang}/${format}`]!();
+  const code = jsonOf[fixture]!().enterprise.creditCode;
+  const index = [...FIXTURES].sort().indexOf(fixture) + 1;
+  const name = code ?? `${String(index).padStart(3, '0')}-enterprise`;
+  return readFileSync(join(out, `${name}${format === 'html' ? '.html' : '.md'}`), 'utf8');
+}
+
+describe('report: the numbers are those of check --format json', () => {
+  for (const fixture of FIXTURES) {
+    for (const lang of ['zh', 'en']) {
+      it(`${fixture} (${lang}), HTML`, () => {
+        const json = jsonOf[fixture]!();
+        const html = reportOf(fixture, lang, 'html');
+
+        const total = /data-total="([^"]*)"/.exec(html)?.[1];
+        expect(total).toBe(json.totals.amount);
+
+        const articles = attrs(html, 'article').filter((a) => a['data-policy']);
+        expect(articles.map((a) => a['data-policy']).sort()).toEqual(json.benefits.map((b) => b.id).sort());
+        for (const b of json.benefits) {
+          const a = articles.find((x) => x['data-policy'] === b.id)!;
+          expect(a['data-status'], b.id).toBe(b.status);
+          expect(a['data-amount'] ?? null, b.id).toBe(b.amount);
+          expect(a['data-counted'], b.id).toBe(String(b.countedInTotal));
+        }
+
+        // Every figure of every policy, with its exact value.
+        const figures = attrs(html, 'tr').filter((a) => a['data-figure']);
+        const expected = json.benefits.flatMap((b) => Object.entries(b.figures));
+        expect(figures.map((f) => [f['data-figure'], f['data-value']])).toEqual(expected);
+
+        // The chart has one bar per eligible benefit with an amount, each with that amount.
+        const bars = attrs(html, 'g').filter((a) => a['data-policy']);
+        const quantified = json.benefits.filter((b) => b.status === 'eligible' && b.amount !== null);
+        expect(bars.map((b) => [b['data-policy'], b['data-amount']]).sort()).toEqual(quantified.map((b) => [b.id, b.amount]).sort());
+
+        const counts = Object.fromEntries([...html.matchAll(/data-count="([\w-]+)">(\d+)/g)].map((m) => [m[1], Number(m[2])]));
+        expect(counts).toEqual({ eligible: json.totals.eligible, 'needs-info': json.totals.needsInfo, ineligible: json.totals.ineligible });
+      });
+
+      it(`${fixture} (${lang}), Markdown`, () => {
+        const json = jsonOf[fixture]!();
+        const md = reportOf(fixture, lang, 'markdown');
+        const group = (s: string) => s.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+        const [int, frac] = json.totals.amount.split('.');
+        expect(md).toContain(`${group(int!)}.${frac}`);
+        for (const b of json.benefits) {
+          const section = md.split(/^#### /m).find((s) => s.startsWith(`${b.id} `));
+          expect(section, b.id).toBeDefined();
+          if (b.amount !== null) {
+            const [i, f] = b.amount.split('.');
+            expect(section).toMatch(new RegExp(`\\| ${group(i!)}\\.${f} (元|CNY)`));
+          }
+        }
+      });
+    }
+  }
+});
+
+describe('report: amounts worked out by hand', () => {
+  it('cloud-sme 2018: P09, P10, P12, P22 and their total', () => {
+    const html = run(['report', 'fixtures/cloud-sme.json', '--as-of', AS_OF, '--format', 'html', '--lang', 'en']).stdout;
+    const amount = (id: string) => new RegExp(`data-policy="${id}" data-status="eligible" data-amount="([\\d.]+)"`).exec(html)?.[1];
+    // Art. 9: taxable income 2,350,000 × (25% − 15%).
+    expect(amount('P09')).toBe('235000.00');
+    // Art. 10: window 2017-03-15 .. 2019-03-14; 40% × CIT (35,000 + 42,500 + 45,200 + 98,000 + 120,000)
+    // + 50% × VAT (18,350.25 + 26,410.80 + 61,200.00) = 136,280 + 52,980.525, half-up to the fen.
+    expect(amount('P10')).toBe('189260.53');
+    // Art. 12, technology SME in 2018: 75% × 1,860,000 + 75% × 120,000 = 1,485,000, saved at 15%.
+    expect(amount('P12')).toBe('222750.00');
+    // Art. 22: 420,000 kWh × (0.7836 − 0.6420).
+    expect(amount('P22')).toBe('59472.00');
+    expect(html).toContain('data-total="706482.53">706,482.53');
+  });
+
+  it('regional-hq: P11 repeats P10’s income tax money, so the total holds P10 only and says so', () => {
+    const html = run(['report', 'fixtures/regional-hq.json', '--as-of', AS_OF, '--format', 'html', '--lang', 'en']).stdout;
+    // Art. 10: 40% × 2,400,000 + 50% × 860,000; art. 11: 40% × 2,400,000, the same CIT.
+    expect(html).toContain('data-policy="P10" data-status="eligible" data-amount="1390000.00" data-counted="true"');
+    expect(html).toContain('data-policy="P11" data-status="eligible" data-amount="960000.00" data-counted="false"');
+    expect(html).toContain('data-total="1390000.00"');
+    expect(html).toMatch(/class="bar bar-not-counted" data-policy="P11"/);
+  });
+});
+
+describe('report: content', () => {
+  const html = memo(() => reportOf('sparse', 'en', 'html'));
+
+  it('turns missing facts into questions, naming the policies they decide', () => {
+    expect(html()).toContain('<tr data-fact="encouragedCatalog">');
+    expect(html()).toContain('Is the main business listed in the Western Region Encouraged Industries Catalogue?');
+    // fiscalYears decides P09, P10 and P12, and P16 (the SME loan risk pool) through the derived size: it comes first.
+    expect(html()).toMatch(/<tr data-fact="fiscalYears"><td class="idx">1<\/td>.*P09, P10, P12, P16<\/td>/);
+  });
+
+  it('carries the article text, the departments, the rules version and the disclaimer', () => {
+    expect(html()).toContain('战略性新兴服务业企业按规定享受西部大开发15%的企业所得税优惠税率');
+    expect(html()).toContain('市地税局, 市国税局');
+    expect(html()).toMatch(/data-field="rulesVersion">2016\.11\.1\+[0-9a-f]{8}</);
+    expect(html()).toContain('not a tax ruling');
+  });
+
+  it('is one self-contained file: no script, no external URL', () => {
+    expect(html()).not.toMatch(/<script|<link|<img|<iframe|@import|url\(http/i);
+    // The only URL is the SVG namespace, which is a name, not a request.
+    for (const url of html().match(/[a-z]+:\/\/[^"'\s<)]+/gi) ?? []) expect(url).toBe('http://www.w3.org/2000/svg');
+    expect(html()).toContain('@page { size: A4;');
+  });
+
+  it('prints the consultant and report date; the date defaults to the as-of date, so runs repeat', () => {
+    const a = run(['report', 'fixtures/cloud-sme.json', '--as-of', AS_OF, '--format', 'html', '--prepared-by', '王顾问']);
+    const b = run(['report', 'fixtures/cloud-sme.json', '--as-of', AS_OF, '--format', 'html', '--prepared-by', '王顾问']);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout).toContain('<b>王顾问</b>');
+    expect(a.stdout).toContain(`<b>${AS_OF}</b>`);
+    const c = run(['report', 'fixtures/cloud-sme.json', '--as-of', AS_OF, '--format', 'html', '--date', '2018-07-02']);
+    expect(c.stdout).toContain('<b>2018-07-02</b>');
+  });
+});
+
+describe('report: escaping', () => {
+  const hostile = {
+    name: '<script>alert(1)</script> & "Co" | Ltd',
+    registrationDate: '2017-03-15',
+    industry: 'cloud-bigdata',
+  };
+
+  it('HTML: a name holding markup is text, not markup', () => {
+    const r = run(['report', '-', '--format', 'html', '--as-of', AS_OF], JSON.stringify(hostile));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('<script');
+    expect(r.stdout).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot; | Ltd');
+    expect(r.stdout).toContain('<title>&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('Markdown: the name neither opens HTML nor splits a table cell', () => {
+    const r = run(['report', '-', '--format', 'markdown', '--as-of', AS_OF, '--lang', 'en'], JSON.stringify(hostile));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(/(^|[^\\])<script/m);
+    const row = r.stdout.split('\n').find((l) => l.startsWith('| **Enterprise** |'))!;
+    expect(row).toBe('| **Enterprise** | \\<script\\>alert(1)\\</script\\> & "Co" \\| Ltd |');
+  });
+});
+
+describe('report: options and errors', () => {
+  it('takes the format from the -o extension and writes the file', () => {
+    const dir = tmp();
+    expect(run(['report', 'fixtures/cloud-sme.json', '--as-of', AS_OF, '-o', join(dir, 'r.md')]).code).toBe(0);
+    expect(run(['report', 'fixtures/cloud-sme.json', '--as-of', AS_OF, '-o', join(dir, 'sub', 'r.html')]).code).toBe(0);
+    expect(readFileSync(join(dir, 'r.md'), 'utf8')).toMatch(/^# /);
+    expect(readFileSync(join(dir, 'sub', 'r.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+  });
+
+  it('refuses stdout without --format, and an extension it cannot read, with exit 2', () => {
+    const a = run(['report', 'fixtures/cloud-sme.json']);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain('needs --format');
+    const b = run(['report', 'fixtures/cloud-sme.json', '-o', join(tmp(), 'r.txt')]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/r\.txt: cannot tell the report format/);
+    const c = run(['report', 'fixtures/cloud-sme.json', '--format', 'html', '--date', '2018-02-30']);
+    expect(c.code).toBe(2);
+    expect(c.stderr).toContain('--date "2018-02-30"');
+  });
+
+  it('an invalid profile is exit 2 naming the file and path', () => {
+    const r = run(['report', '-', '--format', 'html'], '{"name": "x"}');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/<stdin>.*registrationDate/);
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('report: batches', () => {
+  it('a folder: one report per profile, named by credit code or index and slug, an index, exit 1 for an invalid one', () => {
+    const input = tmp();
+    for (const f of FIXTURES) writeFileSync(join(input, `${f}.json`), readFileSync(join(ROOT, 'fixtures', `${f}.json`)));
+    writeFileSync(join(input, 'zz-broken.json'), '{"name": "Broken Co", "registrationDate": "2017-13-01"}');
+    writeFileSync(join(input, 'notes.txt'), 'not a profile');
+    const out = join(tmp(), 'out');
+    const r = run(['report', input, '-o', out, '--as-of', AS_OF, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/zz-broken\.json.*registrationDate/);
+    const files = readdirSync(out).sort();
+    // Sorted input: cloud-sme, design-firm, hotel-hot-spring, regional-hq, sparse (index 5, no credit code), zz-broken.
+    expect(files).toEqual(['005-enterprise.html', '91500103MA5UB1QK8E.html', '91500107MA5U9PLW64.html', '91500112MA5U7K3X23.html', '91500240MA5UCR2T49.html', 'index.html']);
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(index).toContain('href="91500112MA5U7K3X23.html"');
+    expect(index).toContain('data-total="706482.53"');
+    expect(index).toMatch(/<tr class="invalid" data-index="6">.*registrationDate/);
+    // 706,482.53 + 750,000 + 4,167,925 + 1,390,000 + 0, as the five reports total.
+    expect(index).toContain('data-grand-total="7014407.53"');
+  });
+
+  it('an NDJSON file, in Markdown: names from the index and name slug, errors located by line', () => {
+    const dir = tmp();
+    const file = join(dir, 'batch.ndjson');
+    const a = { name: 'Acme Consulting (Chongqing) Co., Ltd.', registrationDate: '2017-03-15', industry: 'professional-services' };
+    const b = { name: '重庆某公司', registrationDate: '2017-03-15' };
+    writeFileSync(file, `${JSON.stringify(a)}\n\n{"name": 1}\n${JSON.stringify(b)}\n`);
+    const out = join(dir, 'out');
+    const r = run(['report', file, '-o', out, '--format', 'markdown', '--as-of', AS_OF]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('batch.ndjson:3:');
+    expect(readdirSync(out).sort()).toEqual(['001-acme-consulting-chongqing-co-ltd.md', '003-enterprise.md', 'index.md']);
+    const index = readFileSync(join(out, 'index.md'), 'utf8');
+    expect(index).toContain('(001-acme-consulting-chongqing-co-ltd.md)');
+    expect(index).toMatch(/\| 2 \| ✘ .*batch\.ndjson:3/);
+  });
+
+  it('a batch without -o is a usage error', () => {
+    const r = run(['report', 'fixtures/', '--format', 'html']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('-o');
+    expect(existsSync(join(ROOT, 'fixtures', 'index.html'))).toBe(false);
+  });
+});
+
