@@ -76,7 +76,8 @@ describe('batch inputs', () => {
     expect(lines[3]!.error.code).toBe('INPUT_JSON');
     expect(lines[3]!.error.issues[0].line).toBe(4);
     expect(byId(lines[4]!).P09?.amount).toBe('340000.00');
-    expect(r.stderr).toContain('<stdin>:3: registrationDate: date "2017-02-30"');
+    // Line 3 of the input, column 40 of that line: where the date starts.
+    expect(r.stderr).toContain('<stdin>:3:40: registrationDate: date "2017-02-30"');
     expect(r.stderr).toContain('2 of 5 input(s) invalid (1 INPUT_JSON, 1 PROFILE_INVALID registrationDate)');
   });
 
@@ -126,7 +127,7 @@ describe('batch formats', () => {
     const dir = join(tmp.dir, 'csv');
     mkdirSync(dir);
     writeFileSync(join(dir, 'a.json'), JSON.stringify({ ...JSON.parse(fixtureLine('cloud-sme')), name: 'Cloud "One", Ltd' }));
-    writeFileSync(join(dir, 'b.json'), '{"name": 1}');
+    writeFileSync(join(dir, 'b.json'), '{"name": 1, "registrationDate": "2017-01-01"}');
     const r = cli(['batch', dir, ...AS_OF, '--format', 'csv', '--rules', rules7]);
     expect(r.code).toBe(1);
     const rows = r.stdout.split('\r\n');
