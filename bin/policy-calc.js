@@ -18,8 +18,8 @@ try {
 } catch {
   // no cache: compile as usual
 }
-const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
-const script = new Script(source, { filename: file, cachedData });
+// The bundle is ASCII and already wrapped as a function (scripts/bundle.mjs): read as is.
+const script = new Script(readFileSync(file, 'latin1'), { filename: file, cachedData });
 if (process.env.POLICY_CALC_WRITE_CODE_CACHE) {
   process.once('exit', () => writeFileSync(cacheFile, script.createCachedData()));
 }

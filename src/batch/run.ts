@@ -12,7 +12,7 @@ import type { InvalidInput } from './formats.js';
  * awaited, so a slow reader of the output slows the reading of the input instead of filling
  * memory: a million profiles need no more memory than a thousand.
  */
-export const BATCH_LIMITS: BatchLimits = { records: 50, bytes: 128 * 1024 };
+export const BATCH_LIMITS: BatchLimits = { records: 32, bytes: 128 * 1024 };
 
 /** POLICY_CALC_BATCH_RECORDS overrides the records per batch (tests use tiny batches to shuffle completion order). */
 export function batchLimits(env: NodeJS.ProcessEnv = process.env): BatchLimits {
@@ -42,7 +42,9 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
   const runner: Runner = parallel
     ? new WorkerPool(new URL('./worker-entry.js', import.meta.url), o.config, o.jobs)
     : inProcess(createProcessor(o.config));
-  const window = parallel ? o.jobs * 3 : 1;
+  // Two batches per worker: one running, one waiting, so that no worker idles while the main
+  // thread writes; more would only hold more output in memory (a result is ~40 times its input).
+  const window = parallel ? o.jobs * 2 : 1;
   const pending: Promise<BatchResult>[] = [];
   const submit = (b: Batch) => {
     const p = runner.run(b);

@@ -122,6 +122,8 @@ export function zodIssues(issues: readonly z.core.$ZodIssue[], file?: string, kn
   return out;
 }
 
+let validated = 0;
+
 /** Validates a parsed JSON value as a profile. */
 export function validateProfile(value: unknown, file?: string): Profile {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -130,7 +132,9 @@ export function validateProfile(value: unknown, file?: string): Profile {
       { file, message: `expected one JSON object describing an enterprise, got ${got}${Array.isArray(value) ? ' (use `policy-calc batch` for many profiles)' : ''}` },
     ]);
   }
-  const r = profileSchema.safeParse(value);
+  // zod compiles a schema into a faster parser on its first parse, which costs more than a few
+  // parses: one profile (check) is validated without it; a batch gets it from the second profile.
+  const r = profileSchema.safeParse(value, validated++ ? undefined : { jitless: true });
   if (!r.success) throw new PolicyCalcError('PROFILE_INVALID', zodIssues(r.error.issues, file));
   return r.data;
 }

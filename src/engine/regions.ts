@@ -58,7 +58,8 @@ function checkCited(c: { text: string; terms: { term: string; industry: string |
 
 /** Validates the parsed regions.yaml; problems go to `report` with their YAML path. */
 export function compileRegions(raw: unknown, report: Report, zodReport: (issues: readonly z.core.$ZodIssue[]) => void): RegionLayout | undefined {
-  const r = regionsFileSchema.safeParse(raw);
+  // Validated once per run: zod's compiled fast path would cost more to build than it saves.
+  const r = regionsFileSchema.safeParse(raw, { jitless: true });
   if (!r.success) {
     zodReport(r.error.issues);
     return undefined;

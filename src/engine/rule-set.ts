@@ -296,15 +296,21 @@ function checkEngineParameter(name: string, unit: string, value: unknown, report
   const want = Object.prototype.hasOwnProperty.call(ENGINE_PARAMETER_SHAPES, name) ? ENGINE_PARAMETER_SHAPES[name] : undefined;
   if (!want) return;
   if (unit !== want.unit) return report([], `parameter "${name}" is read by the engine as a ${want.unit}, not a ${unit}`);
-  const r = want.schema?.safeParse(value);
+  const r = want.schema?.safeParse(value, ONCE);
   if (r && !r.success) for (const iss of flattenUnions(r.error.issues)) report(iss.path as YamlPath, zodIssues([iss], undefined, RULE_KEYS)[0]!.message);
 }
+
+/**
+ * Rules are validated once per run: zod's compiled fast path (generated on a schema's first parse)
+ * would cost more to build than it saves, so these parses go without it. Same checks, same issues.
+ */
+const ONCE = { jitless: true } as const;
 
 export function compileRuleSet(src: RuleSource): RuleSet {
   const issues: Issue[] = [];
   const params = new Map<string, Parameter>();
   for (const { file, name, raw } of src.parameters) {
-    const r = parameterSchema.safeParse(raw);
+    const r = parameterSchema.safeParse(raw, ONCE);
     const path = name.split('.');
     if (!r.success) {
       for (const iss of flattenUnions(r.error.issues)) issues.push(located(file, [...path, ...(iss.path as YamlPath)], zodIssues([iss], undefined, RULE_KEYS)[0]!.message));
