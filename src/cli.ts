@@ -133,7 +133,7 @@ function program(): Command {
     .option('-y, --year <YYYY>', 'fiscal year for the yearly policies (default: the latest year in each profile)')
     .option('--as-of <YYYY-MM-DD>', 'date of the evaluation (default: today)')
     .addOption(new Option('-f, --format <format>', 'ndjson: one result per line; csv: one row per enterprise; json: a summary').choices(['ndjson', 'csv', 'json']).default('ndjson'))
-    .option('--compact', 'ndjson without the citation texts and summaries that every line would repeat')
+    .option('--compact', 'ndjson without the prose every line would repeat (summaries, grants, readings, citation texts)')
     .option('-j, --jobs <n>', 'worker threads (default: the number of cores); 1 evaluates in this thread')
     .option('--fail-on <status>', 'exit 1 when an enterprise has a policy in this status: needs-info, ineligible (repeatable or comma-separated)', collect, [])
     .option('-r, --rules <dir>', 'rule directory to evaluate with (default: the rules shipped with policy-calc)')

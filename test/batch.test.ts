@@ -110,11 +110,14 @@ describe('batch parallelism', () => {
     }
   });
 
-  it('--compact drops citation texts and summaries and nothing else', () => {
+  it('--compact drops the repeated prose (summaries, grants, readings, citation texts) and nothing else', () => {
     const full = ndjson(cli(['batch', 'fixtures/cloud-sme.json', ...AS_OF]).stdout)[0]!;
     const compact = ndjson(cli(['batch', 'fixtures/cloud-sme.json', ...AS_OF, '--compact']).stdout)[0]!;
+    expect(full.benefits.some((b: any) => b.summary && b.citation.text)).toBe(true);
     for (const b of full.benefits) {
       delete b.summary;
+      delete b.grants;
+      delete b.reading;
       delete b.citation.text;
     }
     expect(compact).toEqual(full);

@@ -41,11 +41,22 @@ export function reasonOf(error: ErrorInfo): string {
 
 // ---------------------------------------------------------------- NDJSON
 
-/** Drops what every line would repeat: the citation text and the summary of each benefit. */
-function compactBenefit(b: Benefit): Omit<Benefit, 'summary'> {
-  const { summary: _summary, citation, ...rest } = b;
-  const { text: _text, ...cite } = citation;
-  return { ...rest, citation: cite as Benefit['citation'] };
+/**
+ * Drops the prose every line would repeat, the same for every enterprise: each benefit's summary,
+ * what it grants, the rule's reading, and the citation's text (the article number, section and
+ * responsible departments stay). What was found and decided stays whole.
+ */
+const STATIC_PROSE = new Set(['summary', 'grants', 'reading']);
+function compactBenefit(b: Benefit): Partial<Benefit> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(b)) {
+    if (STATIC_PROSE.has(k)) continue;
+    if (k === 'citation') {
+      const { text: _text, ...cite } = v as Benefit['citation'];
+      out[k] = cite;
+    } else out[k] = v;
+  }
+  return out as Partial<Benefit>;
 }
 
 /** One NDJSON line: the input first, then the contract's result, keys in the result's order. */
