@@ -2,7 +2,7 @@ import { decodeUtf8, evaluate, isPolicyCalcError, parseProfile, type EvaluationR
 import { loadRuleSet } from '../cli/rules.js';
 import type { Batch } from './inputs.js';
 import {
-  csvErrorRow, csvRow, ndjsonErrorLine, ndjsonLine, reasonOf, SummaryBuilder, amountColumns,
+  csvErrorRow, csvRow, inputLabel, ndjsonErrorLine, ndjsonLine, reasonOf, SummaryBuilder, amountColumns,
   type ErrorInfo, type Format, type InputRef, type InvalidInput, type PartialSummary,
 } from './formats.js';
 import { diffResults, renderDiffJson, renderDiffText, type DiffFormat } from './diff.js';
@@ -10,7 +10,7 @@ import { ByteSink, EMPTY } from './byte-sink.js';
 
 /**
  * The work done on each batch, the same in a worker thread and in-process (`--jobs 1`): decode,
- * parse, validate, evaluate, format. A batch goes in as bytes and comes out as the text to write,
+ * parse, validate, evaluate, format. A batch goes in as bytes and comes out as the bytes to write,
  * with the little the main thread needs besides (invalid inputs, statuses seen, partial sums).
  */
 export type ProcessorConfig =
@@ -69,7 +69,15 @@ function forEachProfile(
       } catch (e) {
         onInvalid(input, errorOf(e, input));
       }
-      if (profile) onProfile(input, profile);
+      if (profile) {
+        try {
+          onProfile(input, profile);
+        } catch (e) {
+          // A bug, not the input's fault: it stops the run (exit 3), saying which input to report.
+          if (e instanceof Error) e.stack = `${e.stack ?? e.message}\n    while evaluating ${inputLabel(input)}`;
+          throw e;
+        }
+      }
     }
     start = end;
   }
