@@ -24,7 +24,8 @@ describe('explain sentences', () => {
 
   it('a list of values reads as a list in Chinese', () => {
     const r = reason({ fact: 'industry', op: 'in', value: 'ecommerce', expected: 'new-finance, cloud-bigdata', label: { zh: '信息科技或金融', en: 'IT or finance' } });
-    expect(reasonSentence(r, 'zh')).toBe('信息科技或金融：industry 为 ecommerce，要求 属于 new-finance、cloud-bigdata');
+    expect(reasonSentence(r, 'zh')).toBe('信息科技或金融：industry 为 电子商务及跨境结算，要求 属于 新兴金融服务业、互联网云计算大数据');
+    expect(reasonSentence(r, 'en')).toMatch(/industry is ecommerce, needed one of new-finance, cloud-bigdata/);
     expect(reasonSentence(r, 'en')).toBe('IT or finance: industry is ecommerce, needed one of new-finance, cloud-bigdata');
   });
 

@@ -1,11 +1,13 @@
 import type { Benefit, Reason } from '../engine/index.js';
-import { LABELS, t, type Lang } from './labels.js';
+import { INDUSTRY_NAMES, LABELS, SIZE_NAMES, t, type Lang } from './labels.js';
 
 /**
  * Sentences people can act on, built from the reasons' data: what was checked, the value found,
  * the value needed. Shared by every renderer so that the table, Markdown and HTML say the same.
  */
 const PERCENT_FACTS = new Set(['mainBusinessShare']);
+/** Enum values a Chinese reader should not see as English codes. */
+const VALUE_NAMES: Record<string, Record<string, { zh: string; en: string }>> = { industry: INDUSTRY_NAMES, size: SIZE_NAMES };
 
 function show(fact: string, v: string | null, lang: Lang): string {
   if (v === null) return t(LABELS.unknownValue, lang);
@@ -16,6 +18,8 @@ function show(fact: string, v: string | null, lang: Lang): string {
   if (v === 'true') return lang === 'zh' ? '是' : 'yes';
   if (v === 'false') return lang === 'zh' ? '否' : 'no';
   if (v === 'null') return t(LABELS.none, lang);
+  const names = lang === 'zh' ? VALUE_NAMES[fact] : undefined;
+  if (names) return v.split(', ').map((x) => names[x]?.zh ?? x).join(', ');
   return v;
 }
 

@@ -70,6 +70,14 @@ export const INDUSTRY_NAMES: Record<string, { zh: string; en: string }> = {
   other: { zh: '其他（非战略性新兴服务业）', en: 'other (not a strategic emerging service industry)' },
 };
 
+/** Enterprise sizes of the national SME standard. */
+export const SIZE_NAMES: Record<string, { zh: string; en: string }> = {
+  large: { zh: '大型', en: 'large' },
+  medium: { zh: '中型', en: 'medium' },
+  small: { zh: '小型', en: 'small' },
+  micro: { zh: '微型', en: 'micro' },
+};
+
 /** The four natures of a policy, in a word or two; explain.ts has them as sentences. */
 export const NATURE_NAMES: Record<string, { zh: string; en: string }> = {
   entitlement: { zh: '依规享受', en: 'entitlement' },

@@ -126,13 +126,6 @@ export const STATUS_TEXT: Record<Status, Pair & { mark: string }> = {
 
 
 
-export const SIZE_TEXT: Record<string, Pair> = {
-  large: { zh: '大型', en: 'large' },
-  medium: { zh: '中型', en: 'medium' },
-  small: { zh: '小型', en: 'small' },
-  micro: { zh: '微型', en: 'micro' },
-};
-
 /** English names of the rows of the SME classification (工信部联企业〔2011〕300号), by row id. */
 export const SME_ROW_EN: Record<string, string> = {
   agriculture: 'agriculture, forestry, animal husbandry, fishery',

@@ -4,8 +4,8 @@ import { missingSentence, nearMiss, reasonSentence } from './explain.js';
 import { groupThousands, REGIONS, type Lang } from './labels.js';
 import { questionFor, itemName } from './questions.js';
 import { figureLabel, figureValue } from './report-figures.js';
-import { fill, R, SIZE_TEXT, SME_ROW_EN, STATUS_TEXT } from './report-labels.js';
-import { INDUSTRY_NAMES, NATURE_NAMES } from './labels.js';
+import { fill, R, SME_ROW_EN, STATUS_TEXT } from './report-labels.js';
+import { INDUSTRY_NAMES, NATURE_NAMES, SIZE_NAMES } from './labels.js';
 
 /**
  * The report's content, worked out once from an EvaluationResult: grouped, labelled and worded in
@@ -145,7 +145,7 @@ export function buildReportModel(r: EvaluationResult, o: ReportOptions): ReportM
     {
       key: 'size',
       label: l.size,
-      value: e.size ? (SIZE_TEXT[e.size]?.[lang] ?? e.size) : l.notGiven,
+      value: e.size ? (SIZE_NAMES[e.size]?.[lang] ?? e.size) : l.notGiven,
       ...(e.size ? { note: e.sizeDerived ? `${l.sizeDerived}${e.sizeBasis ? ` · ${basisText(e.sizeBasis, lang)}` : ''}` : l.sizeDeclared } : {}),
     },
     { key: 'year', label: l.year, value: year === null ? l.none : String(year) },
@@ -279,7 +279,7 @@ function assumptions(r: EvaluationResult, o: ReportOptions, l: ReportModel['l'],
   out.push(fill(l.asOfNote, { d: r.evaluation.asOf }));
   const e = r.enterprise;
   if (e.size && e.sizeDerived) {
-    out.push(fill(l.sizeDerivedNote, { s: SIZE_TEXT[e.size]?.[lang] ?? e.size, b: e.sizeBasis ? basisText(e.sizeBasis, lang) : '—' }));
+    out.push(fill(l.sizeDerivedNote, { s: SIZE_NAMES[e.size]?.[lang] ?? e.size, b: e.sizeBasis ? basisText(e.sizeBasis, lang) : '—' }));
   }
   // The same default (technologySme absent counts as false) may serve several policies: say it once.
   const seen = new Map<string, string[]>();
