@@ -38,7 +38,7 @@ describe('check: regional priority (section 二(二))', () => {
     const r = spawnSync(process.execPath, ['bin/policy-calc.js', 'check', '-', '--as-of', '2019-06-30', '--no-color', '--lang', 'zh'], { cwd: root, encoding: 'utf8', input: profile });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(
-      '区域布局（二（二））：否，新兴金融不在都市功能拓展区重点发展产业之列（专业服务、互联网云计算大数据、电子商务及跨境结算、离岸服务外包、国际物流及城乡配送、保税商品展示及保税贸易、大健康、文化旅游）\n',
+      '区域布局（二（二））：否，新兴金融服务业不在都市功能拓展区重点发展产业之列（专业服务业、互联网云计算大数据、电子商务及跨境结算、离岸服务外包、国际物流及城乡配送、保税商品展示及保税贸易、大健康服务业、文化旅游服务业）\n',
     );
   });
 

@@ -39,6 +39,7 @@ export async function batch(inputs: string[], o: BatchOptions, io: Streams = { s
       config: { mode: 'batch', rules: o.rulesDir, year: o.year, asOf: o.asOf, format: o.format, compact: o.compact },
       plan,
       jobs: o.jobs,
+      onWorkerLost: (message) => io.stderr.write(`policy-calc: ${message}\n`),
       onRead: (consumed) => progress?.update(stats.records, consumed),
       onResult: async (r, written) => {
         stats.add(r);

@@ -78,17 +78,11 @@ export function* jsonFilesBelow(dir: string): Generator<string> {
     const path = join(dir, e.name);
     // Symbolic links to folders are not followed: a link cycle must not make the walk endless.
     if (e.isDirectory()) yield* jsonFilesBelow(path);
-    else if (/\.json$/i.test(e.name) && (e.isFile() || (e.isSymbolicLink() && isFile(path)))) yield path;
+    // Anything else named *.json is yielded too, so that a pipe or a broken link is reported, not skipped.
+    else if (/\.json$/i.test(e.name)) yield path;
   }
 }
 
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
 
 export interface BatchLimits {
   /** At most this many records per batch. */
@@ -255,7 +249,13 @@ async function* unreadableAsError(stream: Readable, file: string): AsyncGenerato
 function wholeFile(file: string, b: BatchBuilder): void {
   let bytes: Buffer;
   try {
-    if (statSync(file).size > MAX_PROFILE_BYTES) {
+    const st = statSync(file);
+    if (!st.isFile()) {
+      // Never opened: reading a pipe would wait for a writer that may never come.
+      b.addError(file, 0, 'INPUT_UNREADABLE', 'is not a regular file (a folder behind a link, a pipe, a socket or a device)');
+      return;
+    }
+    if (st.size > MAX_PROFILE_BYTES) {
       b.addError(file, 0, 'INPUT_UNREADABLE', `is larger than ${MAX_PROFILE_BYTES} bytes; a profile may be at most that`);
       return;
     }

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { PolicyCalcError, type ErrorCode, type Issue } from '../engine/index.js';
 import type { Batch } from './inputs.js';
-import type { BatchResult, Processor, ProcessorConfig } from './worker.js';
+import { createProcessor, type BatchResult, type Processor, type ProcessorConfig } from './worker.js';
 
 /**
  * Runs batches: in this thread (`--jobs 1`, or when the whole input is one batch), or on a pool of
@@ -48,15 +48,31 @@ export function revive(error: Extract<WorkerReply, { error: unknown }>['error'])
 interface Slot {
   worker: Worker;
   busy: number;
+  /** The uncaught error that ended the worker, when one did. */
+  error?: string;
+}
+
+interface InFlight {
+  resolve: (r: BatchResult) => void;
+  reject: (e: Error) => void;
+  slot: Slot;
+  /** A copy of the batch: its buffers were moved to the worker, and a lost batch is run again. */
+  copy: Batch;
+  attempt: number;
+}
+
+function copyBatch(b: Batch): Batch {
+  return { ...b, bytes: b.bytes.slice(), ends: b.ends.slice(), lines: b.lines.slice(), fileOf: b.fileOf.slice() };
 }
 
 export class WorkerPool implements Runner {
   private readonly slots: Slot[] = [];
-  private readonly waiting = new Map<number, { resolve: (r: BatchResult) => void; reject: (e: Error) => void; slot: Slot }>();
+  private readonly waiting = new Map<number, InFlight>();
+  /** Runs in this thread a batch that has lost two workers, so that a poison batch cannot stop the run. */
+  private inThread: Processor | undefined;
   /** Which worker made each result, so that its buffer goes back there. */
   private readonly origin = new WeakMap<BatchResult, Slot>();
   private nextId = 0;
-  private failure: Error | undefined;
   private closing = false;
 
   /** Workers start when there is work for them: a small input never pays for more than it uses. */
@@ -64,6 +80,8 @@ export class WorkerPool implements Runner {
     private readonly entry: URL,
     private readonly config: ProcessorConfig,
     private readonly size: number,
+    /** Told each time a worker stops unexpectedly, with what was done about it. */
+    private readonly onLost: (message: string) => void = () => {},
   ) {}
 
   private spawn(): Slot {
@@ -81,19 +99,40 @@ export class WorkerPool implements Runner {
         w.resolve(reply.result);
       }
     });
-    worker.on('error', (e) => this.fail(e));
+    worker.on('error', (e) => {
+      slot.error = e.message;
+    });
     worker.on('exit', (code) => {
-      if (!this.closing) this.fail(new Error(`a batch worker stopped unexpectedly (exit code ${code})`));
+      if (!this.closing) this.lost(slot, code);
     });
     this.slots.push(slot);
     return slot;
   }
 
-  private fail(e: Error): void {
-    this.failure ??= e;
-    for (const [id, w] of this.waiting) {
+  /**
+   * A worker died (killed, out of memory, an uncaught error). Its batches run again: on a new
+   * worker first, and in this thread when a batch has now lost two workers. The run goes on and
+   * its output stays complete; the loss is reported.
+   */
+  private lost(slot: Slot, code: number): void {
+    this.slots.splice(this.slots.indexOf(slot), 1);
+    const held = [...this.waiting].filter(([, w]) => w.slot === slot);
+    const records = held.reduce((n, [, w]) => n + w.copy.ends.length, 0);
+    this.onLost(
+      `a batch worker stopped unexpectedly (${slot.error ?? `exit code ${code}`}); the ${records} input(s) it held are evaluated again`,
+    );
+    for (const [id, w] of held) {
       this.waiting.delete(id);
-      w.reject(this.failure);
+      if (w.attempt >= 1) {
+        try {
+          this.inThread ??= createProcessor(this.config);
+          w.resolve(this.inThread.run(w.copy));
+        } catch (e) {
+          w.reject(e as Error);
+        }
+      } else {
+        this.dispatch(w.copy, w.attempt + 1, w.resolve, w.reject);
+      }
     }
   }
 
@@ -105,16 +144,17 @@ export class WorkerPool implements Runner {
   }
 
   run(batch: Batch): Promise<BatchResult> {
-    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => this.dispatch(batch, 0, resolve, reject));
+  }
+
+  private dispatch(batch: Batch, attempt: number, resolve: InFlight['resolve'], reject: InFlight['reject']): void {
     const slot = this.pick();
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject, slot });
-      slot.busy++;
-      // The batch's buffers move to the worker instead of being copied.
-      const request: WorkerRequest = { id, batch };
-      slot.worker.postMessage(request, [batch.bytes.buffer, batch.ends.buffer, batch.lines.buffer, batch.fileOf.buffer] as ArrayBuffer[]);
-    });
+    this.waiting.set(id, { resolve, reject, slot, copy: copyBatch(batch), attempt });
+    slot.busy++;
+    // The batch's buffers move to the worker instead of being copied again.
+    const request: WorkerRequest = { id, batch };
+    slot.worker.postMessage(request, [batch.bytes.buffer, batch.ends.buffer, batch.lines.buffer, batch.fileOf.buffer] as ArrayBuffer[]);
   }
 
   release(result: BatchResult): void {

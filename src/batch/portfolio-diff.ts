@@ -32,6 +32,7 @@ export async function portfolioDiff(inputs: string[], o: DiffOptions, io: Stream
     config: { mode: 'diff', rules: o.old.dir, newRules: o.new.dir, year: o.year, asOf: o.asOf, format: o.format },
     plan,
     jobs: o.jobs,
+    onWorkerLost: (message) => io.stderr.write(`policy-calc: ${message}\n`),
     onResult: async (r, written) => {
       stats.add(r);
       if (!r.changed) return written();

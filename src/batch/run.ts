@@ -29,6 +29,8 @@ export interface PipelineOptions {
   /** Called with the input bytes read so far, as batches are read. */
   onRead?(consumed: number): void;
   limits?: BatchLimits;
+  /** Told when a worker stops unexpectedly; its inputs are evaluated again. */
+  onWorkerLost?(message: string): void;
 }
 
 export async function runPipeline(o: PipelineOptions): Promise<void> {
@@ -40,7 +42,7 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
   // One batch is all there is: starting a worker would cost more than the work.
   const parallel = o.jobs > 1 && !second.done;
   const runner: Runner = parallel
-    ? new WorkerPool(new URL('./worker-entry.js', import.meta.url), o.config, o.jobs)
+    ? new WorkerPool(new URL('./worker-entry.js', import.meta.url), o.config, o.jobs, o.onWorkerLost)
     : inProcess(createProcessor(o.config));
   // Two batches per worker: one running, one waiting, so that no worker idles while the main
   // thread writes; more would only hold more output in memory (a result is ~40 times its input).

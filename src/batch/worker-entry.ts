@@ -6,12 +6,21 @@ import { createProcessor, type ProcessorConfig } from './worker.js';
 /** A batch worker thread: loads the rules once, then turns each batch it is sent into output bytes. */
 const processor = createProcessor(workerData as ProcessorConfig);
 
+/**
+ * Fault injection for the robustness tests: a worker stops dead on a batch holding this text, as a
+ * killed or crashed worker would. Unset in normal use.
+ */
+const exitOn = process.env.POLICY_CALC_TEST_WORKER_EXIT_ON;
+const exitMarker = exitOn ? Buffer.from(exitOn) : undefined;
+const holds = (bytes: Uint8Array, marker: Buffer) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(marker);
+
 parentPort!.on('message', (request: WorkerRequest) => {
   if ('recycle' in request) {
     processor.recycle(request.recycle);
     return;
   }
   const { id, batch } = request;
+  if (exitMarker && holds(batch.bytes, exitMarker)) process.exit(70);
   let reply: WorkerReply;
   try {
     const result = processor.run(batch);

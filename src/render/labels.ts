@@ -55,6 +55,29 @@ export const REGIONS: Record<string, { zh: string; en: string }> = {
   southeast: { zh: '渝东南生态保护发展区', en: 'southeast ecological protection region' },
 };
 
+/** The ten industries of section 三, and `other`, as people name them. */
+export const INDUSTRY_NAMES: Record<string, { zh: string; en: string }> = {
+  'new-finance': { zh: '新兴金融服务业', en: 'new finance' },
+  'service-outsourcing': { zh: '离岸服务外包', en: 'offshore service outsourcing' },
+  'big-health': { zh: '大健康服务业', en: 'health, sports and elderly care' },
+  'culture-tourism': { zh: '文化旅游服务业', en: 'culture and tourism' },
+  'professional-services': { zh: '专业服务业', en: 'professional services' },
+  logistics: { zh: '国际物流及城乡配送', en: 'international logistics and distribution' },
+  ecommerce: { zh: '电子商务及跨境结算', en: 'e-commerce and cross-border settlement' },
+  'bonded-trade': { zh: '保税商品展示及保税贸易', en: 'bonded display and bonded trade' },
+  'cloud-bigdata': { zh: '互联网云计算大数据', en: 'internet, cloud computing and big data' },
+  'hq-transit-trade': { zh: '总部贸易和转口贸易', en: 'headquarters and transit trade' },
+  other: { zh: '其他（非战略性新兴服务业）', en: 'other (not a strategic emerging service industry)' },
+};
+
+/** The four natures of a policy, in a word or two; explain.ts has them as sentences. */
+export const NATURE_NAMES: Record<string, { zh: string; en: string }> = {
+  entitlement: { zh: '依规享受', en: 'entitlement' },
+  discretionary: { zh: '酌情支持', en: 'discretionary' },
+  contingent: { zh: '待上级批准', en: 'contingent on approval' },
+  procedural: { zh: '服务与改革', en: 'procedural' },
+};
+
 export function t(label: { zh: string; en: string }, lang: Lang, vars: Record<string, string | number> = {}): string {
   return label[lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 }

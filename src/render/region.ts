@@ -1,25 +1,12 @@
 import type { ChalkInstance } from 'chalk';
 import type { EvaluationResult } from '../engine/index.js';
-import { REGIONS, t, type Lang } from './labels.js';
+import { INDUSTRY_NAMES, REGIONS, t, type Lang } from './labels.js';
 
 /**
  * The line that says whether the enterprise's industry is a priority of its functional region
  * (section 二(二)), and with --explain the sentences it rests on. Kept apart from table.ts so that
  * its labels do not crowd the shared ones.
  */
-export const INDUSTRY_LABELS: Record<string, { zh: string; en: string }> = {
-  'new-finance': { zh: '新兴金融', en: 'new finance' },
-  'service-outsourcing': { zh: '离岸服务外包', en: 'offshore service outsourcing' },
-  'big-health': { zh: '大健康', en: 'big health' },
-  'culture-tourism': { zh: '文化旅游', en: 'culture and tourism' },
-  'professional-services': { zh: '专业服务', en: 'professional services' },
-  logistics: { zh: '国际物流及城乡配送', en: 'logistics and distribution' },
-  ecommerce: { zh: '电子商务及跨境结算', en: 'e-commerce and cross-border settlement' },
-  'bonded-trade': { zh: '保税商品展示及保税贸易', en: 'bonded display and bonded trade' },
-  'cloud-bigdata': { zh: '互联网云计算大数据', en: 'internet, cloud computing and big data' },
-  'hq-transit-trade': { zh: '总部贸易和转口贸易', en: 'headquarters and transit trade' },
-  other: { zh: '其他（非战略性新兴服务业）', en: 'other (not a strategic emerging service industry)' },
-};
 
 const L = {
   heading: { zh: '区域布局（{section}）', en: 'Regional priority (section {section})' },
@@ -30,7 +17,7 @@ const L = {
 } as const;
 
 export function industryLabel(industry: string, lang: Lang): string {
-  return INDUSTRY_LABELS[industry]?.[lang] ?? industry;
+  return INDUSTRY_NAMES[industry]?.[lang] ?? industry;
 }
 
 export function regionLines(r: EvaluationResult, lang: Lang, explain: boolean, c: ChalkInstance): string[] {

@@ -4,7 +4,8 @@ import { missingSentence, nearMiss, reasonSentence } from './explain.js';
 import { groupThousands, REGIONS, type Lang } from './labels.js';
 import { questionFor, itemName } from './questions.js';
 import { figureLabel, figureValue } from './report-figures.js';
-import { fill, INDUSTRY_TEXT, NATURE_TEXT, R, SIZE_TEXT, SME_ROW_EN, STATUS_TEXT } from './report-labels.js';
+import { fill, R, SIZE_TEXT, SME_ROW_EN, STATUS_TEXT } from './report-labels.js';
+import { INDUSTRY_NAMES, NATURE_NAMES } from './labels.js';
 
 /**
  * The report's content, worked out once from an EvaluationResult: grouped, labelled and worded in
@@ -140,7 +141,7 @@ export function buildReportModel(r: EvaluationResult, o: ReportOptions): ReportM
     { key: 'creditCode', label: l.creditCode, value: e.creditCode ?? l.notGiven },
     { key: 'district', label: l.district, value: e.district ?? l.notGiven },
     { key: 'region', label: l.region, value: e.region ? (REGIONS[e.region]?.[lang] ?? e.region) : l.notGiven },
-    { key: 'industry', label: l.industry, value: e.industry ? (INDUSTRY_TEXT[e.industry]?.[lang] ?? e.industry) : l.notGiven },
+    { key: 'industry', label: l.industry, value: e.industry ? (INDUSTRY_NAMES[e.industry]?.[lang] ?? e.industry) : l.notGiven },
     {
       key: 'size',
       label: l.size,
@@ -224,7 +225,7 @@ function policyView(b: Benefit, r: EvaluationResult, lang: Lang, l: ReportModel[
     status: b.status,
     statusText: s[lang],
     mark: s.mark,
-    natureText: NATURE_TEXT[b.nature]?.[lang] ?? b.nature,
+    natureText: NATURE_NAMES[b.nature]?.[lang] ?? b.nature,
     amount: b.amount === null ? null : money(b.amount),
     amountNote: !b.quantified ? l.noAmount : b.status === 'needs-info' ? l.amountPending : l.amountNone,
     countedInTotal: b.countedInTotal,

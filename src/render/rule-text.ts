@@ -3,18 +3,12 @@ import type { Parameter } from '../engine/parameters.js';
 import { display } from '../engine/trace.js';
 import { isDec } from '../engine/decimal.js';
 import { neededText } from './explain.js';
-import { displayWidth, LABELS, padEnd, t, truncate, type Lang } from './labels.js';
+import { displayWidth, LABELS, NATURE_NAMES, padEnd, t, truncate, type Lang } from './labels.js';
 
 /**
  * Rules for people: `rules list` (a line per policy) and `rules show` (one policy in words: its
  * checks, figures, parameters with every dated value and source, and its citation).
  */
-export const NATURE: Record<string, TextPair> = {
-  entitlement: { zh: '依规享受', en: 'entitlement' },
-  discretionary: { zh: '酌情支持', en: 'discretionary' },
-  contingent: { zh: '待上级批准', en: 'contingent' },
-  procedural: { zh: '程序性', en: 'procedural' },
-};
 
 const L = {
   nature: { zh: '性质', en: 'Nature' },
@@ -60,7 +54,7 @@ export interface PolicyRow {
 
 export function renderPolicyList(rows: PolicyRow[], lang: Lang): string {
   const head = [t(LABELS.id, lang), t(LABELS.policy, lang), t(L.nature, lang), t(L.quantified, lang)];
-  const cells = rows.map((r) => [r.id, r.title[lang], NATURE[r.nature]?.[lang] ?? r.nature, t(r.quantified ? L.yes : L.no, lang)]);
+  const cells = rows.map((r) => [r.id, r.title[lang], NATURE_NAMES[r.nature]?.[lang] ?? r.nature, t(r.quantified ? L.yes : L.no, lang)]);
   const widths = head.map((h, i) => Math.min(60, Math.max(displayWidth(h), ...cells.map((c) => displayWidth(c[i]!)))));
   const line = (c: string[]) => c.map((x, i) => padEnd(truncate(x, widths[i]!), widths[i]!)).join('  ').trimEnd();
   return `${[line(head), ...cells.map(line)].join('\n')}\n`;
@@ -137,7 +131,7 @@ export function renderPolicy(def: PolicyDef, o: { quantified: boolean; file: str
   lines.push(`${def.id}  ${def.title[lang]}  (${def.title[lang === 'zh' ? 'en' : 'zh']})`);
   lines.push(
     `${t(L.articleN, lang, { n: def.article })}${def.citation.section ? ` · ${t(L.section, lang, { s: def.citation.section })}` : ''} · ` +
-      `${NATURE[def.nature]?.[lang] ?? def.nature} · ${t(L.quantified, lang)}: ${t(o.quantified ? L.yes : L.no, lang)} · ${t(L.file, lang)}: ${o.file}`,
+      `${NATURE_NAMES[def.nature]?.[lang] ?? def.nature} · ${t(L.quantified, lang)}: ${t(o.quantified ? L.yes : L.no, lang)} · ${t(L.file, lang)}: ${o.file}`,
   );
   lines.push('', `${t(L.summary, lang)}: ${def.summary[lang]}`);
   if (def.grants) lines.push(`${t(L.grants, lang)}: ${def.grants[lang]}`);
