@@ -12,6 +12,7 @@ import { Trace } from './trace.js';
 import { Unknown, type Truth } from './unknown.js';
 import { profileWarnings } from './warnings.js';
 import { regionPriority } from './regions.js';
+import { applyDepartments, notesInForce } from './law-in-force.js';
 
 export interface EvaluateOptions {
   /** Fiscal year for the yearly policies; default: the latest in the profile. */
@@ -36,6 +37,7 @@ export function evaluate(rules: RuleSet, profile: Profile, opts: EvaluateOptions
   }
   const benefits = rules.policies.map((p) => byId.get(p.def.id)!);
   resolveStacking(benefits, rules);
+  applyDepartments(benefits, rules.params, opts.asOf);
 
   let total = ZERO;
   const totals = { amount: '0.00', eligible: 0, needsInfo: 0, ineligible: 0 };
@@ -50,7 +52,7 @@ export function evaluate(rules: RuleSet, profile: Profile, opts: EvaluateOptions
   const sizeScope: Scope = { env, paramDate: yearStart(env), trace: new Trace() };
   const size = sizeInfo(sizeScope);
   const region = functionalRegion(profile);
-  const warnings: Warning[] = profileWarnings(profile, year, opts.asOf);
+  const warnings: Warning[] = profileWarnings(profile, year, opts.asOf, rules.params);
   return {
     enterprise: {
       name: profile.name,
@@ -126,7 +128,7 @@ function evaluatePolicy(p: CompiledPolicy, env: EvalEnv): Benefit {
     citation: { article: def.citation.article, ...(def.citation.section ? { section: def.citation.section } : {}), text: def.citation.text, responsible: def.citation.responsible },
     countedInTotal: false,
   };
-  for (const n of def.notes ?? []) trace.note(n);
+  for (const n of notesInForce(def.notes, scope)) trace.note(n);
 
   if (truth === false) return finish(benefit, 'ineligible', trace);
   if (truth instanceof Unknown) {
