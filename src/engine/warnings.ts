@@ -96,7 +96,8 @@ function dateWarnings(p: Profile, year: number | undefined, asOf: CalendarDate):
   const asOfYear = Number(asOf.slice(0, 4));
   for (const y of years) {
     const others = years.filter((o) => o !== y);
-    const far = others.length > 0 && others.every((o) => Math.abs(o - y) > FAR_YEARS);
+    // With one other year either could be the typo; from two on, the one far from all is.
+    const far = others.length >= 2 && others.every((o) => Math.abs(o - y) > FAR_YEARS);
     if (!far && y <= asOfYear) continue;
     const used = y === year ? { zh: '；它是评估的年度', en: '; it is the year evaluated' } : { zh: '', en: '' };
     out.push({
