@@ -178,6 +178,8 @@ function sizeAtOpening(scope: Scope): unknown {
  * amount given for them, else the year's in proportion of days, said as an assumption. Zero in a
  * year without such months, so that the raised part of the formula vanishes exactly.
  */
+const RD_ZH = { rdExpensed: '费用化研发费用', rdIntangibleAmortization: '研发形成无形资产的摊销额' } as const;
+
 function rdRaisedPeriod(whole: 'rdExpensed' | 'rdIntangibleAmortization', part: 'rdExpensedQ4' | 'rdIntangibleAmortizationQ4'): FactDef {
   return {
     type: 'money',
@@ -194,6 +196,7 @@ function rdRaisedPeriod(whole: 'rdExpensed' | 'rdIntangibleAmortization', part: 
       if (fy[part] !== undefined) return fy[part];
       const amount = fy[whole];
       if (amount === undefined) return new Unknown([`fiscalYears.${env.year}.${whole}`]);
+      if (amount.isZero()) return ZERO;
       const { from, until } = period.value as { from: CalendarDate; until: CalendarDate };
       const start = from > `${env.year}-01-01` ? from : `${env.year}-01-01`;
       const end = until < `${env.year + 1}-01-01` ? until : `${env.year + 1}-01-01`;
@@ -203,7 +206,7 @@ function rdRaisedPeriod(whole: 'rdExpensed' | 'rdIntangibleAmortization', part: 
         fact: `fiscalYears.${env.year}.${part}`,
         value: `${days}/${yearDays}`,
         message: {
-          zh: `未提供 ${start} 至 ${addCalendarDays(end, -1)} 的研发数额，按全年数额的 ${days}/${yearDays}（按天数比例）计算；请提供实际数额`,
+          zh: `未提供 ${start} 至 ${addCalendarDays(end, -1)} 的${RD_ZH[whole]}，按全年数额的 ${days}/${yearDays}（按天数比例）计算；请提供实际数额`,
           en: `The amount of ${start} to ${addCalendarDays(end, -1)} (${part}) is not given; taken as ${days}/${yearDays} of the year's ${whole} (in proportion of days); supply the actual amount`,
         },
       });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CalendarDate } from './dates.js';
 import { DEPARTMENTS_PARAMETER, FACTS, type Scope } from './facts.js';
-import type { ParameterStore } from './parameters.js';
+import type { ParameterStore, ParameterValue } from './parameters.js';
 import type { NoteDef, TextPair } from './rule-schema.js';
 import type { ParameterUse } from './trace.js';
 import type { Benefit } from './result.js';
@@ -53,7 +53,7 @@ export function applyTo(responsible: readonly string[], params: ParameterStore, 
   const changes: ApplyTo['changes'] = [];
   for (const named of responsible) {
     const now = Object.hasOwn(table, named) ? table[named]! : [named];
-    if (now.length !== 1 || now[0] !== named) changes.push({ named, now: [...now], since: v!.since, source: v!.source });
+    if (now.length !== 1 || now[0] !== named) changes.push({ named, now: [...now], ...firstSaid(params, named, now, v!) });
     for (const d of now) if (!departments.includes(d)) departments.push(d);
   }
   const parameter = changes.length && v ? { name: DEPARTMENTS_PARAMETER, value: 'table', since: v.since, source: v.source } : undefined;
@@ -72,6 +72,19 @@ export function checkNotes(notes: readonly NoteDef[] | undefined, params: Parame
       if (!params.has(p)) report(['notes', i, 'if'], `fact "${n.if}" is derived from parameter "${p}", which the rule set does not define`);
     }
   });
+}
+
+/** The earliest value from which the mapping of `named` has been what it is now: its date and source. */
+function firstSaid(params: ParameterStore, named: string, now: readonly string[], current: ParameterValue): { since: string; source: string } {
+  const values = params.get(DEPARTMENTS_PARAMETER)!.values;
+  let first = current;
+  for (let i = values.indexOf(current) - 1; i >= 0; i--) {
+    const t = values[i]!.value as Record<string, string[]> | null;
+    const then = t && Object.hasOwn(t, named) ? t[named]! : undefined;
+    if (!then || then.join('、') !== now.join('、')) break;
+    first = values[i]!;
+  }
+  return { since: first.since, source: first.source };
 }
 
 /** Sets each benefit's `applyTo`, and lists the departments parameter where it changed a name. */
