@@ -3,6 +3,7 @@ import type { Benefit, EvaluationResult } from '../engine/index.js';
 import { grantsSentence, nearMiss, readingSentence, reasonSentence } from './explain.js';
 import { regionLines } from './region.js';
 import { displayWidth, groupThousands, LABELS, padEnd, padStart, REGIONS, STATUS, t, truncate, type Lang } from './labels.js';
+import { applyToText } from './apply-to.js';
 
 /**
  * The terminal view: one aligned line per policy with its status and amount, then the total.
@@ -90,6 +91,6 @@ function explainLines(b: Benefit, r: EvaluationResult, lang: Lang, c: ChalkInsta
   const reading = readingSentence(b, lang);
   if (reading) out.push(`${pad}${c.dim(reading)}`);
   out.push(`${pad}${c.dim(`${t(LABELS.article, lang)} ${b.citation.article}: ${b.citation.text}`)}`);
-  out.push(`${pad}${c.dim(`${t(LABELS.responsible, lang)}: ${b.citation.responsible.join(lang === 'zh' ? '、' : ', ')}`)}`);
+  out.push(`${pad}${c.dim(`${t(LABELS.responsible, lang)}: ${applyToText(b, lang)}`)}`);
   return out;
 }
