@@ -288,12 +288,14 @@ export const FACTS: Readonly<Record<string, FactDef>> = {
   },
   inChongqing: {
     type: 'boolean',
-    resolve: ({ env }) => {
-      const p = env.profile;
-      if (p.district !== undefined) return canonicalDistrict(p.district) !== undefined;
-      if (p.creditCode !== undefined) return divisionCode(p.creditCode).startsWith('50');
-      return new Unknown(['district']);
-    },
+    // Twenty policies ask; the answer is the profile's, once.
+    resolve: ({ env }) =>
+      cached(env, 'inChongqing', () => {
+        const p = env.profile;
+        if (p.district !== undefined) return canonicalDistrict(p.district) !== undefined;
+        if (p.creditCode !== undefined) return divisionCode(p.creditCode).startsWith('50');
+        return new Unknown(['district']);
+      }),
   },
   region: {
     type: 'enum',

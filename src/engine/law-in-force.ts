@@ -47,7 +47,10 @@ export function notesInForce(notes: readonly NoteDef[] | undefined, scope: Scope
 
 /** The departments to apply to on the as-of date, and the parameter value that says so. */
 export function applyTo(responsible: readonly string[], params: ParameterStore, asOf: CalendarDate): { applyTo: ApplyTo; parameter?: ParameterUse } {
-  const v = params.has(DEPARTMENTS_PARAMETER) ? params.at(DEPARTMENTS_PARAMETER, asOf) : undefined;
+  return applyWith(responsible, params, params.has(DEPARTMENTS_PARAMETER) ? params.at(DEPARTMENTS_PARAMETER, asOf) : undefined);
+}
+
+function applyWith(responsible: readonly string[], params: ParameterStore, v: ParameterValue | undefined): { applyTo: ApplyTo; parameter?: ParameterUse } {
   const table = (v?.value ?? {}) as Record<string, string[]>;
   const departments: string[] = [];
   const changes: ApplyTo['changes'] = [];
@@ -89,8 +92,10 @@ function firstSaid(params: ParameterStore, named: string, now: readonly string[]
 
 /** Sets each benefit's `applyTo`, and lists the departments parameter where it changed a name. */
 export function applyDepartments(benefits: Benefit[], params: ParameterStore, asOf: CalendarDate): void {
+  // One value for the whole evaluation: the as-of date is the same for every benefit.
+  const v = params.has(DEPARTMENTS_PARAMETER) ? params.at(DEPARTMENTS_PARAMETER, asOf) : undefined;
   for (const b of benefits) {
-    const r = applyTo(b.citation.responsible, params, asOf);
+    const r = applyWith(b.citation.responsible, params, v);
     b.applyTo = r.applyTo;
     if (r.parameter) b.parameters.push(r.parameter);
   }
