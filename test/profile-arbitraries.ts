@@ -117,7 +117,7 @@ export const parcel = optionalKeys<Record<string, Tree>>({
   filedOn: anyDate,
 });
 
-function withoutId(p: Record<string, Tree>): Record<string, Tree> {
+function withoutId(p: Record<string, Tree | undefined>): Record<string, Tree | undefined> {
   const { id: _id, ...rest } = p;
   return rest;
 }

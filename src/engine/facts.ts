@@ -454,6 +454,9 @@ export function toDecimal(v: unknown): Dec | undefined {
   return undefined;
 }
 
+/** Read by the evaluation itself, not by a fact: the departments to apply to (law-in-force.ts). */
+export const APPLY_TO_READER = 'applyTo';
+
 /**
  * Each engine-read parameter and the derived facts that read it, from the facts' own `needs`.
  * `rules lint` counts these parameters as used, and as needed by every policy that uses the facts.
@@ -463,8 +466,7 @@ export const ENGINE_PARAMETERS: Readonly<Record<string, readonly string[]>> = Ob
     for (const p of def.needs ?? []) (acc[p] ??= []).push(fact);
     return acc;
   },
-  // Read by the evaluation itself, not by a fact: the departments to apply to (law-in-force.ts).
-  { [DEPARTMENTS_PARAMETER]: ['applyTo'] },
+  { [DEPARTMENTS_PARAMETER]: [APPLY_TO_READER] },
 );
 
 /** Engine-read parameters that the facts reading them do without where they are not in force. */
