@@ -7,7 +7,7 @@ import { INDUSTRY_NAMES, LABELS, SIZE_NAMES, t, type Lang } from './labels.js';
  */
 const PERCENT_FACTS = new Set(['mainBusinessShare']);
 /** Enum values a Chinese reader should not see as English codes. */
-const VALUE_NAMES: Record<string, Record<string, { zh: string; en: string }>> = { industry: INDUSTRY_NAMES, size: SIZE_NAMES };
+const VALUE_NAMES: Record<string, Record<string, { zh: string; en: string }>> = { industry: INDUSTRY_NAMES, size: SIZE_NAMES, sizeAtOpening: SIZE_NAMES };
 
 function show(fact: string, v: string | null, lang: Lang): string {
   if (v === null) return t(LABELS.unknownValue, lang);
