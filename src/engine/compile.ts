@@ -85,13 +85,11 @@ export function compilePolicy(def: PolicyDef, params: CompileContext['params'], 
   if (def.amount) {
     const f = compileFormula(def.amount, base, ['amount'], known);
     amount = f.fn;
-    // A formula that failed has been reported already.
-    if (f.inputs.length) amountUnit = f.unit;
+    amountUnit = f.unit;
   } else if (groupNames.size) {
     const parts = [...groupNames.values()].map((g) => g.fn);
     amount = (s) => sumOrUnknown(parts.map((p) => p(s)));
   }
-  if (amount && amountUnit !== 'money') report(['amount'], `the amount is not money (its unit works out as ${amountUnit})`);
 
   let windowFrom: CompiledPolicy['windowFrom'];
   if (def.period?.kind === 'window') {
@@ -165,7 +163,7 @@ interface CompiledFormula {
 
 /** Parses a formula and resolves each name, reporting unknown names with the formula's path. */
 export function compileFormula(src: string, ctx: CompileContext, path: YamlPath, known: Known): CompiledFormula {
-  const failed: CompiledFormula = { fn: () => new Unknown([]), unit: 'number', inputs: [] };
+  const failed: CompiledFormula = { fn: () => new Unknown([]), unit: 'unknown', inputs: [] };
   let node;
   try {
     node = parseExpression(src);

@@ -5,7 +5,7 @@ import type { ExprNode } from './expression.js';
  * print 75% for a rate, 1,485,000.00 元 for money and 60 years for a term without guessing from
  * the figure's name. Units are products of powers of 元, 平方米, a utility's unit, years and a count.
  */
-export type Unit = 'money' | 'ratio' | 'years' | 'area' | 'quantity' | 'money-per-area' | 'money-per-unit' | 'number';
+export type Unit = 'money' | 'ratio' | 'years' | 'area' | 'quantity' | 'money-per-area' | 'money-per-unit' | 'number' | 'unknown';
 
 interface Dims {
   yuan: number;
@@ -29,6 +29,7 @@ const BY_UNIT: Record<Unit, Dims> = {
   'money-per-area': { ...DIMLESS, yuan: 1, sqm: -1 },
   'money-per-unit': { ...DIMLESS, yuan: 1, qty: -1 },
   number: { ...DIMLESS, count: 1 },
+  unknown: DIMLESS,
 };
 
 /** Item fields whose unit their fact type (a decimal) does not say. */
@@ -55,7 +56,7 @@ export function unitOfType(type: string, itemKey?: string): Unit {
 
 function unitOf(d: Dims): Unit {
   for (const [unit, dims] of Object.entries(BY_UNIT) as [Unit, Dims][]) {
-    if (KEYS.every((k) => dims[k] === d[k])) return unit;
+    if (unit !== 'unknown' && KEYS.every((k) => dims[k] === d[k])) return unit;
   }
   return 'number';
 }
@@ -66,12 +67,17 @@ function combine(a: Dims, b: Dims, sign: 1 | -1): Dims {
   return out;
 }
 
-/** The unit of a formula, given the units of the names it reads. */
+/** The unit of a formula, given the units of the names it reads; 'unknown' where one of them is (a formula that failed to compile). */
 export function formulaUnit(node: ExprNode, unitOfName: (name: string) => Unit): Unit {
+  let unknown = false;
   const walk = (n: ExprNode): Dims => {
     switch (n.k) {
       case 'num': return { ...DIMLESS, neutral: true };
-      case 'name': return BY_UNIT[unitOfName(n.name)];
+      case 'name': {
+        const u = unitOfName(n.name);
+        if (u === 'unknown') unknown = true;
+        return BY_UNIT[u];
+      }
       case 'neg': return walk(n.e);
       case 'call': {
         const args = n.args.map(walk);
@@ -86,5 +92,6 @@ export function formulaUnit(node: ExprNode, unitOfName: (name: string) => Unit):
       }
     }
   };
-  return unitOf(walk(node));
+  const dims = walk(node);
+  return unknown ? 'unknown' : unitOf(dims);
 }
