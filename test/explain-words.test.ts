@@ -59,7 +59,7 @@ describe('the explanation of an eligible policy', () => {
     expect(p12).not.toContain('✘');
     expect(p12.match(/^ +✔/gm)).toHaveLength(2);
     // The rate options' conditions are explained beside the rate, not as checks.
-    expect(p12).toMatch(/Extra deduction rate: 75%, the general rate/);
+    expect(p12).toMatch(/Extra deduction rate: 75%, the technology-based SME rate \(whether it is a technology-based SME: yes\)/);
   });
 
   it('works the arithmetic out in words and units', () => {

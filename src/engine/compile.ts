@@ -286,13 +286,11 @@ function compileSelect(name: string, def: SelectDef, ctx: CompileContext, path: 
     for (const u of undecided) s.trace.assume(notConsidered(u.label, u.unknown));
     if (!explain) return { value: best };
     const b = best;
-    for (const e of shown) e.chosen = e.raw !== undefined && lower(e.raw).eq(lower(b)) && upper(e.raw).eq(upper(b));
-    // Only the first of equal options is the one chosen.
-    let seen = false;
-    for (const e of shown) {
-      if (e.chosen && seen) e.chosen = false;
-      if (e.chosen) seen = true;
-    }
+    // Of equal options, the one chosen is the first whose own condition holds (the more specific
+    // reason: "technology-based SME rate" rather than "general rate"), else the first.
+    const equal = shown.filter((e) => e.raw !== undefined && lower(e.raw).eq(lower(b)) && upper(e.raw).eq(upper(b)));
+    const chosen = equal.find((e) => e.condition) ?? equal[0];
+    if (chosen) chosen.chosen = true;
     return { value: best, pick: { pick: def.pick, options: shown.map(({ raw: _raw, ...e }) => e) } };
   };
   return {
