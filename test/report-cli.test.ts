@@ -24,7 +24,7 @@ function checkJson(fixture: string) {
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout) as {
     enterprise: { creditCode: string | null };
-    benefits: { id: string; status: string; amount: string | null; countedInTotal: boolean; figures: Record<string, string> }[];
+    benefits: { id: string; status: string; amount: string | null; amountBound: string | null; countedInTotal: boolean; figures: Record<string, string> }[];
     totals: { amount: string; eligible: number; needsInfo: number; ineligible: number };
   };
 }
