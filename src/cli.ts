@@ -92,6 +92,17 @@ function program(): Command {
       const { runSchema } = await import('./commands/schema.js');
       process.exitCode = await runSchema();
     });
+  p.command('init')
+    .description('write a starting profile to fill in (placeholders that check refuses until replaced), or a bundled example')
+    .option('-o, --output <file>', 'profile file to write (default: stdout)')
+    .option('--example <name>', 'copy a bundled example profile instead (an unknown name lists them)')
+    .option('--force', 'replace the output file if it exists')
+    .addOption(new Option('-l, --lang <lang>', 'language of the message (default: from LANG)').choices(['zh', 'en']))
+    .addHelpText('after', '\nExit codes: 0 written; 2 usage error, or the file exists (without --force).\nExamples:\n  policy-calc init -o company.json\n  policy-calc init --example cloud-sme -o company.json')
+    .action(async (opts: Record<string, unknown>) => {
+      const { runInit } = await import('./commands/init.js');
+      process.exitCode = await runInit(opts);
+    });
   p.command('validate')
     .description('check profiles without evaluating them: "ok" or each problem with file, line and path')
     .argument('<files...>', 'profile JSON files (- for stdin)')
