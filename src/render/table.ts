@@ -2,6 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Benefit, EvaluationResult } from '../engine/index.js';
 import { grantsSentence, nearMiss, readingSentence, reasonSentence } from './explain.js';
 import { regionLines } from './region.js';
+import { nextQuestionLines } from './next-questions.js';
 import { displayWidth, groupThousands, LABELS, padEnd, padStart, REGIONS, STATUS, t, truncate, type Lang } from './labels.js';
 
 /**
@@ -65,6 +66,7 @@ export function renderTable(r: EvaluationResult, o: TableOptions): string {
     lines.push('', c.yellow(`${t(LABELS.warnings, lang)}:`));
     for (const w of r.warnings) lines.push(c.yellow(`  ${w.path}: ${w.message[lang]}`));
   }
+  lines.push(...nextQuestionLines(r, lang, c));
   if (!o.explain) lines.push('', c.dim(t(LABELS.hint, lang)));
   return `${lines.join('\n')}\n`;
 }
