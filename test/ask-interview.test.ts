@@ -172,4 +172,39 @@ describe('ask: the interview', () => {
     await expect(runAsk(file, opts, p)).rejects.toMatchObject({ code: 'PROFILE_INVALID' });
     expect(asked).toEqual([]);
   });
+
+  it('in Chinese: questions, choices, refusals and changes in words, without field names or codes', async () => {
+    const shown: string[] = [];
+    const p: Prompter = {
+      async select<T>(message: string, choices: Choice<T>[]) {
+        shown.push(message, ...choices.map((c) => c.name));
+        if (message.startsWith('企业主营业务')) return choices.find((c) => c.name === '互联网云计算大数据')!.value;
+        return choices.find((c) => c.name === '停止并保存')!.value;
+      },
+      async input(message, validate) {
+        shown.push(message);
+        if (message.startsWith('企业注册在重庆市哪个区县')) {
+          const refusal = validate('渝北');
+          expect(refusal).toBe('这不是重庆市区县的名称（是否指“渝北区”？）；重庆以外的企业请连同省、市一起填写。');
+          return '渝北区';
+        }
+        if (message.startsWith('企业的登记注册日期')) {
+          expect(validate('2017-02-30')).toBe('请按 YYYY-MM-DD 填写一个真实存在的日期，如 2017-03-15。');
+          return '2017-03-15';
+        }
+        return '某软件公司';
+      },
+      checkbox: async () => [],
+      confirm: async () => false,
+      say: (t) => void shown.push(t),
+    };
+    const file = join(dir(), 'zh.json');
+    expect(await runAsk(file, { ...opts, lang: 'zh' }, p)).toBe(0);
+    const text = shown.join('\n');
+    expect(text).toContain('P05 中央资金优先支持：? 需补充信息 → ✔ 符合');
+    expect(text).toContain('（此问题涉及 17 项政策：P05、P06');
+    // Latin letters only in ids (P05), the date format, the key Ctrl-C and the command and file it names.
+    const latin = text.replace(/P\d\d|YYYY-MM-DD|Ctrl-C|policy-calc check|zh\.json|[\w/.-]*zh\.json|--explain/g, '').match(/[A-Za-z]{2,}/g);
+    expect(latin).toBeNull();
+  });
 });

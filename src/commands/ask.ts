@@ -55,7 +55,7 @@ export async function runAsk(file: string | undefined, raw: Record<string, unkno
     if (blocking.length) throw new PolicyCalcError('PROFILE_INVALID', blocking.map((i) => ({ ...i, file: name })));
   }
   const rules = loadRuleSet(o.rules);
-  const p = prompter ?? (await import('../interview/inquirer-prompter.js')).inquirerPrompter();
+  const p = prompter ?? (await import('../interview/inquirer-prompter.js')).inquirerPrompter(lang);
   const outcome = await interview(draft, p, { rules, asOf: o.asOf, year: o.year, lang });
   if (!outcome.save) {
     p.say(SAID.notSaved[lang]);

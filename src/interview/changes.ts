@@ -28,7 +28,7 @@ export function changeLines(before: EvaluationResult, after: EvaluationResult, l
     const status = was.status === b.status ? statusWords(b.status, lang) : `${statusWords(was.status, lang)} → ${statusWords(b.status, lang)}`;
     const amount =
       was.amount === b.amount ? (b.amount === null ? '' : `, ${groupThousands(b.amount)}`) : `, ${was.amount === null ? '—' : groupThousands(was.amount)} → ${b.amount === null ? '—' : groupThousands(b.amount)}`;
-    lines.push(`  ${b.id} ${escapeTerminal(b.title[lang])}: ${status}${amount}`);
+    lines.push(`  ${b.id} ${escapeTerminal(b.title[lang])}${lang === 'zh' ? '：' : ': '}${status}${amount.replace(/^, /, lang === 'zh' ? '，' : ', ')}`);
   }
   if (!lines.length) lines.push(`  ${W.nothing[lang]}`);
   lines.push(

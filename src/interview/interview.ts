@@ -7,7 +7,7 @@ import type { Lang } from '../render/labels.js';
 import { changeLines, stateLine } from './changes.js';
 import { asProfile, getAt, problemsAt, setAt, type Draft } from './draft.js';
 import { ENTRY_FIELDS, formFor, isRequired, typedValue, YEAR_FIELDS, type Collection, type Form, type Typed } from './forms.js';
-import { W, type Words } from './words.js';
+import { W, zhProblem, type Words } from './words.js';
 
 /**
  * The interview of `policy-calc ask`: evaluate what is known, ask the one question that decides
@@ -198,11 +198,13 @@ class Session {
 
   /** A typed value, checked as it is typed by the profile's own validator; empty means "don't know". */
   private async typed(path: string, type: Typed, required: boolean): Promise<boolean> {
-    const hint = this.w.hint([this.w.typeHint[type], required ? '' : this.w.emptyMeansDontKnow].filter(Boolean));
-    const text = await this.p.input(`${this.q(path)}${this.o.lang === 'zh' ? '' : ' '}${hint}`, (t) => {
+    const parts = [this.w.typeHint[type], required ? '' : this.w.emptyMeansDontKnow].filter(Boolean);
+    const hint = parts.length ? `${this.o.lang === 'zh' ? '' : ' '}${this.w.hint(parts)}` : '';
+    const text = await this.p.input(`${this.q(path)}${hint}`, (t) => {
       if (t.trim() === '') return required ? this.w.required : true;
-      const problems = problemsAt(setAt(this.draft, path, typedValue(type, t)), path);
-      return problems.length ? problems[0]!.message : true;
+      const problem = problemsAt(setAt(this.draft, path, typedValue(type, t)), path)[0];
+      if (!problem) return true;
+      return this.o.lang === 'zh' ? zhProblem(type, path, problem.message) : problem.message;
     });
     if (text.trim() === '') return false;
     this.draft = setAt(this.draft, path, typedValue(type, text));

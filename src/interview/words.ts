@@ -82,3 +82,22 @@ export const W: Record<'zh' | 'en', Words> = {
     cannotAsk: (q) => `Cannot ask “${q}” here; it stays open: fill it in the file.`,
   },
 };
+
+/**
+ * A refused answer in Chinese. The validator speaks English (as `check` does); a Chinese
+ * interview says what to write instead, keeping the validator's "did you mean" where it has one.
+ */
+export function zhProblem(type: Typed, path: string, message: string): string {
+  const guess = /did you mean "([^"]+)"/.exec(message)?.[1];
+  if (path === 'district') return `这不是重庆市区县的名称${guess ? `（是否指“${guess}”？）` : ''}；重庆以外的企业请连同省、市一起填写。`;
+  if (path === 'nationalIndustryCode') return '请填写国民经济行业代码：门类字母 A-T 加 2 至 4 位数字，如 I6510。';
+  if (path === 'creditCode') return '统一社会信用代码不正确：应为 18 位，校验位须正确。';
+  if (path === 'name') return '企业名称不能为空。';
+  if (type === 'date') return '请按 YYYY-MM-DD 填写一个真实存在的日期，如 2017-03-15。';
+  if (type === 'money' || type === 'signed-money') {
+    return /negative/.test(message) ? '金额不能为负数。' : '请填写以元为单位的金额，如 1234.56：只用数字和小数点，不带逗号、单位或科学计数法。';
+  }
+  const range = /from (\d+) to (\d+)/.exec(message);
+  if (type === 'integer') return range && Number(range[2]) < Number.MAX_SAFE_INTEGER ? `请填写 ${range[1]} 至 ${range[2]} 之间的整数。` : '请填写一个不小于 0 的整数。';
+  return '这一回答无法使用，请检查后重新填写。';
+}
