@@ -1,7 +1,8 @@
 import type { TextPair } from './rule-schema.js';
 
 /**
- * What each field of the profile means, in both languages: the one source of the JSON Schema's
+ * What each field of the profile means, in both languages (the renderers' names of industries,
+ * regions and sizes are these values' words, render/labels.ts): the one source of the JSON Schema's
  * descriptions (profile-json-schema.ts) and of docs/profile.md (src/render/profile-doc.ts). Keys
  * are paths as the schema nests them: `fiscalYears.{year}.revenue` for any year, `land[].use` for
  * every parcel, `facilities[]` for the items of a list. Generating the schema fails when a
@@ -65,16 +66,16 @@ export const FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
     en: 'Which of the ten strategic emerging service industries the main business belongs to, or other; most policies are for these ten only',
     values: {
       'new-finance': { zh: '新兴金融服务业', en: 'new finance' },
-      'service-outsourcing': { zh: '离岸服务外包（含软件和信息技术外包）', en: 'offshore service outsourcing (software and IT outsourcing too)' },
-      'big-health': { zh: '大健康服务业（健康、体育、养老）', en: 'health, sports and elderly care' },
+      'service-outsourcing': { zh: '离岸服务外包', en: 'offshore service outsourcing' },
+      'big-health': { zh: '大健康服务业', en: 'health, sports and elderly care' },
       'culture-tourism': { zh: '文化旅游服务业', en: 'culture and tourism' },
-      'professional-services': { zh: '专业服务业（设计、咨询、检测等）', en: 'professional services (design, consulting, testing, ...)' },
+      'professional-services': { zh: '专业服务业', en: 'professional services' },
       logistics: { zh: '国际物流及城乡配送', en: 'international logistics and distribution' },
       ecommerce: { zh: '电子商务及跨境结算', en: 'e-commerce and cross-border settlement' },
       'bonded-trade': { zh: '保税商品展示及保税贸易', en: 'bonded display and bonded trade' },
       'cloud-bigdata': { zh: '互联网云计算大数据', en: 'internet, cloud computing and big data' },
       'hq-transit-trade': { zh: '总部贸易和转口贸易', en: 'headquarters and transit trade' },
-      other: { zh: '其他，不属于战略性新兴服务业', en: 'other: not a strategic emerging service industry' },
+      other: { zh: '其他（非战略性新兴服务业）', en: 'other (not a strategic emerging service industry)' },
     },
     example: 'cloud-bigdata',
   },
