@@ -1,8 +1,9 @@
 import type { TextPair } from './rule-schema.js';
+import { enumWords } from './vocabulary.js';
 
 /**
- * What each field of the profile means, in both languages (the renderers' names of industries,
- * regions and sizes are these values' words, render/labels.ts): the one source of the JSON Schema's
+ * What each field of the profile means, in both languages (what each enum value means is the
+ * engine's vocabulary, vocabulary.ts, the words every output uses): the one source of the JSON Schema's
  * descriptions (profile-json-schema.ts) and of docs/profile.md (src/render/profile-doc.ts). Keys
  * are paths as the schema nests them: `fiscalYears.{year}.revenue` for any year, `land[].use` for
  * every parcel, `facilities[]` for the items of a list. Generating the schema fails when a
@@ -52,31 +53,13 @@ export const FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
   functionalRegion: {
     zh: '功能区；只对跨内环的五个区（大渡口、江北、沙坪坝、九龙坡、南岸）有意义：填 core 表示位于核心区内，否则按区县确定',
     en: 'Functional region; it matters only for the five districts that straddle the inner ring (大渡口区, 江北区, 沙坪坝区, 九龙坡区, 南岸区): core says the enterprise is inside it; elsewhere the district decides',
-    values: {
-      core: { zh: '都市功能核心区', en: 'core metropolitan region' },
-      extension: { zh: '都市功能拓展区', en: 'metropolitan extension region' },
-      'new-urban': { zh: '城市发展新区', en: 'new urban development region' },
-      northeast: { zh: '渝东北生态涵养发展区', en: 'northeast ecological conservation region' },
-      southeast: { zh: '渝东南生态保护发展区', en: 'southeast ecological protection region' },
-    },
+    values: enumWords('region'),
     example: 'core',
   },
   industry: {
     zh: '主营业务属于十大战略性新兴服务业中的哪一类，不属于则为 other；大多数政策只适用于这十类',
     en: 'Which of the ten strategic emerging service industries the main business belongs to, or other; most policies are for these ten only',
-    values: {
-      'new-finance': { zh: '新兴金融服务业', en: 'new finance' },
-      'service-outsourcing': { zh: '离岸服务外包', en: 'offshore service outsourcing' },
-      'big-health': { zh: '大健康服务业', en: 'health, sports and elderly care' },
-      'culture-tourism': { zh: '文化旅游服务业', en: 'culture and tourism' },
-      'professional-services': { zh: '专业服务业', en: 'professional services' },
-      logistics: { zh: '国际物流及城乡配送', en: 'international logistics and distribution' },
-      ecommerce: { zh: '电子商务及跨境结算', en: 'e-commerce and cross-border settlement' },
-      'bonded-trade': { zh: '保税商品展示及保税贸易', en: 'bonded display and bonded trade' },
-      'cloud-bigdata': { zh: '互联网云计算大数据', en: 'internet, cloud computing and big data' },
-      'hq-transit-trade': { zh: '总部贸易和转口贸易', en: 'headquarters and transit trade' },
-      other: { zh: '其他（非战略性新兴服务业）', en: 'other (not a strategic emerging service industry)' },
-    },
+    values: enumWords('industry'),
     example: 'cloud-bigdata',
   },
   nationalIndustryCode: {
@@ -87,34 +70,19 @@ export const FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
   ownership: {
     zh: '所有制类型',
     en: 'Ownership type',
-    values: {
-      private: { zh: '民营', en: 'private' },
-      state: { zh: '国有', en: 'state-owned' },
-      collective: { zh: '集体', en: 'collective' },
-      foreign: { zh: '外资', en: 'foreign-invested' },
-      mixed: { zh: '混合所有制', en: 'mixed ownership' },
-    },
+    values: enumWords('ownership'),
     example: 'private',
   },
   establishment: {
     zh: '企业如何设立',
     en: 'How the enterprise came into being',
-    values: {
-      new: { zh: '新开办', en: 'newly set up' },
-      relocated: { zh: '从外地迁入', en: 'relocated from elsewhere' },
-      restructured: { zh: '改制设立', en: 'formed by restructuring' },
-    },
+    values: enumWords('establishment'),
     example: 'new',
   },
   size: {
     zh: '企业规模（自行申报）；不填时按国家中小企业划型标准由从业人员、营业收入和资产总额推算，输出注明是推算的',
     en: 'Enterprise size as declared; when absent it is derived from the headcount, revenue and total assets under the national SME classification standard, and the output says so',
-    values: {
-      large: { zh: '大型', en: 'large' },
-      medium: { zh: '中型', en: 'medium' },
-      small: { zh: '小型', en: 'small' },
-      micro: { zh: '微型', en: 'micro' },
-    },
+    values: enumWords('size'),
     example: 'small',
   },
   employees: {
@@ -141,14 +109,7 @@ export const FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
   'headquarters.type': {
     zh: '总部类型',
     en: 'Kind of headquarters',
-    values: {
-      'enterprise-hq': { zh: '企业总部', en: 'enterprise headquarters' },
-      'regional-hq': { zh: '地区总部', en: 'regional headquarters' },
-      'procurement-hq': { zh: '采购中心', en: 'procurement centre' },
-      'rd-hq': { zh: '研发中心', en: 'R&D centre' },
-      'back-office-center': { zh: '后台中心', en: 'back-office centre' },
-      'settlement-center': { zh: '结算中心', en: 'settlement centre' },
-    },
+    values: enumWords('headquarters.type'),
     example: 'regional-hq',
   },
   'headquarters.recognized': {
@@ -196,7 +157,7 @@ export const FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
   'taxPayments[].tax': {
     zh: '税种',
     en: 'Which tax',
-    values: { cit: { zh: '企业所得税', en: 'enterprise income tax' }, vat: { zh: '增值税', en: 'value-added tax' } },
+    values: enumWords('taxPayments.tax'),
     example: 'cit',
   },
   'taxPayments[].amount': { zh: '缴纳金额', en: 'Amount paid', unit: YUAN, example: '35000.00' },
@@ -209,14 +170,7 @@ export const FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
   'land[].use': {
     zh: '规划用途',
     en: 'Planned use',
-    values: {
-      commercial: { zh: '商服用地', en: 'commercial' },
-      'tourism-entertainment': { zh: '旅游娱乐用地', en: 'tourism and entertainment' },
-      industrial: { zh: '工业用地', en: 'industrial' },
-      comprehensive: { zh: '综合用地', en: 'comprehensive' },
-      'education-science-culture-health-sports': { zh: '教科文卫体用地', en: 'education, science, culture, health and sports' },
-      residential: { zh: '住宅用地', en: 'residential' },
-    },
+    values: enumWords('land.use'),
     example: 'commercial',
   },
   'land[].areaSqm': { zh: '宗地面积', en: 'Area of the parcel', unit: SQM, example: '3500' },
@@ -224,11 +178,7 @@ export const FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
   'land[].acquisition': {
     zh: '取得方式',
     en: 'How the parcel is acquired',
-    values: {
-      transfer: { zh: '出让', en: 'transfer (sale of use rights)' },
-      'lease-then-transfer': { zh: '先租后让', en: 'lease first, then transfer' },
-      'old-town-stock': { zh: '老城区存量用地（房产）', en: 'existing land or buildings in the old town' },
-    },
+    values: enumWords('land.acquisition'),
     example: 'transfer',
   },
   'land[].inRecognizedCluster': {
@@ -246,18 +196,7 @@ export const FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
   'facilities[]': {
     zh: '设施类型',
     en: 'Kind of facility',
-    values: {
-      'cultural-venue': { zh: '文化场馆', en: 'cultural venue' },
-      'sports-venue': { zh: '体育场馆', en: 'sports venue' },
-      'star-hotel': { zh: '星级酒店', en: 'star-rated hotel' },
-      'cruise-ship': { zh: '游轮', en: 'cruise ship' },
-      'hot-spring': { zh: '温泉', en: 'hot spring' },
-      'elderly-care': { zh: '养老机构', en: 'elderly care' },
-      'public-museum': { zh: '公益性博物馆', en: 'public museum' },
-      'training-teaching': { zh: '培训教学', en: 'training and teaching' },
-      'student-living': { zh: '学生公寓', en: 'student housing' },
-      'private-medical': { zh: '民营医疗机构', en: 'private medical institution' },
-    },
+    values: enumWords('facilities'),
     example: 'hot-spring',
   },
   utilities: {
@@ -268,7 +207,7 @@ export const FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
   'utilities[].kind': {
     zh: '能源种类',
     en: 'Kind of utility',
-    values: { electricity: { zh: '电', en: 'electricity' }, water: { zh: '水', en: 'water' }, gas: { zh: '天然气', en: 'gas' } },
+    values: enumWords('utilities.kind'),
     example: 'electricity',
   },
   'utilities[].quantity': {
@@ -319,13 +258,7 @@ export const FIELD_DOCS: Readonly<Record<string, FieldDoc>> = {
   manufacturingSector: {
     zh: '制造业领域，用于第 19 条（境外售后服务中心）',
     en: 'Manufacturing sector, for article 19 (overseas after-sales centres)',
-    values: {
-      automotive: { zh: '汽车', en: 'automotive' },
-      'high-end-equipment': { zh: '高端装备', en: 'high-end equipment' },
-      'rail-transit': { zh: '轨道交通', en: 'rail transit' },
-      aviation: { zh: '航空', en: 'aviation' },
-      other: { zh: '其他', en: 'other' },
-    },
+    values: enumWords('manufacturingSector'),
     example: 'automotive',
   },
 };

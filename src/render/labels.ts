@@ -1,5 +1,4 @@
-import type { Status } from '../engine/index.js';
-import { FIELD_DOCS } from '../engine/profile-fields.js';
+import { enumWords, type Status } from '../engine/index.js';
 
 /** Every fixed label the renderers print, in both languages. */
 export type Lang = 'zh' | 'en';
@@ -27,12 +26,14 @@ export const LABELS = {
   counts: { zh: '{e} 项符合 · {n} 项需补充信息 · {i} 项不符合', en: '{e} eligible · {n} need information · {i} ineligible' },
   checks: { zh: '条件', en: 'Checks' },
   figures: { zh: '计算', en: 'Figures' },
-  missing: { zh: '需补充', en: 'Supply' },
+  missing: { zh: '需补充', en: 'To decide, we need to know' },
+  toComplete: { zh: '补充后金额可能更高', en: 'The amount may be higher once we know' },
+  amountLine: { zh: '金额', en: 'Amount' },
   assumptions: { zh: '假设', en: 'Assumed' },
   parameters: { zh: '参数', en: 'Parameters' },
   notes: { zh: '说明', en: 'Notes' },
   period: { zh: '期间', en: 'Period' },
-  article: { zh: '依据', en: 'Article' },
+  article: { zh: '依据（第{n}条）', en: 'Article {n}' },
   responsible: { zh: '责任单位', en: 'Apply to' },
   warnings: { zh: '提示', en: 'Warnings' },
   found: { zh: '实际', en: 'found' },
@@ -48,13 +49,12 @@ export const STATUS: Record<Status, { zh: string; en: string; mark: string }> = 
   ineligible: { zh: '不符合', en: 'ineligible', mark: '✘' },
 };
 
-export const REGIONS: Readonly<Record<string, { zh: string; en: string }>> = FIELD_DOCS.functionalRegion!.values!;
-
+/** Enum words come from the engine's vocabulary, the one table every output uses. */
+export const REGIONS: Readonly<Record<string, { zh: string; en: string }>> = enumWords('region')!;
 /** The ten industries of section 三, and `other`, as people name them. */
-export const INDUSTRY_NAMES: Readonly<Record<string, { zh: string; en: string }>> = FIELD_DOCS.industry!.values!;
-
+export const INDUSTRY_NAMES: Readonly<Record<string, { zh: string; en: string }>> = enumWords('industry')!;
 /** Enterprise sizes of the national SME standard. */
-export const SIZE_NAMES: Readonly<Record<string, { zh: string; en: string }>> = FIELD_DOCS.size!.values!;
+export const SIZE_NAMES: Readonly<Record<string, { zh: string; en: string }>> = enumWords('size')!;
 
 /** The four natures of a policy, in a word or two; explain.ts has them as sentences. */
 export const NATURE_NAMES: Record<string, { zh: string; en: string }> = {
