@@ -92,6 +92,37 @@ function program(): Command {
       const { runSchema } = await import('./commands/schema.js');
       process.exitCode = await runSchema();
     });
+  p.command('init')
+    .description('write a starting profile to fill in (placeholders that check refuses until replaced), or a bundled example')
+    .option('-o, --output <file>', 'profile file to write (default: stdout)')
+    .option('--example <name>', 'copy a bundled example profile instead (an unknown name lists them)')
+    .option('--force', 'replace the output file if it exists')
+    .addOption(new Option('-l, --lang <lang>', 'language of the message (default: from LANG)').choices(['zh', 'en']))
+    .addHelpText('after', '\nExit codes: 0 written; 2 usage error, or the file exists (without --force).\nExamples:\n  policy-calc init -o company.json\n  policy-calc init --example cloud-sme -o company.json')
+    .action(async (opts: Record<string, unknown>) => {
+      const { runInit } = await import('./commands/init.js');
+      process.exitCode = await runInit(opts);
+    });
+  p.command('ask')
+    .description('fill in a profile by answering questions in the terminal, the most decisive first; shows what each answer changes')
+    .argument('[profile]', 'profile to complete (created when it does not exist; default: a new company.json)')
+    .option('-o, --output <file>', 'where to save the profile (default: the profile given)')
+    .option('--force', 'replace the output file if it exists and is not the profile given')
+    .addOption(new Option('-l, --lang <lang>', 'language of the questions (default: from LANG)').choices(['zh', 'en']))
+    .option('-y, --year <YYYY>', 'fiscal year for the yearly policies (default: the latest year in the profile)')
+    .option('--as-of <YYYY-MM-DD>', 'date of the evaluation (default: today)')
+    .option('-r, --rules <dir>', 'rule directory to evaluate with (default: the rules shipped with policy-calc)')
+    .addHelpText(
+      'after',
+      '\n"Don\'t know" leaves a fact out and it is not asked again; "Stop and save" saves what was answered;\n' +
+        'Ctrl-C asks whether to save (a second Ctrl-C: nothing is saved). Needs a terminal.\n' +
+        'Exit codes: 0 saved; 2 no terminal, usage error or an invalid profile; 130 interrupted, nothing saved.\n' +
+        'Examples:\n  policy-calc init -o company.json && policy-calc ask company.json\n  policy-calc ask company.json --lang zh',
+    )
+    .action(async (file: string | undefined, opts: Record<string, unknown>) => {
+      const { runAsk } = await import('./commands/ask.js');
+      process.exitCode = await runAsk(file, opts);
+    });
   p.command('validate')
     .description('check profiles without evaluating them: "ok" or each problem with file, line and path')
     .argument('<files...>', 'profile JSON files (- for stdin)')

@@ -5,6 +5,7 @@ import { creditCodeProblem } from './credit-code.js';
 import { ExactNumber } from './json-reader.js';
 import { didYouMean } from './suggest.js';
 import { districtProblem, FUNCTIONAL_REGIONS } from './districts.js';
+import { PLACEHOLDER_MESSAGES, PLACEHOLDERS } from './placeholders.js';
 
 /**
  * The enterprise profile of contract.md section 1. Types are inferred from these schemas and
@@ -110,6 +111,7 @@ export const quantity = money();
 export const calendarDate = z
   .string({ error: (iss) => `expected a date "YYYY-MM-DD", got ${describe(iss.input)}` })
   .superRefine((s, ctx) => {
+    if (s === PLACEHOLDERS.date) return void ctx.addIssue({ code: 'custom', message: PLACEHOLDER_MESSAGES.date });
     const r = parseCalendarDate(s);
     if (r !== s) ctx.addIssue({ code: 'custom', message: `date "${s}" ${r}` });
   })
@@ -196,7 +198,7 @@ export const activitiesSchema = z.strictObject(
 
 export const profileSchema = z.strictObject({
   $schema: z.string().optional(),
-  name: z.string({ error: (iss) => (iss.input === undefined ? 'the enterprise name is required' : `expected the name as a string, got ${describe(iss.input)}`) }).min(1, 'the enterprise name is empty'),
+  name: z.string({ error: (iss) => (iss.input === undefined ? 'the enterprise name is required' : `expected the name as a string, got ${describe(iss.input)}`) }).min(1, 'the enterprise name is empty').refine((s) => s !== PLACEHOLDERS.name, PLACEHOLDER_MESSAGES.name),
   creditCode: creditCode.optional(),
   registrationDate: calendarDate,
   district: z

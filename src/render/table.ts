@@ -4,6 +4,7 @@ import { figureSentence, grantsSentence, itemSentence, missingSentence, nearMiss
 import { itemName } from './questions.js';
 import { amountCell, boundedText } from './words.js';
 import { regionLines } from './region.js';
+import { nextQuestionLines } from './next-questions.js';
 import { displayWidth, LABELS, padEnd, padStart, REGIONS, STATUS, t, truncate, type Lang } from './labels.js';
 import { applyToText } from './apply-to.js';
 
@@ -77,6 +78,7 @@ export function renderTable(r: EvaluationResult, o: TableOptions): string {
     lines.push('', c.yellow(`${t(LABELS.warnings, lang)}:`));
     for (const w of r.warnings) lines.push(c.yellow(`  ${w.message[lang]}${lang === 'zh' ? `（${w.path}）` : ` (${w.path})`}`));
   }
+  lines.push(...nextQuestionLines(r, lang, c));
   if (!o.explain) lines.push('', c.dim(t(LABELS.hint, lang)));
   return `${lines.join('\n')}\n`;
 }
