@@ -27,6 +27,7 @@ function program(): Command {
     .option('-e, --explain', 'show, for each policy, the checks with the values found and needed, the figures and the article')
     .addOption(new Option('-l, --lang <lang>', 'language of labels and messages (default: from LANG)').choices(['zh', 'en']))
     .option('-r, --rules <dir>', 'rule directory to evaluate with (default: the rules shipped with policy-calc)')
+    .option('-o, --output <file>', 'write the output to this file (complete or not at all) instead of stdout')
     .option('--no-color', 'plain text without colors (NO_COLOR is respected too)')
     .addHelpText(
       'after',
@@ -94,9 +95,10 @@ function program(): Command {
     });
   p.command('validate')
     .description('check profiles without evaluating them: "ok" or each problem with file, line and path')
-    .argument('<files...>', 'profile JSON files (- for stdin)')
+    .argument('<inputs...>', 'what batch reads: profile files, folders, NDJSON files (.ndjson, .jsonl), workbooks (.xlsx), or - for stdin')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addHelpText('after', '\nExit codes: 0 every profile is valid; 2 some profile is invalid or unreadable.')
+    .addOption(new Option('-l, --lang <lang>', 'language of messages (default: from LANG)').choices(['zh', 'en']))
+    .addHelpText('after', '\nExit codes: 0 every profile is valid; 2 some profile is invalid or unreadable, or the inputs hold none.')
     .action(async (files: string[], opts: Record<string, unknown>) => {
       const { runValidate } = await import('./commands/validate.js');
       process.exitCode = await runValidate(files, opts);
@@ -135,15 +137,20 @@ function program(): Command {
     .addOption(new Option('-f, --format <format>', 'ndjson: one result per line; csv: one row per enterprise; json: a summary').choices(['ndjson', 'csv', 'json']).default('ndjson'))
     .option('--compact', 'ndjson without the prose every line would repeat (summaries, grants, readings, citation texts)')
     .option('-j, --jobs <n>', 'worker threads (default: the number of cores); 1 evaluates in this thread')
-    .option('--fail-on <status>', 'exit 1 when an enterprise has a policy in this status: needs-info, ineligible (repeatable or comma-separated)', collect, [])
+    .option('--fail-on <gate>', 'exit 1 when an enterprise has a policy in this status: needs-info, ineligible, or one policy\'s: P10:needs-info, P09:ineligible (repeatable or comma-separated); stderr names the enterprises', collect, [])
+    .addOption(new Option('--reporter <reporter>', 'junit: a JUnit XML report, a testcase per enterprise, a failure where a --fail-on gate trips').choices(['text', 'junit']).default('text'))
+    .option('-o, --output <file>', 'write the results (with --reporter junit: the XML report) to this file, complete or not at all')
+    .addOption(new Option('-l, --lang <lang>', 'language of messages (default: from LANG)').choices(['zh', 'en']))
     .option('-r, --rules <dir>', 'rule directory to evaluate with (default: the rules shipped with policy-calc)')
     .addHelpText(
       'after',
       '\nAn invalid profile does not stop the batch: its line carries the error, stderr counts the invalid\n' +
         'inputs by reason, and the exit code is 1. A progress bar is shown on a terminal (not in CI).\n' +
-        'Exit codes: 0 evaluated; 1 some inputs invalid or a --fail-on status found; 2 usage error or invalid rules.\n' +
+        'With --reporter junit -o FILE the XML goes to FILE and the results to stdout; without -o, stdout has the XML only.\n' +
+        'Exit codes: 0 evaluated; 1 some inputs invalid or a --fail-on gate tripped; 2 usage error, no profiles in the inputs, or invalid rules.\n' +
         'Examples:\n  policy-calc batch clients/ --as-of 2018-06-30 > results.ndjson\n  policy-calc batch register.ndjson --format csv > register.csv\n' +
-        '  cat register.ndjson | policy-calc batch - --format json --fail-on needs-info',
+        '  cat register.ndjson | policy-calc batch - --format json --fail-on needs-info\n' +
+        '  policy-calc batch fixtures/cloud-sme.json --fail-on P10:needs-info,P09:ineligible --reporter junit -o gates.xml',
     )
     .action(async (inputs: string[], opts: Record<string, unknown>) => {
       const { runBatch } = await import('./commands/batch.js');
@@ -160,9 +167,13 @@ function program(): Command {
     .option('--as-of <YYYY-MM-DD>', 'date of the evaluation (default: today)')
     .addOption(new Option('-f, --format <format>', 'text: a block per changed enterprise; json: one document').choices(['text', 'json']).default('text'))
     .option('-j, --jobs <n>', 'worker threads (default: the number of cores)')
+    .option('--exit-code', 'exit 1 when any enterprise changes (as git diff --exit-code does)')
+    .option('-o, --output <file>', 'write the comparison to this file, complete or not at all')
+    .addOption(new Option('-l, --lang <lang>', 'language of messages (default: from LANG)').choices(['zh', 'en']))
     .addHelpText(
       'after',
-      '\nExit codes: 0 compared (whether or not anything changed); 1 some inputs invalid; 2 usage error or invalid rules.\n' +
+      '\nExit codes: 0 compared (with --exit-code: and nothing changed); 1 some inputs invalid, or with --exit-code something changed;\n' +
+        '2 usage error, no profiles in the inputs, or invalid rules.\n' +
         'Example:\n  policy-calc diff --rules rules --rules my-rules clients/ --as-of 2018-06-30',
     )
     .action(async (inputs: string[], opts: Record<string, unknown>) => {

@@ -7,6 +7,7 @@ import {
 } from './formats.js';
 import { diffResults, renderDiffJson, renderDiffText, type DiffFormat } from './diff.js';
 import { ByteSink, EMPTY } from './byte-sink.js';
+import { gateRecord, type Gate, type GateRecord } from './gates.js';
 
 /**
  * The work done on each batch, the same in a worker thread and in-process (`--jobs 1`): decode,
@@ -14,7 +15,7 @@ import { ByteSink, EMPTY } from './byte-sink.js';
  * with the little the main thread needs besides (invalid inputs, statuses seen, partial sums).
  */
 export type ProcessorConfig =
-  | { mode: 'batch'; rules: string; year?: number; asOf: string; format: Format; compact: boolean }
+  | { mode: 'batch'; rules: string; year?: number; asOf: string; format: Format; compact: boolean; gates?: Gate[]; everyEnterprise?: boolean }
   | { mode: 'diff'; rules: string; newRules: string; year?: number; asOf: string; format: DiffFormat };
 
 export interface BatchResult {
@@ -28,6 +29,8 @@ export interface BatchResult {
   summary?: PartialSummary;
   /** diff: enterprises whose results differ. */
   changed?: number;
+  /** batch with gates: the enterprises that tripped one (with `everyEnterprise`, all of them). */
+  gated?: GateRecord[];
 }
 
 export interface Processor {
@@ -47,7 +50,7 @@ function errorOf(e: unknown, input: InputRef): ErrorInfo {
   return { code: e.code, issues };
 }
 
-function forEachProfile(
+export function forEachProfile(
   batch: Batch,
   onProfile: (input: InputRef, profile: Profile) => void,
   onInvalid: (input: InputRef, error: ErrorInfo) => void,
@@ -120,6 +123,8 @@ export function createProcessor(cfg: ProcessorConfig): Processor {
         const result: EvaluationResult = evaluate(rules, profile, opts);
         if (result.totals.needsInfo) out.withNeedsInfo++;
         if (result.totals.ineligible) out.withIneligible++;
+        const gated = cfg.gates && gateRecord(input, result, cfg.gates, cfg.everyEnterprise === true);
+        if (gated) (out.gated ??= []).push(gated);
         if (summary) summary.add(result);
         else sink.push(cfg.format === 'csv' ? csvRow(input, result, columns) : ndjsonLine(input, result, cfg.compact));
       },

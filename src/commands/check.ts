@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { evaluate, parseProfile } from '../engine/index.js';
-import { readInput, writeOut } from '../cli/io.js';
+import { readInput } from '../cli/io.js';
+import { writeOutput } from '../cli/output-file.js';
 import { defaultLang, evaluationOptions, parseOptions } from '../cli/options.js';
 import { loadRuleSet } from '../cli/rules.js';
 import { renderJson } from '../render/json.js';
@@ -9,6 +10,7 @@ const checkOptions = evaluationOptions.extend({
   format: z.enum(['table', 'json']).default('table'),
   explain: z.boolean().default(false),
   color: z.boolean().default(true),
+  output: z.string().min(1).optional(),
 });
 
 /** `policy-calc check <profile>`: evaluate one profile and render it. Returns the exit code. */
@@ -20,12 +22,12 @@ export async function runCheck(file: string, raw: Record<string, unknown>): Prom
   const rules = loadRuleSet(o.rules);
   const result = evaluate(rules, profile, { year: o.year, asOf: o.asOf });
   if (o.format === 'json') {
-    writeOut(renderJson(result));
+    await writeOutput(o.output, renderJson(result));
   } else {
     // The table renderer (and chalk) is loaded only for a table: JSON output starts sooner.
     const { renderTable } = await import('../render/table.js');
-    const color = o.color && !process.env.NO_COLOR && (process.stdout.isTTY === true || forceColor(process.env.FORCE_COLOR));
-    writeOut(renderTable(result, { lang: o.lang ?? defaultLang(), explain: o.explain, color, width: process.stdout.columns || undefined }));
+    const color = o.color && !o.output && !process.env.NO_COLOR && (process.stdout.isTTY === true || forceColor(process.env.FORCE_COLOR));
+    await writeOutput(o.output, renderTable(result, { lang: o.lang ?? defaultLang(), explain: o.explain, color, width: process.stdout.columns || undefined }));
   }
   return 0;
 }
