@@ -157,6 +157,23 @@ function program(): Command {
       process.exitCode = await runBatch(inputs, opts);
     });
 
+  p.command('convert')
+    .description('convert profiles: to a workbook (one sheet of enterprises, sheets of fiscal years, tax payments, land, utilities) or back to NDJSON')
+    .argument('<inputs...>', 'profile files, folders, NDJSON files, workbooks (.xlsx), or - for NDJSON on stdin')
+    .option('-o, --output <file>', 'clients.xlsx for a workbook, clients.ndjson for one profile per line (default: NDJSON on stdout)')
+    .addOption(new Option('-f, --format <format>', 'output format (default: from the -o extension)').choices(['xlsx', 'ndjson']))
+    .addOption(new Option('-l, --lang <lang>', 'language of messages (default: from LANG)').choices(['zh', 'en']))
+    .addHelpText(
+      'after',
+      '\nMoney and dates are text cells holding their exact value; the round trip gives the same profiles.\n' +
+        'Exit codes: 0 written; 2 usage error, an invalid or unreadable profile (nothing is written), or no profiles.\n' +
+        'Examples:\n  policy-calc convert fixtures/cloud-sme.json fixtures/regional-hq.json -o clients.xlsx\n  policy-calc convert clients.xlsx -o clients.ndjson',
+    )
+    .action(async (inputs: string[], opts: Record<string, unknown>) => {
+      const { runConvert } = await import('./commands/convert.js');
+      process.exitCode = await runConvert(inputs, opts);
+    });
+
   p.command('diff')
     .description('list the enterprises whose status or amount changes between two rule sets')
     .argument('<inputs...>', 'profile files, folders, NDJSON files, or - for NDJSON on stdin')

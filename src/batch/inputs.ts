@@ -27,10 +27,11 @@ export interface Batch {
 
 export const STDIN = '<stdin>';
 const NDJSON = /\.(ndjson|jsonl)$/i;
+const XLSX = /\.xlsx$/i;
 
 export interface InputPlan {
   /** Each input as given, with how it is read. */
-  inputs: { path: string; kind: 'stdin' | 'ndjson' | 'json' | 'dir' }[];
+  inputs: { path: string; kind: 'stdin' | 'ndjson' | 'json' | 'dir' | 'xlsx' }[];
   /** Bytes of the named files and NDJSON files (not of folders or stdin): for the progress bar. */
   knownBytes: number;
   /** False when some input's size is not known in advance (stdin, folders). */
@@ -54,7 +55,7 @@ export function planInputs(paths: string[]): InputPlan {
         plan.inputs.push({ path, kind: 'dir' });
         plan.sizeKnown = false;
       } else {
-        plan.inputs.push({ path, kind: NDJSON.test(path) ? 'ndjson' : 'json' });
+        plan.inputs.push({ path, kind: NDJSON.test(path) ? 'ndjson' : XLSX.test(path) ? 'xlsx' : 'json' });
         plan.knownBytes += st.size;
       }
     } catch (e) {
@@ -292,6 +293,17 @@ async function* streamBatches(stream: AsyncIterable<unknown>, file: string, b: B
   if (b.full()) yield b.take();
 }
 
+/** A profile workbook: each enterprise row a record, numbered by its row; a refused cell is that record's error. */
+async function* workbookBatches(file: string, b: BatchBuilder): AsyncGenerator<Batch> {
+  // exceljs is loaded only for a workbook.
+  const { readWorkbookProfiles } = await import('./xlsx-in.js');
+  for (const rec of await readWorkbookProfiles(file)) {
+    if ('error' in rec) b.addError(file, rec.row, 'PROFILE_INVALID', rec.error.map((i) => i.message).join('; '));
+    else b.add(file, rec.row, [Buffer.from(rec.text)]);
+    if (b.full()) yield b.take();
+  }
+}
+
 export interface BatchSource {
   batches: AsyncGenerator<Batch>;
   /** Input bytes read so far. */
@@ -307,6 +319,8 @@ export function readBatches(plan: InputPlan, limits: BatchLimits, stdin: Readabl
         const file = input.kind === 'stdin' ? STDIN : input.path;
         const stream = input.kind === 'stdin' ? stdin : createReadStream(input.path, { highWaterMark: 1 << 16 });
         yield* streamBatches(unreadableAsError(stream, file), file, b);
+      } else if (input.kind === 'xlsx') {
+        yield* workbookBatches(input.path, b);
       } else if (input.kind === 'json') {
         wholeFile(input.path, b);
         if (b.full()) yield b.take();
