@@ -134,7 +134,7 @@ function program(): Command {
     .argument('<inputs...>', 'profile files, folders (every *.json below them), NDJSON files (.ndjson, .jsonl), or - for NDJSON on stdin')
     .option('-y, --year <YYYY>', 'fiscal year for the yearly policies (default: the latest year in each profile)')
     .option('--as-of <YYYY-MM-DD>', 'date of the evaluation (default: today)')
-    .addOption(new Option('-f, --format <format>', 'ndjson: one result per line; csv: one row per enterprise; json: a summary').choices(['ndjson', 'csv', 'json']).default('ndjson'))
+    .addOption(new Option('-f, --format <format>', 'ndjson: one result per line; csv: one row per enterprise; json: a summary; xlsx: a results workbook (needs -o)').choices(['ndjson', 'csv', 'json', 'xlsx']).default('ndjson'))
     .option('--compact', 'ndjson without the prose every line would repeat (summaries, grants, readings, citation texts)')
     .option('-j, --jobs <n>', 'worker threads (default: the number of cores); 1 evaluates in this thread')
     .option('--fail-on <gate>', 'exit 1 when an enterprise has a policy in this status: needs-info, ineligible, or one policy\'s: P10:needs-info, P09:ineligible (repeatable or comma-separated); stderr names the enterprises', collect, [])

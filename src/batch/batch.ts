@@ -1,9 +1,9 @@
 import type { WriteStream } from 'node:tty';
 import type { Writable } from 'node:stream';
-import type { RuleSet } from '../engine/index.js';
+import { PolicyCalcError, type RuleSet } from '../engine/index.js';
 import type { Lang } from '../cli/options.js';
 import { openOutput, type Output } from '../cli/output-file.js';
-import { planInputs } from './inputs.js';
+import { planInputs, type InputPlan } from './inputs.js';
 import { amountColumns, csvHeader, SummaryBuilder, type Format } from './formats.js';
 import { Progress, progressWanted } from './progress.js';
 import { RunStats, runPipeline, writeTo } from './run.js';
@@ -37,29 +37,55 @@ export interface Streams {
   stderr: Writable & { isTTY?: boolean };
 }
 
+/** Where each batch's output goes: written to a stream, or handed to the results workbook. */
+type Sink = (bytes: Uint8Array, written: () => void) => Promise<void>;
+
 export async function batch(inputs: string[], o: BatchOptions, io: Streams = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const plan = planInputs(inputs);
+  if (o.format === 'xlsx') return workbook(inputs, plan, o, io);
   const junit = o.reporter === 'junit' ? new JunitReport() : undefined;
   // With a JUnit report and no file, stdout carries the report and the results are not written.
   const junitOut = junit ? openOutput(o.output, io.stdout) : undefined;
   const results: Output | undefined = !junit ? openOutput(o.output, io.stdout) : o.output ? openOutput(undefined, io.stdout) : undefined;
   const outputs = [junitOut, results].filter((x): x is Output => x !== undefined);
   try {
-    const code = await run(inputs, plan, o, io, results?.stream, junit);
+    const stream = results?.stream;
+    const sink: Sink | undefined = stream ? (bytes, written) => writeTo(stream, bytes, written) : undefined;
+    if (o.format === 'csv' && stream) await writeTo(stream, csvHeader(amountColumns(o.rules)));
+    const code = await run(inputs, plan, o, io, sink, junit);
+    if (o.format === 'json' && stream) await writeTo(stream, code.summary!);
     if (junit && junitOut) await writeTo(junitOut.stream, junit.render());
     for (const out of outputs) await out.commit();
-    return code;
+    return code.exit;
   } catch (e) {
     for (const out of outputs) out.abort();
     throw e;
   }
 }
 
-async function run(inputs: string[], plan: ReturnType<typeof planInputs>, o: BatchOptions, io: Streams, out: Writable | undefined, junit: JunitReport | undefined): Promise<number> {
+/** `--format xlsx -o results.xlsx`: the results workbook, streamed (xlsx-out.ts). */
+async function workbook(inputs: string[], plan: InputPlan, o: BatchOptions, io: Streams): Promise<number> {
+  if (!o.output || o.output === '-') throw new PolicyCalcError('USAGE', 'a results workbook is written to a file: give -o results.xlsx');
+  if (o.reporter === 'junit') throw new PolicyCalcError('USAGE', '--reporter junit writes its XML to -o FILE, and a results workbook needs -o too: run them one at a time');
+  const { XlsxResults } = await import('./xlsx-out.js');
+  const book = new XlsxResults(o.output, o.rules, o.asOf);
+  try {
+    const code = await run(inputs, plan, o, io, async (bytes, written) => {
+      book.add(bytes);
+      written();
+    }, undefined);
+    await book.finish();
+    return code.exit;
+  } catch (e) {
+    book.abort();
+    throw e;
+  }
+}
+
+async function run(inputs: string[], plan: InputPlan, o: BatchOptions, io: Streams, sink: Sink | undefined, junit: JunitReport | undefined): Promise<{ exit: number; summary?: string }> {
   const stats = new RunStats(o.format === 'json' ? 1000 : 10);
   const summary = o.format === 'json' ? new SummaryBuilder() : undefined;
   const gates = new GateReport(o.failOn);
-  if (o.format === 'csv' && out) await writeTo(out, csvHeader(amountColumns(o.rules)));
   const progress = progressWanted(io.stderr) ? new Progress(io.stderr as WriteStream, plan.sizeKnown ? plan.knownBytes : undefined) : undefined;
   try {
     await runPipeline({
@@ -80,7 +106,7 @@ async function run(inputs: string[], plan: ReturnType<typeof planInputs>, o: Bat
         }
         for (const inv of r.invalid) junit?.add({ invalid: inv });
         progress?.update(stats.records);
-        if (out) await writeTo(out, r.output, written);
+        if (sink) await sink(r.output, written);
         else written();
       },
     });
@@ -88,11 +114,10 @@ async function run(inputs: string[], plan: ReturnType<typeof planInputs>, o: Bat
     progress?.stop();
   }
   if (stats.records === 0) throw noProfilesError(inputs, o.lang ?? 'en');
-  if (summary && out) {
-    const invalid = { count: stats.invalid, byReason: Object.fromEntries(stats.reasons()), listed: stats.firstInvalid };
-    await writeTo(out, summary.render(o.rules, { year: o.year ?? null, asOf: o.asOf }, invalid));
-  }
   io.stderr.write(stats.invalidReport());
   io.stderr.write(gates.text());
-  return stats.invalid > 0 || gates.tripped ? 1 : 0;
+  const exit = stats.invalid > 0 || gates.tripped ? 1 : 0;
+  if (!summary) return { exit };
+  const invalid = { count: stats.invalid, byReason: Object.fromEntries(stats.reasons()), listed: stats.firstInvalid };
+  return { exit, summary: summary.render(o.rules, { year: o.year ?? null, asOf: o.asOf }, invalid) };
 }

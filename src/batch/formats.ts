@@ -25,7 +25,7 @@ export interface InvalidInput {
   reason: string;
 }
 
-export const FORMATS = ['ndjson', 'csv', 'json'] as const;
+export const FORMATS = ['ndjson', 'csv', 'json', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function inputLabel(input: InputRef): string {

@@ -7,6 +7,7 @@ import {
 } from './formats.js';
 import { diffResults, renderDiffJson, renderDiffText, type DiffFormat } from './diff.js';
 import { ByteSink, EMPTY } from './byte-sink.js';
+import { xlsxErrorLine, xlsxLine } from './xlsx-record.js';
 import { gateRecord, type Gate, type GateRecord } from './gates.js';
 
 /**
@@ -126,11 +127,11 @@ export function createProcessor(cfg: ProcessorConfig): Processor {
         const gated = cfg.gates && gateRecord(input, result, cfg.gates, cfg.everyEnterprise === true);
         if (gated) (out.gated ??= []).push(gated);
         if (summary) summary.add(result);
-        else sink.push(cfg.format === 'csv' ? csvRow(input, result, columns) : ndjsonLine(input, result, cfg.compact));
+        else sink.push(cfg.format === 'csv' ? csvRow(input, result, columns) : cfg.format === 'xlsx' ? xlsxLine(input, result, columns) : ndjsonLine(input, result, cfg.compact));
       },
       (input, error) => {
         out.invalid.push({ input, error, reason: reasonOf(error) });
-        if (!summary) sink.push(cfg.format === 'csv' ? csvErrorRow(input, error, columns) : ndjsonErrorLine(input, error));
+        if (!summary) sink.push(cfg.format === 'csv' ? csvErrorRow(input, error, columns) : cfg.format === 'xlsx' ? xlsxErrorLine(input, error) : ndjsonErrorLine(input, error));
       },
     );
     out.output = sink.take();
