@@ -19,7 +19,8 @@ import { noProfilesError } from './no-profiles.js';
 export interface BatchOptions {
   rulesDir: string;
   rules: RuleSet;
-  year?: number;
+  /** A fiscal year, or 'all': every year of each profile. */
+  year?: number | 'all';
   asOf: string;
   format: Format;
   compact: boolean;
@@ -119,5 +120,5 @@ async function run(inputs: string[], plan: InputPlan, o: BatchOptions, io: Strea
   const exit = stats.invalid > 0 || gates.tripped ? 1 : 0;
   if (!summary) return { exit };
   const invalid = { count: stats.invalid, byReason: Object.fromEntries(stats.reasons()), listed: stats.firstInvalid };
-  return { exit, summary: summary.render(o.rules, { year: o.year ?? null, asOf: o.asOf }, invalid) };
+  return { exit, summary: summary.render(o.rules, { year: typeof o.year === 'number' ? o.year : null, asOf: o.asOf }, invalid) };
 }

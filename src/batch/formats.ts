@@ -59,9 +59,13 @@ function compactBenefit(b: Benefit): Partial<Benefit> {
   return out as Partial<Benefit>;
 }
 
+export function compactResult(result: EvaluationResult): EvaluationResult {
+  return { ...result, benefits: result.benefits.map(compactBenefit) as Benefit[] };
+}
+
 /** One NDJSON line: the input first, then the contract's result, keys in the result's order. */
 export function ndjsonLine(input: InputRef, result: EvaluationResult, compact: boolean): string {
-  const r = compact ? { ...result, benefits: result.benefits.map(compactBenefit) } : result;
+  const r = compact ? compactResult(result) : result;
   return `${JSON.stringify({ input, ...r })}\n`;
 }
 

@@ -8,6 +8,7 @@ import {
 import { diffResults, renderDiffJson, renderDiffText, type DiffFormat } from './diff.js';
 import { ByteSink, EMPTY } from './byte-sink.js';
 import { xlsxErrorLine, xlsxLine } from './xlsx-record.js';
+import { yearsOutput } from './years-format.js';
 import { gateRecord, type Gate, type GateRecord } from './gates.js';
 
 /**
@@ -16,7 +17,7 @@ import { gateRecord, type Gate, type GateRecord } from './gates.js';
  * with the little the main thread needs besides (invalid inputs, statuses seen, partial sums).
  */
 export type ProcessorConfig =
-  | { mode: 'batch'; rules: string; year?: number; asOf: string; format: Format; compact: boolean; gates?: Gate[]; everyEnterprise?: boolean }
+  | { mode: 'batch'; rules: string; year?: number | 'all'; asOf: string; format: Format; compact: boolean; gates?: Gate[]; everyEnterprise?: boolean }
   | { mode: 'diff'; rules: string; newRules: string; year?: number; asOf: string; format: DiffFormat };
 
 export interface BatchResult {
@@ -89,7 +90,7 @@ export function forEachProfile(
 
 export function createProcessor(cfg: ProcessorConfig): Processor {
   const rules = loadRuleSet(cfg.rules);
-  const opts = { year: cfg.year, asOf: cfg.asOf };
+  const opts = { year: cfg.year === 'all' ? undefined : cfg.year, asOf: cfg.asOf };
   if (cfg.mode === 'diff') {
     const newRules = loadRuleSet(cfg.newRules);
     const sink = new ByteSink();
@@ -121,6 +122,13 @@ export function createProcessor(cfg: ProcessorConfig): Processor {
     forEachProfile(
       batch,
       (input, profile) => {
+        if (cfg.year === 'all') {
+          const y = yearsOutput(rules, profile, input, cfg, columns);
+          if (y.needsInfo) out.withNeedsInfo++;
+          if (y.ineligible) out.withIneligible++;
+          if (y.gated) (out.gated ??= []).push(y.gated);
+          return sink.push(y.text);
+        }
         const result: EvaluationResult = evaluate(rules, profile, opts);
         if (result.totals.needsInfo) out.withNeedsInfo++;
         if (result.totals.ineligible) out.withIneligible++;
