@@ -114,7 +114,7 @@ async function run(inputs: string[], plan: InputPlan, o: BatchOptions, io: Strea
   } finally {
     progress?.stop();
   }
-  if (stats.records === 0) throw noProfilesError(inputs, o.lang ?? 'en');
+  if (stats.records === 0) throw noProfilesError(inputs, o.lang);
   io.stderr.write(stats.invalidReport());
   io.stderr.write(gates.text());
   const exit = stats.invalid > 0 || gates.tripped ? 1 : 0;

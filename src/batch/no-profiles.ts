@@ -1,11 +1,13 @@
 import { PolicyCalcError } from '../engine/index.js';
-import type { Lang } from '../cli/options.js';
+import { defaultLang, type Lang } from '../cli/options.js';
 
 /**
  * Inputs that hold no profile at all (an empty folder, an empty NDJSON file, nothing on stdin):
  * a usage error, exit 2, since a run that evaluated nothing must not pass a CI gate as green.
  */
-export function noProfilesError(inputs: string[], lang: Lang): PolicyCalcError {
+/** In the language asked for with --lang, else that of the locale. */
+export function noProfilesError(inputs: string[], asked: Lang | undefined): PolicyCalcError {
+  const lang = asked ?? defaultLang();
   const shown = inputs.map((i) => (i === '-' ? (lang === 'zh' ? '标准输入' : 'stdin') : i)).join(lang === 'zh' ? '、' : ', ');
   const message =
     lang === 'zh'

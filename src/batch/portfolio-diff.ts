@@ -61,7 +61,7 @@ async function compare(inputs: string[], plan: InputPlan, o: DiffOptions, io: St
       await writeTo(io.stdout, r.output, written);
     },
   });
-  if (stats.records === 0) throw noProfilesError(inputs, o.lang ?? 'en');
+  if (stats.records === 0) throw noProfilesError(inputs, o.lang);
   const evaluated = stats.records - stats.invalid;
   if (o.format === 'json') {
     const summary = { profiles: stats.records, evaluated, invalid: stats.invalid, changed };

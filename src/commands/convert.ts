@@ -35,7 +35,7 @@ export async function runConvert(inputs: string[], raw: Record<string, unknown>)
   const format = o.format ?? (o.output && /\.xlsx$/i.test(o.output) ? 'xlsx' : 'ndjson');
   if (format === 'xlsx' && (!o.output || o.output === '-')) throw new PolicyCalcError('USAGE', 'a workbook is written to a file: give -o clients.xlsx');
   const profiles = await readAllProfiles(inputs);
-  if (!profiles.length) throw noProfilesError(inputs, o.lang ?? 'en');
+  if (!profiles.length) throw noProfilesError(inputs, o.lang);
   if (format === 'ndjson') {
     await writeOutput(o.output, profiles.map((p) => `${profileLine(p)}\n`).join(''));
     return 0;

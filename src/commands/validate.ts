@@ -57,7 +57,7 @@ export async function runValidate(files: string[], raw: Record<string, unknown>)
   // Unreadable inputs are listed where they were named.
   const byFile = new Map(unreadable.map((u) => [u.file, u]));
   const all = unreadable.length ? mergeInOrder(files, results, byFile) : results;
-  if (!all.length) throw noProfilesError(files, o.lang ?? 'en');
+  if (!all.length) throw noProfilesError(files, o.lang);
   if (o.format === 'json') {
     writeOut(`${JSON.stringify(all.map((r) => ({ ...r, issues: r.issues.map(({ file: _f, ...rest }) => rest) })), null, 2)}\n`);
   } else {
