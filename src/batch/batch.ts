@@ -72,7 +72,7 @@ async function workbook(inputs: string[], plan: InputPlan, o: BatchOptions, io: 
   const book = new XlsxResults(o.output, o.rules, o.asOf);
   try {
     const code = await run(inputs, plan, o, io, async (bytes, written) => {
-      book.add(bytes);
+      await book.add(bytes);
       written();
     }, undefined);
     await book.finish();

@@ -49,6 +49,23 @@ function figureCell(s: string | undefined): string | number | null {
   return Number.isFinite(n) && new Dec(n).eq(new Dec(s)) ? n : s;
 }
 
+/** Bytes a sheet may hold unwritten before the writer waits for the zip to catch up. */
+const UNWRITTEN = 4 << 20;
+
+/**
+ * exceljs' sheet streams never say "wait": rows go on into the zip's compressor however far
+ * behind it is. Where the compressor holds more than UNWRITTEN bytes, wait until it has taken them.
+ * (It reads exceljs internals defensively: without them, rows are written without waiting.)
+ */
+async function drained(ws: ExcelJS.Worksheet): Promise<void> {
+  type State = { length?: number } | undefined;
+  const pipes = (ws as unknown as { _stream?: { pipes?: { _writableState?: State; _readableState?: State }[] } })._stream?.pipes ?? [];
+  const held = (p: (typeof pipes)[number]) => (p._writableState?.length ?? 0) + (p._readableState?.length ?? 0);
+  for (const pipe of pipes) {
+    while (held(pipe) > UNWRITTEN) await new Promise((r) => setTimeout(r, 2));
+  }
+}
+
 /** Sheet names: at most 31 characters, none of []:*?/\ */
 const sheetName = (s: string) => s.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
 
@@ -99,7 +116,7 @@ export class XlsxResults {
   }
 
   /** One batch's output: a JSON line per enterprise (xlsx-record.ts). */
-  add(bytes: Uint8Array): void {
+  async add(bytes: Uint8Array): Promise<void> {
     if (!bytes.length) return;
     const spooled = new Map<string, string[]>();
     for (const line of Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').split('\n')) {
@@ -123,6 +140,7 @@ export class XlsxResults {
       const list = spooled.get(p.id);
       if (list) appendFileSync(p.file, `${list.join('\n')}\n`);
     }
+    await drained(this.summary);
   }
 
   private summaryRow(rec: XlsxRecord): void {
@@ -149,6 +167,7 @@ export class XlsxResults {
         ...figures.map((f) => ({ zh: f, key: f })),
       ];
       const ws = this.sheet(`${p.id} ${p.title}`, head, 3);
+      let written = 0;
       if (existsSync(p.file)) {
         const lines = createInterface({ input: createReadStream(p.file), crlfDelay: Infinity });
         for await (const line of lines) {
@@ -158,6 +177,7 @@ export class XlsxResults {
           row.getCell(6).numFmt = YUAN;
           row.getCell(7).numFmt = YUAN;
           row.commit();
+          if (++written % 256 === 0) await drained(ws);
         }
       }
       ws.commit();
