@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from './cli-helpers.js';
 import { fixtureFolder, sevenPolicyRules, tempDir } from './batch-helpers.js';
 import { parseXml, type XmlElement } from './xml-check.js';
+import { GateReport } from '../src/batch/gates.js';
 
 /**
  * CI gates, end to end, on the seven quantified policies as of 2019-06-30:
@@ -133,5 +134,21 @@ describe('-o FILE', () => {
     expect(r.code).toBe(2);
     expect(readFileSync(file, 'utf8')).toBe('old\n');
     expect(readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('GateReport', () => {
+  it('counts enterprises per gate, lists the first twenty, and never sends a control character to the terminal', () => {
+    const report = new GateReport([{ policy: 'P10', status: 'needs-info' }]);
+    for (let i = 1; i <= 22; i++) {
+      report.add({ input: { file: 'r.ndjson', line: i }, name: i === 1 ? 'Evil\u001b[2J Ltd' : `E${i}`, creditCode: null, trips: [{ gate: 'P10:needs-info', policy: 'P10', status: 'needs-info', missing: [] }] });
+    }
+    const lines = report.text().trimEnd().split('\n');
+    expect(lines[0]).toBe('policy-calc: --fail-on P10:needs-info: 22 enterprise(s) have P10 needs-info');
+    expect(lines[1]).toBe('policy-calc:   r.ndjson:1  Evil\\u001b[2J Ltd: P10');
+    expect(lines).toHaveLength(1 + 20 + 1);
+    expect(lines.at(-1)).toBe('policy-calc:   ... and 2 more');
+    expect(report.tripped).toBe(true);
+    expect(new GateReport([]).text()).toBe('');
   });
 });

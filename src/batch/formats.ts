@@ -128,9 +128,14 @@ export function csvRow(input: InputRef, r: EvaluationResult, columns: string[]):
   ]);
 }
 
-export function csvErrorRow(input: InputRef, error: ErrorInfo, columns: string[]): string {
+/** An invalid input's error in one cell: its code and first issue. */
+export function errorCell(error: ErrorInfo): string {
   const first = error.issues[0];
-  const message = `${error.code}: ${first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : ''}`;
+  return `${error.code}: ${first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : ''}`;
+}
+
+export function csvErrorRow(input: InputRef, error: ErrorInfo, columns: string[]): string {
+  const message = errorCell(error);
   const empty = (n: number) => Array.from({ length: n }, () => null);
   return csvRecord([inputLabel(input), ...empty(9 + columns.length * POLICY_CSV_FIELDS.length), message]);
 }

@@ -93,6 +93,9 @@ export function gateRecord(input: InputRef, result: EvaluationResult, gates: Gat
 
 const SHOWN = 20;
 
+/** Names come from the input: control characters are shown as escapes, never sent to the terminal. */
+const visible = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 /** Collects the gate records of a run, and says on stderr which enterprises and policies tripped which gate. */
 export class GateReport {
   private readonly counts = new Map<string, number>();
@@ -106,7 +109,7 @@ export class GateReport {
     for (const [gate, policies] of byGate) {
       this.counts.set(gate, (this.counts.get(gate) ?? 0) + 1);
       const list = this.shown.get(gate) ?? [];
-      if (list.length < SHOWN) list.push(`${inputLabel(rec.input)}  ${rec.name}${rec.creditCode ? ` (${rec.creditCode})` : ''}: ${policies.join(', ')}`);
+      if (list.length < SHOWN) list.push(visible(`${inputLabel(rec.input)}  ${rec.name}${rec.creditCode ? ` (${rec.creditCode})` : ''}: ${policies.join(', ')}`));
       this.shown.set(gate, list);
     }
   }

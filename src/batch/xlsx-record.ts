@@ -1,5 +1,5 @@
 import type { EvaluationResult } from '../engine/index.js';
-import { boundOf, countedOf, inputLabel, type ErrorInfo, type InputRef } from './formats.js';
+import { boundOf, countedOf, errorCell, inputLabel, type ErrorInfo, type InputRef } from './formats.js';
 
 /**
  * What a worker hands the results workbook (xlsx-out.ts) for one enterprise: one JSON line, the
@@ -48,7 +48,5 @@ export function xlsxLine(input: InputRef, r: EvaluationResult, columns: string[]
 }
 
 export function xlsxErrorLine(input: InputRef, error: ErrorInfo): string {
-  const first = error.issues[0];
-  const message = `${error.code}: ${first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : ''}`;
-  return `${JSON.stringify({ input: inputLabel(input), error: message })}\n`;
+  return `${JSON.stringify({ input: inputLabel(input), error: errorCell(error) })}\n`;
 }
