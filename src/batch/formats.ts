@@ -50,7 +50,7 @@ const STATIC_PROSE = new Set(['summary', 'grants', 'reading']);
 function compactBenefit(b: Benefit): Partial<Benefit> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(b)) {
-    if (STATIC_PROSE.has(k)) continue;
+    if (STATIC_PROSE.has(k) || k === 'trace') continue;
     if (k === 'citation') {
       const { text: _text, ...cite } = v as Benefit['citation'];
       out[k] = cite;
@@ -59,13 +59,20 @@ function compactBenefit(b: Benefit): Partial<Benefit> {
   return out as Partial<Benefit>;
 }
 
-export function compactResult(result: EvaluationResult): EvaluationResult {
-  return { ...result, benefits: result.benefits.map(compactBenefit) as Benefit[] };
+/** A benefit without its decision tree: a line carries the decisive reasons, not the whole tree. */
+function withoutTrace(b: Benefit): Partial<Benefit> {
+  const { trace: _trace, ...rest } = b;
+  return rest;
+}
+
+/** A result as an NDJSON line holds it: without decision trees, and with `compact` without the repeated prose. */
+export function lineResult(result: EvaluationResult, compact: boolean): EvaluationResult {
+  return { ...result, benefits: result.benefits.map(compact ? compactBenefit : withoutTrace) as Benefit[] };
 }
 
 /** One NDJSON line: the input first, then the contract's result, keys in the result's order. */
 export function ndjsonLine(input: InputRef, result: EvaluationResult, compact: boolean): string {
-  const r = compact ? compactResult(result) : result;
+  const r = lineResult(result, compact);
   return `${JSON.stringify({ input, ...r })}\n`;
 }
 

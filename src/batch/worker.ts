@@ -90,7 +90,8 @@ export function forEachProfile(
 
 export function createProcessor(cfg: ProcessorConfig): Processor {
   const rules = loadRuleSet(cfg.rules);
-  const opts = { year: cfg.year === 'all' ? undefined : cfg.year, asOf: cfg.asOf };
+  // Only an NDJSON line shows reasons; the other outputs pay for no decision tree.
+  const opts = { year: cfg.year === 'all' ? undefined : cfg.year, asOf: cfg.asOf, trace: cfg.mode !== 'diff' && cfg.format === 'ndjson' };
   if (cfg.mode === 'diff') {
     const newRules = loadRuleSet(cfg.newRules);
     const sink = new ByteSink();
@@ -123,7 +124,7 @@ export function createProcessor(cfg: ProcessorConfig): Processor {
       batch,
       (input, profile) => {
         if (cfg.year === 'all') {
-          const y = yearsOutput(rules, profile, input, cfg, columns);
+          const y = yearsOutput(rules, profile, input, { ...cfg, trace: opts.trace }, columns);
           if (y.needsInfo) out.withNeedsInfo++;
           if (y.ineligible) out.withIneligible++;
           if (y.gated) (out.gated ??= []).push(y.gated);

@@ -1,5 +1,5 @@
 import { evaluateYears, type EvaluationResult, type Profile, type RuleSet, type Status, type YearsResult } from '../engine/index.js';
-import { compactResult, csvRow, type Format, type InputRef } from './formats.js';
+import { csvRow, lineResult, type Format, type InputRef } from './formats.js';
 import { gateRecord, type Gate, type GateRecord } from './gates.js';
 
 /**
@@ -44,9 +44,9 @@ function gatesOverYears(input: InputRef, y: YearsResult, gates: Gate[], all: boo
 
 export function yearsOutput(
   rules: RuleSet, profile: Profile, input: InputRef,
-  cfg: { asOf: string; format: Format; compact: boolean; gates?: Gate[]; everyEnterprise?: boolean }, columns: string[],
+  cfg: { asOf: string; format: Format; compact: boolean; trace: boolean; gates?: Gate[]; everyEnterprise?: boolean }, columns: string[],
 ): YearsOutput {
-  const y = evaluateYears(rules, profile, { asOf: cfg.asOf });
+  const y = evaluateYears(rules, profile, { asOf: cfg.asOf, trace: cfg.trace });
   const out: YearsOutput = {
     text: '',
     needsInfo: y.results.some((r) => r.totals.needsInfo > 0),
@@ -57,7 +57,7 @@ export function yearsOutput(
   if (cfg.format === 'csv') {
     out.text = y.results.map((r, i) => csvRow(input, yearRow(y, r, i === y.results.length - 1), columns)).join('');
   } else {
-    const doc = cfg.compact ? { ...y, results: y.results.map(compactResult) } : y;
+    const doc = { ...y, results: y.results.map((r) => lineResult(r, cfg.compact)) };
     out.text = `${JSON.stringify({ input, ...doc })}\n`;
   }
   return out;

@@ -56,10 +56,10 @@ export function fiscalYearsOf(profile: Profile): number[] {
   return Object.keys(profile.fiscalYears ?? {}).map(Number).sort((a, b) => a - b);
 }
 
-export function evaluateYears(rules: RuleSet, profile: Profile, opts: { asOf: CalendarDate }): YearsResult {
+export function evaluateYears(rules: RuleSet, profile: Profile, opts: { asOf: CalendarDate; trace?: boolean }): YearsResult {
   const years = fiscalYearsOf(profile);
   // Without any fiscal year, one evaluation (its yearly policies need information) stands for all.
-  const results = years.length ? years.map((year) => evaluate(rules, profile, { year, asOf: opts.asOf })) : [evaluate(rules, profile, { asOf: opts.asOf })];
+  const results = years.length ? years.map((year) => evaluate(rules, profile, { year, asOf: opts.asOf, trace: opts.trace })) : [evaluate(rules, profile, { asOf: opts.asOf, trace: opts.trace })];
   const latest = results.at(-1)!;
   const yearly = new Set(rules.policies.filter((p) => p.def.period?.kind === 'fiscal-year').map((p) => p.def.id));
   const byYear = new Map(years.map((y) => [String(y), ZERO]));
