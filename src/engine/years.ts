@@ -42,14 +42,15 @@ export interface YearsResult {
     once: string;
     /** Every year's total and the once total together. */
     amount: string;
+    /** 'at-least' when any counted amount is. */
+    amountBound: 'exact' | 'at-least';
   };
   /** The contract's result of each year, in year order. */
   results: EvaluationResult[];
 }
 
 function outcome(b: Benefit): YearOutcome {
-  const bound = (b as Benefit & { amountBound?: string | null }).amountBound;
-  return { status: b.status, amount: b.amount, amountBound: b.amount === null ? null : bound ?? 'exact', countedInTotal: b.countedInTotal };
+  return { status: b.status, amount: b.amount, amountBound: b.amount === null ? null : b.amountBound ?? 'exact', countedInTotal: b.countedInTotal };
 }
 
 export function fiscalYearsOf(profile: Profile): number[] {
@@ -64,6 +65,8 @@ export function evaluateYears(rules: RuleSet, profile: Profile, opts: { asOf: Ca
   const yearly = new Set(rules.policies.filter((p) => p.def.period?.kind === 'fiscal-year').map((p) => p.def.id));
   const byYear = new Map(years.map((y) => [String(y), ZERO]));
   let once = ZERO;
+  let atLeast = false;
+  const counts = (b: Benefit) => b.countedInTotal && b.amount !== null && ((atLeast ||= b.amountBound === 'at-least'), true);
   const policies: YearsPolicy[] = latest.benefits.map((b) => {
     const base = { id: b.id, title: b.title, quantified: b.quantified };
     if (yearly.has(b.id) && years.length) {
@@ -72,11 +75,11 @@ export function evaluateYears(rules: RuleSet, profile: Profile, opts: { asOf: Ca
         const yb = r.benefits.find((x) => x.id === b.id)!;
         const key = String(years[i]);
         perYear[key] = outcome(yb);
-        if (yb.countedInTotal && yb.amount !== null) byYear.set(key, byYear.get(key)!.plus(yb.amount));
+        if (counts(yb)) byYear.set(key, byYear.get(key)!.plus(yb.amount!));
       });
       return { ...base, basis: 'yearly', years: perYear };
     }
-    if (b.countedInTotal && b.amount !== null) once = once.plus(b.amount);
+    if (counts(b)) once = once.plus(b.amount!);
     return { ...base, basis: 'once', outcome: outcome(b) };
   });
   let total = once;
@@ -85,7 +88,7 @@ export function evaluateYears(rules: RuleSet, profile: Profile, opts: { asOf: Ca
     enterprise: latest.enterprise,
     evaluation: { years, asOf: opts.asOf, rulesVersion: latest.evaluation.rulesVersion },
     policies,
-    totals: { byYear: Object.fromEntries([...byYear].map(([y, v]) => [y, formatMoney(v)])), once: formatMoney(once), amount: formatMoney(total) },
+    totals: { byYear: Object.fromEntries([...byYear].map(([y, v]) => [y, formatMoney(v)])), once: formatMoney(once), amount: formatMoney(total), amountBound: atLeast ? 'at-least' : 'exact' },
     results,
   };
 }

@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import type { YearOutcome, YearsResult } from '../engine/index.js';
+import { amountCell } from './words.js';
 import { displayWidth, groupThousands, LABELS, padEnd, padStart, STATUS, t, truncate, type Lang } from './labels.js';
 
 /**
@@ -32,7 +33,7 @@ export function renderYearsTable(r: YearsResult, o: YearsTableOptions): string {
   const cell = (x: YearOutcome | undefined) => {
     if (!x) return '';
     const s = STATUS[x.status];
-    const amount = x.amount === null ? s[lang] : groupThousands(x.amount);
+    const amount = x.amount === null ? s[lang] : amountCell(x.amount, x.amountBound);
     return `${s.mark} ${x.amount !== null && !x.countedInTotal ? `(${amount})` : amount}`;
   };
   const rows = r.policies.map((p) => ({ p, cells: [...years.map((y) => cell(p.years?.[y])), cell(p.outcome)] }));
@@ -54,7 +55,7 @@ export function renderYearsTable(r: YearsResult, o: YearsTableOptions): string {
   for (const { p, cells } of rows) out.push(line(p.id, p.title[lang], cells));
   out.push(c.dim('─'.repeat(4 + 2 + titleWidth + widths.reduce((a, w) => a + w + 2, 0))));
   out.push(line('', t(YEAR_LABELS.yearTotal, lang), totals));
-  out.push(`${t(YEAR_LABELS.total, lang)}: ${c.bold(groupThousands(r.totals.amount))}`);
+  out.push(`${t(YEAR_LABELS.total, lang)}: ${c.bold(amountCell(r.totals.amount, r.totals.amountBound))}`);
   out.push('', c.dim(t(years.length ? YEAR_LABELS.onceNote : YEAR_LABELS.noYears, lang)));
   return `${out.join('\n')}\n`;
 }
