@@ -21,12 +21,13 @@ function program(): Command {
   p.command('check')
     .description('evaluate one enterprise profile (JSON) against every policy')
     .argument('<profile>', 'profile JSON file, or - to read it from stdin')
-    .option('-y, --year <YYYY>', 'fiscal year for the yearly policies (default: the latest year in the profile)')
+    .option('-y, --year <YYYY>', 'fiscal year for the yearly policies (default: the latest year in the profile); all: every year, year by year')
     .option('--as-of <YYYY-MM-DD>', 'date of the evaluation; says whether a window is still open (default: today)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('-e, --explain', 'show, for each policy, the checks with the values found and needed, the figures and the article')
     .addOption(new Option('-l, --lang <lang>', 'language of labels and messages (default: from LANG)').choices(['zh', 'en']))
     .option('-r, --rules <dir>', 'rule directory to evaluate with (default: the rules shipped with policy-calc)')
+    .option('-o, --output <file>', 'write the output to this file (complete or not at all) instead of stdout')
     .option('--no-color', 'plain text without colors (NO_COLOR is respected too)')
     .addHelpText(
       'after',
@@ -125,9 +126,10 @@ function program(): Command {
     });
   p.command('validate')
     .description('check profiles without evaluating them: "ok" or each problem with file, line and path')
-    .argument('<files...>', 'profile JSON files (- for stdin)')
+    .argument('<inputs...>', 'what batch reads: profile files, folders, NDJSON files (.ndjson, .jsonl), workbooks (.xlsx), or - for stdin')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addHelpText('after', '\nExit codes: 0 every profile is valid; 2 some profile is invalid or unreadable.')
+    .addOption(new Option('-l, --lang <lang>', 'language of messages (default: from LANG)').choices(['zh', 'en']))
+    .addHelpText('after', '\nExit codes: 0 every profile is valid; 2 some profile is invalid or unreadable, or the inputs hold none.')
     .action(async (files: string[], opts: Record<string, unknown>) => {
       const { runValidate } = await import('./commands/validate.js');
       process.exitCode = await runValidate(files, opts);
@@ -161,24 +163,46 @@ function program(): Command {
   p.command('batch')
     .description('evaluate many profiles; one result per line, in input order')
     .argument('<inputs...>', 'profile files, folders (every *.json below them), NDJSON files (.ndjson, .jsonl), or - for NDJSON on stdin')
-    .option('-y, --year <YYYY>', 'fiscal year for the yearly policies (default: the latest year in each profile)')
+    .option('-y, --year <YYYY>', 'fiscal year for the yearly policies (default: the latest year in each profile); all: every year (ndjson, csv)')
     .option('--as-of <YYYY-MM-DD>', 'date of the evaluation (default: today)')
-    .addOption(new Option('-f, --format <format>', 'ndjson: one result per line; csv: one row per enterprise; json: a summary').choices(['ndjson', 'csv', 'json']).default('ndjson'))
+    .addOption(new Option('-f, --format <format>', 'ndjson: one result per line; csv: one row per enterprise; json: a summary; xlsx: a results workbook (needs -o)').choices(['ndjson', 'csv', 'json', 'xlsx']).default('ndjson'))
     .option('--compact', 'ndjson without the prose every line would repeat (summaries, grants, readings, citation texts)')
     .option('-j, --jobs <n>', 'worker threads (default: the number of cores); 1 evaluates in this thread')
-    .option('--fail-on <status>', 'exit 1 when an enterprise has a policy in this status: needs-info, ineligible (repeatable or comma-separated)', collect, [])
+    .option('--fail-on <gate>', 'exit 1 when an enterprise has a policy in this status: needs-info, ineligible, or one policy\'s: P10:needs-info, P09:ineligible (repeatable or comma-separated); stderr names the enterprises', collect, [])
+    .addOption(new Option('--reporter <reporter>', 'junit: a JUnit XML report, a testcase per enterprise, a failure where a --fail-on gate trips').choices(['text', 'junit']).default('text'))
+    .option('-o, --output <file>', 'write the results (with --reporter junit: the XML report) to this file, complete or not at all')
+    .addOption(new Option('-l, --lang <lang>', 'language of messages (default: from LANG)').choices(['zh', 'en']))
     .option('-r, --rules <dir>', 'rule directory to evaluate with (default: the rules shipped with policy-calc)')
     .addHelpText(
       'after',
       '\nAn invalid profile does not stop the batch: its line carries the error, stderr counts the invalid\n' +
         'inputs by reason, and the exit code is 1. A progress bar is shown on a terminal (not in CI).\n' +
-        'Exit codes: 0 evaluated; 1 some inputs invalid or a --fail-on status found; 2 usage error or invalid rules.\n' +
+        'With --reporter junit -o FILE the XML goes to FILE and the results to stdout; without -o, stdout has the XML only.\n' +
+        'Exit codes: 0 evaluated; 1 some inputs invalid or a --fail-on gate tripped; 2 usage error, no profiles in the inputs, or invalid rules.\n' +
         'Examples:\n  policy-calc batch clients/ --as-of 2018-06-30 > results.ndjson\n  policy-calc batch register.ndjson --format csv > register.csv\n' +
-        '  cat register.ndjson | policy-calc batch - --format json --fail-on needs-info',
+        '  cat register.ndjson | policy-calc batch - --format json --fail-on needs-info\n' +
+        '  policy-calc batch fixtures/cloud-sme.json --fail-on P10:needs-info,P09:ineligible --reporter junit -o gates.xml',
     )
     .action(async (inputs: string[], opts: Record<string, unknown>) => {
       const { runBatch } = await import('./commands/batch.js');
       process.exitCode = await runBatch(inputs, opts);
+    });
+
+  p.command('convert')
+    .description('convert profiles: to a workbook (one sheet of enterprises, sheets of fiscal years, tax payments, land, utilities) or back to NDJSON')
+    .argument('<inputs...>', 'profile files, folders, NDJSON files, workbooks (.xlsx), or - for NDJSON on stdin')
+    .option('-o, --output <file>', 'clients.xlsx for a workbook, clients.ndjson for one profile per line (default: NDJSON on stdout)')
+    .addOption(new Option('-f, --format <format>', 'output format (default: from the -o extension)').choices(['xlsx', 'ndjson']))
+    .addOption(new Option('-l, --lang <lang>', 'language of messages (default: from LANG)').choices(['zh', 'en']))
+    .addHelpText(
+      'after',
+      '\nMoney and dates are text cells holding their exact value; the round trip gives the same profiles.\n' +
+        'Exit codes: 0 written; 2 usage error, an invalid or unreadable profile (nothing is written), or no profiles.\n' +
+        'Examples:\n  policy-calc convert fixtures/cloud-sme.json fixtures/regional-hq.json -o clients.xlsx\n  policy-calc convert clients.xlsx -o clients.ndjson',
+    )
+    .action(async (inputs: string[], opts: Record<string, unknown>) => {
+      const { runConvert } = await import('./commands/convert.js');
+      process.exitCode = await runConvert(inputs, opts);
     });
 
   p.command('diff')
@@ -191,9 +215,13 @@ function program(): Command {
     .option('--as-of <YYYY-MM-DD>', 'date of the evaluation (default: today)')
     .addOption(new Option('-f, --format <format>', 'text: a block per changed enterprise; json: one document').choices(['text', 'json']).default('text'))
     .option('-j, --jobs <n>', 'worker threads (default: the number of cores)')
+    .option('--exit-code', 'exit 1 when any enterprise changes (as git diff --exit-code does)')
+    .option('-o, --output <file>', 'write the comparison to this file, complete or not at all')
+    .addOption(new Option('-l, --lang <lang>', 'language of messages (default: from LANG)').choices(['zh', 'en']))
     .addHelpText(
       'after',
-      '\nExit codes: 0 compared (whether or not anything changed); 1 some inputs invalid; 2 usage error or invalid rules.\n' +
+      '\nExit codes: 0 compared (with --exit-code: and nothing changed); 1 some inputs invalid, or with --exit-code something changed;\n' +
+        '2 usage error, no profiles in the inputs, or invalid rules.\n' +
         'Example:\n  policy-calc diff --rules rules --rules my-rules clients/ --as-of 2018-06-30',
     )
     .action(async (inputs: string[], opts: Record<string, unknown>) => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonFilesBelow, planInputs, readBatches, type Batch } from '../src/batch/inputs.js';
 import { csvField, reasonOf } from '../src/batch/formats.js';
 import { formatDuration, progressLine, progressWanted } from '../src/batch/progress.js';
-import { failOn } from '../src/batch/options.js';
+import { failOn } from '../src/batch/gates.js';
 import { readPrecompiled, serializeRuleSource } from '../src/cli/rules.js';
 import { readRuleSource } from '../src/engine/index.js';
 import { MAX_PROFILE_BYTES } from '../src/cli/io.js';
@@ -125,7 +125,10 @@ describe('formats and options', () => {
   });
 
   it('--fail-on takes repeated and comma-separated statuses', () => {
-    expect(failOn.parse(['needs-info,ineligible', 'needs-info'])).toEqual(['needs-info', 'ineligible']);
+    expect(failOn.parse(['needs-info,ineligible', 'needs-info'])).toEqual([{ policy: null, status: 'needs-info' }, { policy: null, status: 'ineligible' }]);
+    expect(failOn.parse(['p10:needs-info, P09:ineligible', 'P10:needs-info'])).toEqual([{ policy: 'P10', status: 'needs-info' }, { policy: 'P09', status: 'ineligible' }]);
+    expect(failOn.safeParse(['P10:eligible']).success).toBe(false);
+    expect(failOn.safeParse(['P1:needs-info']).success).toBe(false);
     expect(failOn.parse([])).toEqual([]);
     expect(failOn.safeParse(['needs-info,eligble']).success).toBe(false);
   });

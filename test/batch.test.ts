@@ -137,12 +137,39 @@ describe('batch formats', () => {
     const r = cli(['batch', dir, ...AS_OF, '--format', 'csv', '--rules', rules7]);
     expect(r.code).toBe(1);
     const rows = r.stdout.split('\r\n');
-    expect(rows[0]).toBe('input,creditCode,name,eligible,needsInfo,ineligible,totalAmount,P09,P10,P11,P12,P20,P21,P22,error');
-    expect(rows[1]).toBe(`${join(dir, 'a.json')},91500112MA5U7K3X23,"Cloud ""One"", Ltd",4,0,3,706482.53,235000.00,189260.53,,222750.00,,,59472.00,`);
+    const policyColumns = ['P09', 'P10', 'P11', 'P12', 'P20', 'P21', 'P22'].flatMap((p) => [`${p}_status`, `${p}_amount`, `${p}_counted`, `${p}_bound`]);
+    expect(rows[0]).toBe(['input,creditCode,name,year,asOf,eligible,needsInfo,ineligible,totalAmount,totalBound', ...policyColumns, 'error'].join(','));
+    // cloud-sme, 2018 (its latest year) as of 2019-06-30; the amounts of the header comment. The
+    // counted columns add up to the total: 235,000.00 + 189,260.53 + 222,750.00 + 59,472.00 = 706,482.53.
+    expect(rows[1]).toBe(
+      [
+        join(dir, 'a.json'), '91500112MA5U7K3X23', '"Cloud ""One"", Ltd"', '2018', '2019-06-30', '4', '0', '3', '706482.53', 'exact',
+        'eligible', '235000.00', '235000.00', 'exact',
+        'eligible', '189260.53', '189260.53', 'exact',
+        'ineligible', '', '', '',
+        'eligible', '222750.00', '222750.00', 'exact',
+        'ineligible', '', '', '',
+        'ineligible', '', '', '',
+        'eligible', '59472.00', '59472.00', 'exact',
+        '',
+      ].join(','),
+    );
     // The message holds a comma, so it is quoted.
-    expect(rows[2]).toBe(`${join(dir, 'b.json')},,,,,,,,,,,,,,"PROFILE_INVALID: name: expected the name as a string, got 1"`);
+    expect(rows[2]).toBe(`${join(dir, 'b.json')},${','.repeat(9 + 28)}"PROFILE_INVALID: name: expected the name as a string, got 1"`);
     expect(rows[3]).toBe('');
     expect(rows).toHaveLength(4);
+  });
+
+  it('csv: a benefit whose money another already pays shows 0.00 counted, so the row adds up', () => {
+    // regional-hq, 2017, window [2016-12-20, 2018-12-20): CIT 600,000 + 620,000 + 640,000 + 540,000
+    // = 2,400,000 x 40% = 960,000; VAT 180,000 + 210,000 + 230,000 + 240,000 = 860,000 x 50% = 430,000.
+    // P10 = 1,390,000.00; P11 (the headquarters' CIT local share) = 960,000.00, the same money, not counted.
+    const r = cli(['batch', 'fixtures/regional-hq.json', ...AS_OF, '--format', 'csv', '--rules', rules7]);
+    const [head, row] = r.stdout.split('\r\n').map((l) => l.split(','));
+    const cell = (name: string) => row![head!.indexOf(name)];
+    expect([cell('P10_status'), cell('P10_amount'), cell('P10_counted')]).toEqual(['eligible', '1390000.00', '1390000.00']);
+    expect([cell('P11_status'), cell('P11_amount'), cell('P11_counted')]).toEqual(['eligible', '960000.00', '0.00']);
+    expect([cell('year'), cell('totalAmount')]).toEqual(['2017', '1390000.00']);
   });
 
   it('json: a summary with counts, totals and sums per policy', () => {

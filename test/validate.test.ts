@@ -38,10 +38,10 @@ describe('policy-calc validate', () => {
     expect(r.stdout).toContain(`${join(tmp, 'missing.json')}: cannot read: no such file`);
   });
 
-  it('reads stdin for "-"', () => {
+  it('reads stdin for "-" as batch does: NDJSON, each profile by its line', () => {
     const r = cli(['validate', '-'], { input: '{"name":"x","registrationDate":"2017-01-01"}' });
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('<stdin>: ok\n');
+    expect(r.stdout).toBe('<stdin>:1: ok\n');
   });
 
   it('--format json gives one entry per file', () => {

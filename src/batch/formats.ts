@@ -25,7 +25,7 @@ export interface InvalidInput {
   reason: string;
 }
 
-export const FORMATS = ['ndjson', 'csv', 'json'] as const;
+export const FORMATS = ['ndjson', 'csv', 'json', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function inputLabel(input: InputRef): string {
@@ -65,9 +65,14 @@ function withoutTrace(b: Benefit): Partial<Benefit> {
   return rest;
 }
 
+/** A result as an NDJSON line holds it: without decision trees, and with `compact` without the repeated prose. */
+export function lineResult(result: EvaluationResult, compact: boolean): EvaluationResult {
+  return { ...result, benefits: result.benefits.map(compact ? compactBenefit : withoutTrace) as Benefit[] };
+}
+
 /** One NDJSON line: the input first, then the contract's result, keys in the result's order. */
 export function ndjsonLine(input: InputRef, result: EvaluationResult, compact: boolean): string {
-  const r = { ...result, benefits: result.benefits.map(compact ? compactBenefit : withoutTrace) };
+  const r = lineResult(result, compact);
   return `${JSON.stringify({ input, ...r })}\n`;
 }
 
@@ -93,22 +98,53 @@ export function amountColumns(rules: RuleSet): string[] {
   return rules.policies.filter((p) => p.quantified).map((p) => p.def.id);
 }
 
+/**
+ * Per quantified policy: its status, its amount, the part of it counted in the total (the amount,
+ * or 0.00 where another benefit already pays the same money) and whether the amount is exact or
+ * a lower bound. The counted columns of a row add up to its totalAmount.
+ */
+export const POLICY_CSV_FIELDS = ['status', 'amount', 'counted', 'bound'] as const;
+
 export function csvHeader(columns: string[]): string {
-  return csvRecord(['input', 'creditCode', 'name', 'eligible', 'needsInfo', 'ineligible', 'totalAmount', ...columns, 'error']);
+  const policy = columns.flatMap((id) => POLICY_CSV_FIELDS.map((f) => `${id}_${f}`));
+  return csvRecord(['input', 'creditCode', 'name', 'year', 'asOf', 'eligible', 'needsInfo', 'ineligible', 'totalAmount', 'totalBound', ...policy, 'error']);
+}
+
+/** `amountBound` from the engine where it gives one; before it did, every amount was exact. */
+export function boundOf(x: { amount: string | null; amountBound?: string | null }): string | null {
+  if (x.amount === null) return null;
+  return x.amountBound ?? 'exact';
+}
+
+/** A benefit's amount as counted in the total: the amount, 0.00 when not counted, nothing when there is none. */
+export function countedOf(b: Benefit): string | null {
+  if (b.amount === null) return null;
+  return b.countedInTotal ? b.amount : '0.00';
 }
 
 export function csvRow(input: InputRef, r: EvaluationResult, columns: string[]): string {
-  const amounts = columns.map((id) => {
-    const b = r.benefits.find((x) => x.id === id);
-    return b && b.status === 'eligible' ? b.amount : null;
+  const byId = new Map(r.benefits.map((b) => [b.id, b]));
+  const policy = columns.flatMap((id) => {
+    const b = byId.get(id);
+    return b ? [b.status, b.amount, countedOf(b), boundOf(b)] : [null, null, null, null];
   });
-  return csvRecord([inputLabel(input), r.enterprise.creditCode, r.enterprise.name, r.totals.eligible, r.totals.needsInfo, r.totals.ineligible, r.totals.amount, ...amounts, null]);
+  const totals = r.totals as EvaluationResult['totals'] & { amountBound?: string };
+  return csvRecord([
+    inputLabel(input), r.enterprise.creditCode, r.enterprise.name, r.evaluation.year, r.evaluation.asOf,
+    r.totals.eligible, r.totals.needsInfo, r.totals.ineligible, r.totals.amount, totals.amountBound ?? 'exact', ...policy, null,
+  ]);
+}
+
+/** An invalid input's error in one cell: its code and first issue. */
+export function errorCell(error: ErrorInfo): string {
+  const first = error.issues[0];
+  return `${error.code}: ${first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : ''}`;
 }
 
 export function csvErrorRow(input: InputRef, error: ErrorInfo, columns: string[]): string {
-  const first = error.issues[0];
-  const message = `${error.code}: ${first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : ''}`;
-  return csvRecord([inputLabel(input), null, null, null, null, null, null, ...columns.map(() => null), message]);
+  const message = errorCell(error);
+  const empty = (n: number) => Array.from({ length: n }, () => null);
+  return csvRecord([inputLabel(input), ...empty(9 + columns.length * POLICY_CSV_FIELDS.length), message]);
 }
 
 // ---------------------------------------------------------------- JSON summary

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { PolicyCalcError, type ErrorCode } from '../engine/index.js';
 import { MAX_PROFILE_BYTES } from '../cli/io.js';
+import { sniff } from './sniff.js';
 
 /**
  * Batch inputs, read as a stream of record batches: a record is one profile's bytes (a JSON file,
@@ -26,10 +27,11 @@ export interface Batch {
 
 export const STDIN = '<stdin>';
 const NDJSON = /\.(ndjson|jsonl)$/i;
+const XLSX = /\.xlsx$/i;
 
 export interface InputPlan {
   /** Each input as given, with how it is read. */
-  inputs: { path: string; kind: 'stdin' | 'ndjson' | 'json' | 'dir' }[];
+  inputs: { path: string; kind: 'stdin' | 'ndjson' | 'json' | 'dir' | 'xlsx' }[];
   /** Bytes of the named files and NDJSON files (not of folders or stdin): for the progress bar. */
   knownBytes: number;
   /** False when some input's size is not known in advance (stdin, folders). */
@@ -53,7 +55,7 @@ export function planInputs(paths: string[]): InputPlan {
         plan.inputs.push({ path, kind: 'dir' });
         plan.sizeKnown = false;
       } else {
-        plan.inputs.push({ path, kind: NDJSON.test(path) ? 'ndjson' : 'json' });
+        plan.inputs.push({ path, kind: NDJSON.test(path) ? 'ndjson' : XLSX.test(path) ? 'xlsx' : 'json' });
         plan.knownBytes += st.size;
       }
     } catch (e) {
@@ -181,7 +183,7 @@ function blank(chunk: Uint8Array, start: number, end: number): boolean {
  * Splits a byte stream into lines without decoding it. A line longer than a profile may be is
  * skipped to its end and reported, so one runaway line cannot exhaust memory.
  */
-async function* ndjsonBatches(stream: Readable, file: string, b: BatchBuilder): AsyncGenerator<Batch> {
+async function* ndjsonBatches(stream: AsyncIterable<unknown>, file: string, b: BatchBuilder): AsyncGenerator<Batch> {
   let carry: Uint8Array[] = [];
   let carried = 0;
   let tooLong = false;
@@ -204,7 +206,7 @@ async function* ndjsonBatches(stream: Readable, file: string, b: BatchBuilder): 
     if (size === 0 || parts.every((p) => blank(p, 0, p.length))) return;
     b.add(file, line, parts);
   };
-  for await (const data of unreadableAsError(stream, file)) {
+  for await (const data of stream) {
     const chunk = data as Uint8Array;
     b.consumed += chunk.length;
     let start = 0;
@@ -268,6 +270,40 @@ function wholeFile(file: string, b: BatchBuilder): void {
   b.add(file, 0, [bytes]);
 }
 
+/** NDJSON, or what was given in its place: a pretty-printed profile is read whole; an array is refused with a hint. */
+async function* streamBatches(stream: AsyncIterable<unknown>, file: string, b: BatchBuilder): AsyncGenerator<Batch> {
+  const { shape, chunks } = await sniff(stream);
+  if (shape === 'lines') return yield* ndjsonBatches(chunks, file, b);
+  if (shape === 'array') {
+    b.addError(file, 0, 'INPUT_JSON', 'holds a JSON array; give one profile per line (NDJSON, e.g. `jq -c ".[]"`) or one profile per file');
+    return;
+  }
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    b.consumed += chunk.length;
+    size += chunk.length;
+    if (size > MAX_PROFILE_BYTES) {
+      b.addError(file, 0, 'INPUT_UNREADABLE', `holds one pretty-printed JSON document larger than ${MAX_PROFILE_BYTES} bytes; a profile may be at most that`);
+      return;
+    }
+    parts.push(chunk);
+  }
+  b.add(file, 0, parts);
+  if (b.full()) yield b.take();
+}
+
+/** A profile workbook: each enterprise row a record, numbered by its row; a refused cell is that record's error. */
+async function* workbookBatches(file: string, b: BatchBuilder): AsyncGenerator<Batch> {
+  // exceljs is loaded only for a workbook.
+  const { readWorkbookProfiles } = await import('./xlsx-in.js');
+  for (const rec of await readWorkbookProfiles(file)) {
+    if ('error' in rec) b.addError(file, rec.row, 'PROFILE_INVALID', rec.error.map((i) => i.message).join('; '));
+    else b.add(file, rec.row, [Buffer.from(rec.text)]);
+    if (b.full()) yield b.take();
+  }
+}
+
 export interface BatchSource {
   batches: AsyncGenerator<Batch>;
   /** Input bytes read so far. */
@@ -279,10 +315,12 @@ export function readBatches(plan: InputPlan, limits: BatchLimits, stdin: Readabl
   const b = new BatchBuilder(limits);
   async function* gen(): AsyncGenerator<Batch> {
     for (const input of plan.inputs) {
-      if (input.kind === 'stdin') {
-        yield* ndjsonBatches(stdin, STDIN, b);
-      } else if (input.kind === 'ndjson') {
-        yield* ndjsonBatches(createReadStream(input.path, { highWaterMark: 1 << 16 }), input.path, b);
+      if (input.kind === 'stdin' || input.kind === 'ndjson') {
+        const file = input.kind === 'stdin' ? STDIN : input.path;
+        const stream = input.kind === 'stdin' ? stdin : createReadStream(input.path, { highWaterMark: 1 << 16 });
+        yield* streamBatches(unreadableAsError(stream, file), file, b);
+      } else if (input.kind === 'xlsx') {
+        yield* workbookBatches(input.path, b);
       } else if (input.kind === 'json') {
         wholeFile(input.path, b);
         if (b.full()) yield b.take();

@@ -12,17 +12,6 @@ export const jobs = z
   .optional()
   .transform((n) => n ?? Math.min(MAX_JOBS, availableParallelism()));
 
-export const FAIL_ON = ['needs-info', 'ineligible'] as const;
-export type FailOn = (typeof FAIL_ON)[number];
-
-/** `--fail-on needs-info --fail-on ineligible` or `--fail-on needs-info,ineligible`. */
-export const failOn = z
-  .array(z.string())
-  .default([])
-  .transform((list) => list.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))
-  .pipe(z.array(z.enum(FAIL_ON, { error: (iss) => `--fail-on takes needs-info or ineligible, got "${String(iss.input)}"` })))
-  .transform((list) => [...new Set(list)]);
-
 /** Commander collector for repeatable options. */
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];

@@ -1,5 +1,8 @@
 import type { RuleSet } from '../engine/index.js';
-import { planInputs } from './inputs.js';
+import type { Lang } from '../cli/options.js';
+import { openOutput } from '../cli/output-file.js';
+import { planInputs, type InputPlan } from './inputs.js';
+import { noProfilesError } from './no-profiles.js';
 import type { DiffFormat } from './diff.js';
 import { RunStats, runPipeline, writeTo } from './run.js';
 import type { Streams } from './batch.js';
@@ -16,10 +19,27 @@ export interface DiffOptions {
   asOf: string;
   format: DiffFormat;
   jobs: number;
+  /** --exit-code: exit 1 when any enterprise changes, as `git diff --exit-code` does. */
+  exitCode?: boolean;
+  /** -o FILE: written to a temporary name and renamed once complete. */
+  output?: string;
+  lang?: Lang;
 }
 
 export async function portfolioDiff(inputs: string[], o: DiffOptions, io: Streams = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const plan = planInputs(inputs);
+  const out = openOutput(o.output, io.stdout);
+  try {
+    const code = await compare(inputs, plan, o, { stdout: out.stream, stderr: io.stderr });
+    await out.commit();
+    return code;
+  } catch (e) {
+    out.abort();
+    throw e;
+  }
+}
+
+async function compare(inputs: string[], plan: InputPlan, o: DiffOptions, io: Streams): Promise<number> {
   const stats = new RunStats();
   let changed = 0;
   const side = (s: DiffOptions['old']) => ({ rules: s.dir, rulesVersion: s.rules.version });
@@ -41,6 +61,7 @@ export async function portfolioDiff(inputs: string[], o: DiffOptions, io: Stream
       await writeTo(io.stdout, r.output, written);
     },
   });
+  if (stats.records === 0) throw noProfilesError(inputs, o.lang);
   const evaluated = stats.records - stats.invalid;
   if (o.format === 'json') {
     const summary = { profiles: stats.records, evaluated, invalid: stats.invalid, changed };
@@ -50,5 +71,5 @@ export async function portfolioDiff(inputs: string[], o: DiffOptions, io: Stream
     await writeTo(io.stdout, `${changed} of ${evaluated} enterprise(s) change: rules ${versions}\n`);
   }
   io.stderr.write(stats.invalidReport());
-  return stats.invalid ? 1 : 0;
+  return stats.invalid || (o.exitCode && changed) ? 1 : 0;
 }

@@ -7,6 +7,9 @@ import {
 } from './formats.js';
 import { diffResults, renderDiffJson, renderDiffText, type DiffFormat } from './diff.js';
 import { ByteSink, EMPTY } from './byte-sink.js';
+import { xlsxErrorLine, xlsxLine } from './xlsx-record.js';
+import { yearsOutput } from './years-format.js';
+import { gateRecord, type Gate, type GateRecord } from './gates.js';
 
 /**
  * The work done on each batch, the same in a worker thread and in-process (`--jobs 1`): decode,
@@ -14,7 +17,7 @@ import { ByteSink, EMPTY } from './byte-sink.js';
  * with the little the main thread needs besides (invalid inputs, statuses seen, partial sums).
  */
 export type ProcessorConfig =
-  | { mode: 'batch'; rules: string; year?: number; asOf: string; format: Format; compact: boolean }
+  | { mode: 'batch'; rules: string; year?: number | 'all'; asOf: string; format: Format; compact: boolean; gates?: Gate[]; everyEnterprise?: boolean }
   | { mode: 'diff'; rules: string; newRules: string; year?: number; asOf: string; format: DiffFormat };
 
 export interface BatchResult {
@@ -28,6 +31,8 @@ export interface BatchResult {
   summary?: PartialSummary;
   /** diff: enterprises whose results differ. */
   changed?: number;
+  /** batch with gates: the enterprises that tripped one (with `everyEnterprise`, all of them). */
+  gated?: GateRecord[];
 }
 
 export interface Processor {
@@ -47,7 +52,7 @@ function errorOf(e: unknown, input: InputRef): ErrorInfo {
   return { code: e.code, issues };
 }
 
-function forEachProfile(
+export function forEachProfile(
   batch: Batch,
   onProfile: (input: InputRef, profile: Profile) => void,
   onInvalid: (input: InputRef, error: ErrorInfo) => void,
@@ -86,7 +91,7 @@ function forEachProfile(
 export function createProcessor(cfg: ProcessorConfig): Processor {
   const rules = loadRuleSet(cfg.rules);
   // Only an NDJSON line shows reasons; the other outputs pay for no decision tree.
-  const opts = { year: cfg.year, asOf: cfg.asOf, trace: cfg.mode !== 'diff' && cfg.format === 'ndjson' };
+  const opts = { year: cfg.year === 'all' ? undefined : cfg.year, asOf: cfg.asOf, trace: cfg.mode !== 'diff' && cfg.format === 'ndjson' };
   if (cfg.mode === 'diff') {
     const newRules = loadRuleSet(cfg.newRules);
     const sink = new ByteSink();
@@ -118,15 +123,24 @@ export function createProcessor(cfg: ProcessorConfig): Processor {
     forEachProfile(
       batch,
       (input, profile) => {
+        if (cfg.year === 'all') {
+          const y = yearsOutput(rules, profile, input, { ...cfg, trace: opts.trace }, columns);
+          if (y.needsInfo) out.withNeedsInfo++;
+          if (y.ineligible) out.withIneligible++;
+          if (y.gated) (out.gated ??= []).push(y.gated);
+          return sink.push(y.text);
+        }
         const result: EvaluationResult = evaluate(rules, profile, opts);
         if (result.totals.needsInfo) out.withNeedsInfo++;
         if (result.totals.ineligible) out.withIneligible++;
+        const gated = cfg.gates && gateRecord(input, result, cfg.gates, cfg.everyEnterprise === true);
+        if (gated) (out.gated ??= []).push(gated);
         if (summary) summary.add(result);
-        else sink.push(cfg.format === 'csv' ? csvRow(input, result, columns) : ndjsonLine(input, result, cfg.compact));
+        else sink.push(cfg.format === 'csv' ? csvRow(input, result, columns) : cfg.format === 'xlsx' ? xlsxLine(input, result, columns) : ndjsonLine(input, result, cfg.compact));
       },
       (input, error) => {
         out.invalid.push({ input, error, reason: reasonOf(error) });
-        if (!summary) sink.push(cfg.format === 'csv' ? csvErrorRow(input, error, columns) : ndjsonErrorLine(input, error));
+        if (!summary) sink.push(cfg.format === 'csv' ? csvErrorRow(input, error, columns) : cfg.format === 'xlsx' ? xlsxErrorLine(input, error) : ndjsonErrorLine(input, error));
       },
     );
     out.output = sink.take();

@@ -1,21 +1,35 @@
 import { z } from 'zod';
+import { PolicyCalcError } from '../engine/index.js';
 import { evaluationOptions, parseOptions } from '../cli/options.js';
 import { loadRuleSet } from '../cli/rules.js';
 import { batch } from '../batch/batch.js';
 import { FORMATS } from '../batch/formats.js';
-import { failOn, jobs } from '../batch/options.js';
+import { jobs } from '../batch/options.js';
+import { checkGates, failOn } from '../batch/gates.js';
 
-const batchOptions = evaluationOptions.extend({
-  format: z.enum(FORMATS, { error: '--format must be ndjson, csv or json' }).default('ndjson'),
-  compact: z.boolean().default(false),
-  jobs,
-  failOn,
-});
+const batchOptions = evaluationOptions
+  .extend({
+    format: z.enum(FORMATS, { error: `--format must be ${FORMATS.join(', ')}` }).default('ndjson'),
+    compact: z.boolean().default(false),
+    jobs,
+    failOn,
+    reporter: z.enum(['text', 'junit'], { error: '--reporter must be text or junit' }).default('text'),
+    output: z.string().min(1).optional(),
+  });
 
 /** `policy-calc batch <inputs...>`: many profiles, one result each, in input order. Returns the exit code. */
 export async function runBatch(inputs: string[], raw: Record<string, unknown>): Promise<number> {
-  const o = parseOptions(batchOptions, raw);
+  // `--year all`: every fiscal year of each profile (src/batch/years-format.ts).
+  const allYears = raw.year === 'all';
+  const o = parseOptions(batchOptions, allYears ? { ...raw, year: undefined } : raw);
+  if (allYears && (o.format === 'json' || o.format === 'xlsx')) {
+    throw new PolicyCalcError('USAGE', `--year all gives one line (ndjson) or one row per year (csv) for each enterprise; --format ${o.format} takes one year at a time`);
+  }
   // Loaded here first so that invalid rules stop the run (exit 2) before any worker starts.
   const rules = loadRuleSet(o.rules);
-  return batch(inputs, { rulesDir: o.rules, rules, year: o.year, asOf: o.asOf, format: o.format, compact: o.compact, jobs: o.jobs, failOn: o.failOn });
+  checkGates(o.failOn, rules);
+  return batch(inputs, {
+    rulesDir: o.rules, rules, year: allYears ? 'all' : o.year, asOf: o.asOf, format: o.format, compact: o.compact, jobs: o.jobs,
+    failOn: o.failOn, reporter: o.reporter, output: o.output, lang: o.lang,
+  });
 }

@@ -12,6 +12,8 @@ const diffOptions = evaluationOptions.omit({ rules: true }).extend({
   new: z.string().min(1).optional(),
   format: z.enum(DIFF_FORMATS, { error: '--format must be text or json' }).default('text'),
   jobs,
+  exitCode: z.boolean().default(false),
+  output: z.string().min(1).optional(),
 });
 
 /** `policy-calc diff --rules OLD --rules NEW <inputs...>`: what a rule change changes. Returns the exit code. */
@@ -26,5 +28,5 @@ export async function runDiff(inputs: string[], raw: Record<string, unknown>): P
   const [oldDir, newDir] = dirs as [string, string];
   const old = { dir: oldDir, rules: loadRuleSet(oldDir) };
   const next = { dir: newDir, rules: loadRuleSet(newDir) };
-  return portfolioDiff(inputs, { old, new: next, year: o.year, asOf: o.asOf, format: o.format, jobs: o.jobs });
+  return portfolioDiff(inputs, { old, new: next, year: o.year, asOf: o.asOf, format: o.format, jobs: o.jobs, exitCode: o.exitCode, output: o.output, lang: o.lang });
 }

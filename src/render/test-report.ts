@@ -69,7 +69,8 @@ export function xmlEscape(s: string): string {
     .replace(/'/g, '&apos;');
 }
 
-const attrs = (a: Record<string, string | number | undefined>) =>
+/** XML attributes from a record; undefined values are left out. */
+export const attrs = (a: Record<string, string | number | undefined>) =>
   Object.entries(a)
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => ` ${k}="${xmlEscape(String(v))}"`)
