@@ -18,6 +18,8 @@ export interface BatchOptions {
   year?: number;
   asOf: string;
   format: Format;
+  /** ndjson: the whole result per line instead of the lean line. */
+  full: boolean;
   compact: boolean;
   jobs: number;
   failOn: FailOn[];
@@ -36,7 +38,7 @@ export async function batch(inputs: string[], o: BatchOptions, io: Streams = { s
   const progress = progressWanted(io.stderr) ? new Progress(io.stderr as WriteStream, plan.sizeKnown ? plan.knownBytes : undefined) : undefined;
   try {
     await runPipeline({
-      config: { mode: 'batch', rules: o.rulesDir, year: o.year, asOf: o.asOf, format: o.format, compact: o.compact },
+      config: { mode: 'batch', rules: o.rulesDir, year: o.year, asOf: o.asOf, format: o.format, full: o.full, compact: o.compact },
       plan,
       jobs: o.jobs,
       onWorkerLost: (message) => io.stderr.write(`policy-calc: ${message}\n`),

@@ -59,10 +59,49 @@ function compactBenefit(b: Benefit): Partial<Benefit> {
   return out as Partial<Benefit>;
 }
 
-/** One NDJSON line: the input first, then the contract's result, keys in the result's order. */
-export function ndjsonLine(input: InputRef, result: EvaluationResult, compact: boolean): string {
+/**
+ * `--full`: the input first, then the contract's whole result, keys in the result's order; the
+ * explanation trace is left out (it is `check --explain`'s, and would multiply the line).
+ */
+export function ndjsonFullLine(input: InputRef, result: EvaluationResult, compact: boolean): string {
   const r = compact ? { ...result, benefits: result.benefits.map(compactBenefit) } : result;
-  return `${JSON.stringify({ input, ...r })}\n`;
+  return `${JSON.stringify({ input, ...r }, withoutTrace)}\n`;
+}
+
+function withoutTrace(this: unknown, key: string, value: unknown): unknown {
+  return key === 'trace' ? undefined : value;
+}
+
+/** A benefit or the totals, with the amount's bound when the engine gives one (issue 9). */
+type Bounded = { amountBound?: 'exact' | 'at-least' | null };
+
+/**
+ * The default line: what a register of enterprises is read for, and nothing repeated. Written by
+ * hand, field by field in a fixed order, rather than by JSON.stringify of a copied object: the
+ * line is most of what batch costs once evaluation is lean. Strings go through JSON.stringify
+ * (names are the enterprise's own text); ids, statuses and amounts are the engine's own tokens.
+ */
+export function ndjsonLine(input: InputRef, r: EvaluationResult): string {
+  const e = r.enterprise;
+  const v = r.evaluation;
+  let s = `{"input":${inputJson(input)},"enterprise":{"name":${JSON.stringify(e.name)},"creditCode":${e.creditCode === null ? 'null' : JSON.stringify(e.creditCode)}}`;
+  s += `,"evaluation":{"year":${v.year === null ? 'null' : v.year},"asOf":"${v.asOf}","rulesVersion":${JSON.stringify(v.rulesVersion)}},"benefits":[`;
+  for (let i = 0; i < r.benefits.length; i++) {
+    const b = r.benefits[i]!;
+    s += `${i ? ',' : ''}{"id":${JSON.stringify(b.id)},"status":"${b.status}","amount":${b.amount === null ? 'null' : `"${b.amount}"`}`;
+    const bound = (b as Bounded).amountBound;
+    if (bound !== undefined) s += `,"amountBound":${bound === null ? 'null' : `"${bound}"`}`;
+    s += `,"countedInTotal":${b.countedInTotal},"missing":${b.missing.length ? JSON.stringify(b.missing) : '[]'}}`;
+  }
+  const t = r.totals;
+  const bound = (t as Bounded).amountBound;
+  s += `],"totals":{"amount":"${t.amount}"${bound === undefined ? '' : `,"amountBound":"${bound}"`},"eligible":${t.eligible},"needsInfo":${t.needsInfo},"ineligible":${t.ineligible}}}\n`;
+  return s;
+}
+
+/** The input reference, as JSON.stringify would write it (file names are the user's text). */
+function inputJson(input: InputRef): string {
+  return input.line ? `{"file":${JSON.stringify(input.file)},"line":${input.line}}` : `{"file":${JSON.stringify(input.file)}}`;
 }
 
 export function ndjsonErrorLine(input: InputRef, error: ErrorInfo): string {

@@ -2,7 +2,7 @@ import { decodeUtf8, evaluate, isPolicyCalcError, parseProfile, type EvaluationR
 import { loadRuleSet } from '../cli/rules.js';
 import type { Batch } from './inputs.js';
 import {
-  csvErrorRow, csvRow, inputLabel, ndjsonErrorLine, ndjsonLine, reasonOf, SummaryBuilder, amountColumns,
+  csvErrorRow, csvRow, inputLabel, ndjsonErrorLine, ndjsonFullLine, ndjsonLine, reasonOf, SummaryBuilder, amountColumns,
   type ErrorInfo, type Format, type InputRef, type InvalidInput, type PartialSummary,
 } from './formats.js';
 import { diffResults, renderDiffJson, renderDiffText, type DiffFormat } from './diff.js';
@@ -14,7 +14,7 @@ import { ByteSink, EMPTY } from './byte-sink.js';
  * with the little the main thread needs besides (invalid inputs, statuses seen, partial sums).
  */
 export type ProcessorConfig =
-  | { mode: 'batch'; rules: string; year?: number; asOf: string; format: Format; compact: boolean }
+  | { mode: 'batch'; rules: string; year?: number; asOf: string; format: Format; full: boolean; compact: boolean }
   | { mode: 'diff'; rules: string; newRules: string; year?: number; asOf: string; format: DiffFormat };
 
 export interface BatchResult {
@@ -121,7 +121,8 @@ export function createProcessor(cfg: ProcessorConfig): Processor {
         if (result.totals.needsInfo) out.withNeedsInfo++;
         if (result.totals.ineligible) out.withIneligible++;
         if (summary) summary.add(result);
-        else sink.push(cfg.format === 'csv' ? csvRow(input, result, columns) : ndjsonLine(input, result, cfg.compact));
+        else if (cfg.format === 'csv') sink.push(csvRow(input, result, columns));
+        else sink.push(cfg.full ? ndjsonFullLine(input, result, cfg.compact) : ndjsonLine(input, result));
       },
       (input, error) => {
         out.invalid.push({ input, error, reason: reasonOf(error) });

@@ -7,6 +7,7 @@ import { failOn, jobs } from '../batch/options.js';
 
 const batchOptions = evaluationOptions.extend({
   format: z.enum(FORMATS, { error: '--format must be ndjson, csv or json' }).default('ndjson'),
+  full: z.boolean().default(false),
   compact: z.boolean().default(false),
   jobs,
   failOn,
@@ -17,5 +18,5 @@ export async function runBatch(inputs: string[], raw: Record<string, unknown>): 
   const o = parseOptions(batchOptions, raw);
   // Loaded here first so that invalid rules stop the run (exit 2) before any worker starts.
   const rules = loadRuleSet(o.rules);
-  return batch(inputs, { rulesDir: o.rules, rules, year: o.year, asOf: o.asOf, format: o.format, compact: o.compact, jobs: o.jobs, failOn: o.failOn });
+  return batch(inputs, { rulesDir: o.rules, rules, year: o.year, asOf: o.asOf, format: o.format, full: o.full, compact: o.compact, jobs: o.jobs, failOn: o.failOn });
 }
