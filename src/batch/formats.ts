@@ -50,7 +50,7 @@ const STATIC_PROSE = new Set(['summary', 'grants', 'reading']);
 function compactBenefit(b: Benefit): Partial<Benefit> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(b)) {
-    if (STATIC_PROSE.has(k)) continue;
+    if (STATIC_PROSE.has(k) || k === 'trace') continue;
     if (k === 'citation') {
       const { text: _text, ...cite } = v as Benefit['citation'];
       out[k] = cite;
@@ -64,12 +64,14 @@ function compactBenefit(b: Benefit): Partial<Benefit> {
  * explanation trace is left out (it is `check --explain`'s, and would multiply the line).
  */
 export function ndjsonFullLine(input: InputRef, result: EvaluationResult, compact: boolean): string {
-  const r = compact ? { ...result, benefits: result.benefits.map(compactBenefit) } : result;
-  return `${JSON.stringify({ input, ...r }, withoutTrace)}\n`;
+  const traced = result.benefits.some((b) => 'trace' in b);
+  const r = compact || traced ? { ...result, benefits: result.benefits.map((b) => (compact ? compactBenefit(b) : withoutTrace(b))) } : result;
+  return `${JSON.stringify({ input, ...r })}\n`;
 }
 
-function withoutTrace(this: unknown, key: string, value: unknown): unknown {
-  return key === 'trace' ? undefined : value;
+function withoutTrace(b: Benefit): Partial<Benefit> {
+  const { trace: _trace, ...rest } = b as Benefit & { trace?: unknown };
+  return rest;
 }
 
 /** A benefit or the totals, with the amount's bound when the engine gives one (issue 9). */
