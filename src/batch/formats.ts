@@ -59,23 +59,20 @@ function compactBenefit(b: Benefit): Partial<Benefit> {
   return out as Partial<Benefit>;
 }
 
+/** A benefit without its decision tree: a line carries the decisive reasons, not the whole tree. */
+function withoutTrace(b: Benefit): Partial<Benefit> {
+  const { trace: _trace, ...rest } = b;
+  return rest;
+}
+
 /**
  * `--full`: the input first, then the contract's whole result, keys in the result's order; the
  * explanation trace is left out (it is `check --explain`'s, and would multiply the line).
  */
 export function ndjsonFullLine(input: InputRef, result: EvaluationResult, compact: boolean): string {
-  const traced = result.benefits.some((b) => 'trace' in b);
-  const r = compact || traced ? { ...result, benefits: result.benefits.map((b) => (compact ? compactBenefit(b) : withoutTrace(b))) } : result;
+  const r = { ...result, benefits: result.benefits.map(compact ? compactBenefit : withoutTrace) };
   return `${JSON.stringify({ input, ...r })}\n`;
 }
-
-function withoutTrace(b: Benefit): Partial<Benefit> {
-  const { trace: _trace, ...rest } = b as Benefit & { trace?: unknown };
-  return rest;
-}
-
-/** A benefit or the totals, with the amount's bound when the engine gives one (issue 9). */
-type Bounded = { amountBound?: 'exact' | 'at-least' | null };
 
 /**
  * The default line: what a register of enterprises is read for, and nothing repeated. Written by
@@ -91,13 +88,11 @@ export function ndjsonLine(input: InputRef, r: EvaluationResult): string {
   for (let i = 0; i < r.benefits.length; i++) {
     const b = r.benefits[i]!;
     s += `${i ? ',' : ''}{"id":${JSON.stringify(b.id)},"status":"${b.status}","amount":${b.amount === null ? 'null' : `"${b.amount}"`}`;
-    const bound = (b as Bounded).amountBound;
-    if (bound !== undefined) s += `,"amountBound":${bound === null ? 'null' : `"${bound}"`}`;
+    s += `,"amountBound":${b.amountBound === null ? 'null' : `"${b.amountBound}"`}`;
     s += `,"countedInTotal":${b.countedInTotal},"missing":${b.missing.length ? JSON.stringify(b.missing) : '[]'}}`;
   }
   const t = r.totals;
-  const bound = (t as Bounded).amountBound;
-  s += `],"totals":{"amount":"${t.amount}"${bound === undefined ? '' : `,"amountBound":"${bound}"`},"eligible":${t.eligible},"needsInfo":${t.needsInfo},"ineligible":${t.ineligible}}}\n`;
+  s += `],"totals":{"amount":"${t.amount}","amountBound":"${t.amountBound}","eligible":${t.eligible},"needsInfo":${t.needsInfo},"ineligible":${t.ineligible}}}\n`;
   return s;
 }
 

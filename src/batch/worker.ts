@@ -85,7 +85,9 @@ function forEachProfile(
 
 export function createProcessor(cfg: ProcessorConfig): Processor {
   const rules = loadRuleSet(cfg.rules);
-  const opts = { year: cfg.year, asOf: cfg.asOf };
+  // Only the --full line shows reasons; the lean line, CSV, the summary and diff read decisions
+  // and amounts, which are the same without them, and pay for no explanation.
+  const opts = { year: cfg.year, asOf: cfg.asOf, trace: cfg.mode === 'batch' && cfg.format === 'ndjson' && cfg.full };
   if (cfg.mode === 'diff') {
     const newRules = loadRuleSet(cfg.newRules);
     const sink = new ByteSink();
