@@ -64,7 +64,8 @@ describe('the explanation of an eligible policy', () => {
 
   it('works the arithmetic out in words and units', () => {
     // 75% × 1,860,000 + (175% − 100%) × 120,000 = 1,395,000 + 90,000 = 1,485,000
-    expect(block('P12')).toContain('Extra deduction: CNY 1,485,000.00 = 75% × CNY 1,860,000.00 + (175% − 100%) × CNY 120,000.00');
+    // 2018: no months at a raised rate (公告2022年第28号 is 2022's), so the raised parts are 0.
+    expect(block('P12')).toContain('Extra deduction: CNY 1,485,000.00 = 75% × (CNY 1,860,000.00 − CNY 0.00) + 75% × CNY 0.00 + (175% − 100%) × (CNY 120,000.00 − CNY 0.00) + (175% − 100%) × CNY 0.00');
     // 1,485,000 × 15% = 222,750
     expect(block('P12')).toContain('Tax saved: CNY 222,750.00 = CNY 1,485,000.00 × 15%');
   });

@@ -119,6 +119,8 @@ function keysRead(fact: string, year: number): string[] {
   const y = `fiscalYears.${year}`;
   if (/^(land|utilities|taxPayments)\[\d+\]/.test(fact)) return [fact];
   if (fact.startsWith('activities.')) return [fact];
+  if (fact === 'year.rdExpensedRaisedPeriod') return [`${y}.rdExpensed`, `${y}.rdExpensedQ4`];
+  if (fact === 'year.rdAmortizationRaisedPeriod') return [`${y}.rdIntangibleAmortization`, `${y}.rdIntangibleAmortizationQ4`];
   if (fact.startsWith('year.')) return [`${y}.${fact.slice(5)}`];
   if (fact.startsWith('param.')) return [];
   const derived: Record<string, string[]> = {
@@ -129,6 +131,9 @@ function keysRead(fact: string, year: number): string[] {
     region: ['district', 'functionalRegion'],
     mainBusinessShare: [`${y}.revenue`, `${y}.mainBusinessRevenue`],
     size: ['size', 'employees', 'industry', 'nationalIndustryCode', `${y}.revenue`, `${y}.totalAssets`],
+    // The size at opening reads the fiscal years of the window, whichever the profile has.
+    sizeAtOpening: ['size', 'employees', 'industry', 'nationalIndustryCode', 'registrationDate', 'fiscalYears'],
+    nationalRateMayApply: ['highTechEnterprise', 'employees', `${y}.taxableIncome`, `${y}.totalAssets`],
     isManufacturer: ['nationalIndustryCode'],
     rdIndustryExcluded: ['nationalIndustryCode'],
     hasRd: [`${y}.rdExpensed`, `${y}.rdIntangibleAmortization`],
@@ -170,6 +175,8 @@ function factsOfPolicy(def: PolicyDef): Set<string> {
   if (def.amount) formula(def.amount);
   if (def.period?.from) out.add(def.period.from);
   for (const k of Object.keys(def.defaults ?? {})) out.add(k);
+  // A note given only where a fact holds reads that fact.
+  for (const n of def.notes ?? []) if (n.if) out.add(n.if);
   for (const g of def.items ?? []) {
     out.add(g.of);
     if (g.where) condition(g.where);
@@ -291,7 +298,7 @@ describe('an eligible policy depends only on what it reads', () => {
   });
 
   it('knows what every policy reads (so the property above tests something)', () => {
-    expect([...USED.get('P09')!].sort()).toEqual(['encouragedCatalog', 'inChongqing', 'isSesi', 'mainBusinessShare', 'year.taxableIncome']);
+    expect([...USED.get('P09')!].sort()).toEqual(['encouragedCatalog', 'inChongqing', 'isSesi', 'mainBusinessShare', 'nationalRateMayApply', 'year.taxableIncome']);
     // P12 reads P09's eligibility for its rate: it depends on what P09 reads.
     expect(USED.get('P12')!.has('encouragedCatalog')).toBe(true);
     // P10 and P11 share a stacking group: each depends on what the other reads.

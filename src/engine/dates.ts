@@ -1,5 +1,6 @@
 import { addYears } from 'date-fns/addYears';
 import { addDays } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 
 /**
  * Calendar dates are kept as `YYYY-MM-DD` strings: they compare correctly as strings and carry
@@ -54,6 +55,11 @@ export interface DateWindow {
 
 export function inWindow(d: CalendarDate, w: DateWindow): boolean {
   return d >= w.from && d < w.until;
+}
+
+/** Days in [from, until): 92 for 2022-10-01 to 2023-01-01. */
+export function daysBetween(from: CalendarDate, until: CalendarDate): number {
+  return differenceInCalendarDays(toDate(until), toDate(from));
 }
 
 export function yearWindow(year: number): DateWindow {

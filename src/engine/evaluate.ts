@@ -15,6 +15,7 @@ import { Trace } from './trace.js';
 import { Unknown, type Truth } from './unknown.js';
 import { profileWarnings } from './warnings.js';
 import { regionPriority } from './regions.js';
+import { applyDepartments, notesInForce } from './law-in-force.js';
 
 export interface EvaluateOptions {
   /** Fiscal year for the yearly policies; default: the latest in the profile. */
@@ -46,6 +47,7 @@ export function evaluate(rules: RuleSet, profile: Profile, opts: EvaluateOptions
   }
   const benefits = rules.policies.map((p) => byId.get(p.def.id)!);
   resolveStacking(benefits, rules);
+  applyDepartments(benefits, rules.params, opts.asOf);
 
   let total = ZERO;
   const totals: EvaluationResult['totals'] = { amount: '0.00', amountBound: 'exact', eligible: 0, needsInfo: 0, ineligible: 0 };
@@ -63,7 +65,7 @@ export function evaluate(rules: RuleSet, profile: Profile, opts: EvaluateOptions
   const sizeScope: Scope = { env, paramDate: yearStart(env), trace: new Trace() };
   const size = sizeInfo(sizeScope);
   const region = functionalRegion(profile);
-  const warnings: Warning[] = profileWarnings(profile, year, opts.asOf);
+  const warnings: Warning[] = profileWarnings(profile, year, opts.asOf, rules.params);
   return {
     enterprise: {
       name: profile.name,
@@ -145,7 +147,7 @@ function evaluatePolicy(p: CompiledPolicy, env: EvalEnv, explain: boolean): Bene
     overlapsWith: undefined,
     trace: undefined,
   };
-  for (const n of def.notes ?? []) trace.note(n);
+  for (const n of notesInForce(def.notes, scope)) trace.note(n);
 
   let status: Status = 'eligible';
   const computed: Computed = { figures: [], amount: undefined };

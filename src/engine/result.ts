@@ -1,6 +1,7 @@
 import type { Assumption, ParameterUse, PolicyTrace, Reason } from './trace.js';
 import type { TextPair } from './rule-schema.js';
 import type { RegionPriority } from './regions.js';
+import type { ApplyTo } from './law-in-force.js';
 
 /** The output of contract.md section 3; every renderer reads this one object. */
 export type Status = 'eligible' | 'ineligible' | 'needs-info';
@@ -42,6 +43,8 @@ export interface Benefit {
   parameters: ParameterUse[];
   notes: TextPair[];
   citation: { article: number; section?: string; text: string; responsible: string[] };
+  /** Where to apply on the as-of date: the citation's departments, or those that took over their functions (set for every benefit). */
+  applyTo?: ApplyTo;
   countedInTotal: boolean;
   /** The benefit whose money this one repeats, when countedInTotal is false for that reason. */
   overlapsWith?: string;

@@ -10,6 +10,7 @@ import { parseCalendarDate } from './dates.js';
 import { manifestSchema, parameterSchema, policySchema, type Manifest, type PolicyDef } from './rule-schema.js';
 import { flattenUnions, zodIssues } from './profile.js';
 import { compileRegions, REGION_KEYS, type RegionLayout } from './regions.js';
+import { checkNotes } from './law-in-force.js';
 
 /**
  * A rule directory: manifest.yaml, parameters/*.yaml (a tree of groups whose leaves have
@@ -44,6 +45,7 @@ type YamlPath = (string | number)[];
 const RULE_KEYS = [
   ...Object.keys(policySchema.shape), ...Object.keys(parameterSchema.shape), 'zh', 'en', 'fact', 'op', 'value', 'label',
   'all', 'any', 'not', 'when', 'pick', 'options', 'of', 'where', 'source', 'note', 'article', 'text', 'responsible', 'section',
+  'from', 'until', 'if',
 ];
 const MAX_FILE_BYTES = 1_000_000;
 const MAX_ALIASES = 100;
@@ -377,6 +379,7 @@ export function compileRuleSet(src: RuleSource): RuleSet {
     if (fileOf.has(def.id)) report(['id'], `policy ${def.id} is also defined in ${fileOf.get(def.id)}`);
     fileOf.set(def.id, file);
     compiled.push(compilePolicy(def, store, report, ref));
+    checkNotes(def.notes, store, report);
   }
   compiled.sort((a, b) => a.def.article - b.def.article);
   let regions: RegionLayout | undefined;

@@ -35,6 +35,10 @@ const TOP: Record<string, Pair> = {
     zh: '企业是否已登记为科技型中小企业？',
     en: 'Is the enterprise registered as a technology-based SME (科技型中小企业)?',
   },
+  highTechEnterprise: {
+    zh: '企业当年是否为经认定的高新技术企业？',
+    en: 'Was the enterprise a recognized high-tech enterprise (高新技术企业) in the year?',
+  },
   encouragedCatalog: {
     zh: '企业主营业务是否属于《西部地区鼓励类产业目录》？',
     en: 'Is the main business listed in the Western Region Encouraged Industries Catalogue?',
@@ -116,6 +120,8 @@ const YEAR_FIELDS: Record<string, Pair> = {
   taxableIncome: { zh: '应纳税所得额（研发加计扣除前）', en: 'taxable income (before the R&D extra deduction)' },
   rdExpensed: { zh: '费用化研发支出', en: 'R&D expense charged to profit or loss' },
   rdIntangibleAmortization: { zh: '研发形成无形资产的当年摊销额', en: 'amortization of intangibles formed by R&D' },
+  rdExpensedQ4: { zh: '第四季度（10月1日至12月31日）的费用化研发支出', en: 'R&D expense of October to December' },
+  rdIntangibleAmortizationQ4: { zh: '第四季度（10月1日至12月31日）研发形成无形资产的摊销额', en: 'amortization of R&D intangibles of October to December' },
 };
 
 /** Questions about one item of a collection; {item} is "land parcel 2" and the like. */

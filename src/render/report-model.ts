@@ -7,6 +7,7 @@ import { questionFor, itemName } from './questions.js';
 import { figureLabel, figureValue } from './report-figures.js';
 import { fill, R, SME_ROW_EN, STATUS_TEXT } from './report-labels.js';
 import { INDUSTRY_NAMES, NATURE_NAMES, SIZE_NAMES } from './labels.js';
+import { applyToText } from './apply-to.js';
 
 /**
  * The report's content, worked out once from an EvaluationResult: grouped, labelled and worded in
@@ -260,7 +261,7 @@ function policyView(b: Benefit, r: EvaluationResult, lang: Lang, l: ReportModel[
     notes: b.notes.map((n) => n[lang]),
     parameters: b.parameters.map((p) => parameterSentence(p, lang)),
     citation: b.citation.text,
-    responsible: b.citation.responsible.length ? b.citation.responsible.join(lang === 'zh' ? '、' : ', ') : l.none,
+    responsible: b.citation.responsible.length ? applyToText(b, lang) : l.none,
   };
 }
 

@@ -5,6 +5,7 @@ import { itemName } from './questions.js';
 import { amountCell, boundedText } from './words.js';
 import { regionLines } from './region.js';
 import { displayWidth, LABELS, padEnd, padStart, REGIONS, STATUS, t, truncate, type Lang } from './labels.js';
+import { applyToText } from './apply-to.js';
 
 /**
  * The terminal view: one aligned line per policy with its status and amount, then the total.
@@ -123,6 +124,6 @@ function explainLines(b: Benefit, r: EvaluationResult, lang: Lang, c: ChalkInsta
   const reading = readingSentence(b, lang);
   if (reading) out.push(`${pad}${c.dim(reading)}`);
   out.push(`${pad}${c.dim(`${t(LABELS.article, lang, { n: b.citation.article })}${colon}${b.citation.text}`)}`);
-  out.push(`${pad}${c.dim(`${t(LABELS.responsible, lang)}${colon}${b.citation.responsible.join(list)}`)}`);
+  out.push(`${pad}${c.dim(`${t(LABELS.responsible, lang)}${colon}${applyToText(b, lang)}`)}`);
   return out;
 }
