@@ -49,7 +49,8 @@ const KEY_EDGES: Record<string, Tree[]> = {
   leaseYears: [0, 1, 70, 71, 1.5, new RawNumber('1e1'), new RawNumber('7e1'), '10', -1],
   employees: [-1, 0, 1, Number.MAX_SAFE_INTEGER, 9007199254740992, 1.5, new RawNumber('1e2'), new RawNumber('10.0'), '10'],
   name: ['', ' ', 'a', 0, null],
-  id: ['', 'a', 0],
+  id: ['', 'a', 0, 'A-1', 'B-07'],
+  purpose: ['bathing', 'bath', '洗浴', 'office', '', 'heating'],
   registrationDate: ['2017-02-29', '2016-02-29', '1900-01-01', '1899-12-31', '2200-12-31', '2201-01-01', '2017-13-01', '2017-00-10', '2017-01-00', '2017-1-01', ' 2017-01-01'],
   nationalIndustryCode: ['A', 'T', 'U', 'A1', 'A12', 'A1234', 'A12345', 'a12', 'I6510 '],
   creditCode: ['91500112MA5U7K3X2', '91500112MA5U7K3X233', '91500112MA5U7K3XI3', '91500112MA5U7K3X24', '9150011AMA5U7K3X23'],
@@ -58,7 +59,7 @@ const KEY_EDGES: Record<string, Tree[]> = {
   fiscalYears: [{}, { 1899: {} }, { 1900: {} }, { 2199: {} }, { 2200: {} }, { '02017': {} }, { 2017: [] }, { 2017: null }, []],
   referencePrices: [{}, { industrial: '1' }, { gas: '1' }, null, []],
 };
-for (const k of ['revenue', 'mainBusinessRevenue', 'totalAssets', 'rdExpensed', 'rdIntangibleAmortization', 'areaSqm', 'basePricePerSqm', 'quantity', 'currentPrice', 'amount', 'industrial', 'residential', 'publicMedical']) KEY_EDGES[k] = MONEY_EDGES;
+for (const k of ['revenue', 'mainBusinessRevenue', 'totalAssets', 'rdExpensed', 'rdIntangibleAmortization', 'rdExpensedQ4', 'rdIntangibleAmortizationQ4', 'areaSqm', 'basePricePerSqm', 'quantity', 'currentPrice', 'amount', 'industrial', 'residential', 'publicMedical']) KEY_EDGES[k] = MONEY_EDGES;
 for (const k of ['filedOn', 'date']) KEY_EDGES[k] = KEY_EDGES.registrationDate!;
 
 const EXTRA_KEYS = ['foo', 'Name', '2017', '1899', '2200', 'revenue', 'type', 'kind', 'industrial', 'recognized', 'date', ...ACTIVITIES.slice(0, 3), 'constructor2'];

@@ -5,7 +5,7 @@ import { ExactNumber } from './json-reader.js';
 import { districtProblem, FUNCTIONAL_REGIONS } from './districts.js';
 import {
   ACTIVITIES, ESTABLISHMENTS, FACILITIES, HQ_TYPES, INDUSTRIES, LAND_ACQUISITIONS, LAND_USES, MANUFACTURING_SECTORS,
-  OWNERSHIPS, SIZES, TAX_KINDS, UTILITY_KINDS, type Profile,
+  OWNERSHIPS, SIZES, TAX_KINDS, UTILITY_KINDS, UTILITY_PURPOSES, type Profile,
 } from './profile-schema.js';
 
 /**
@@ -38,16 +38,19 @@ const isLandUse = oneOf(LAND_USES);
 const isAcquisition = oneOf(LAND_ACQUISITIONS);
 const isFacility = oneOf(FACILITIES);
 const isUtilityKind = oneOf(UTILITY_KINDS);
+const isUtilityPurpose = oneOf(UTILITY_PURPOSES);
 const isTaxKind = oneOf(TAX_KINDS);
 const isSector = oneOf(MANUFACTURING_SECTORS);
 
 /** The keys of each object of the schema, in its order. */
 export const PROFILE_KEYS = [
   '$schema', 'name', 'creditCode', 'registrationDate', 'district', 'functionalRegion', 'industry', 'nationalIndustryCode',
-  'ownership', 'establishment', 'size', 'employees', 'technologySme', 'encouragedCatalog', 'headquarters', 'fiscalYears',
+  'ownership', 'establishment', 'size', 'employees', 'technologySme', 'highTechEnterprise', 'encouragedCatalog', 'headquarters', 'fiscalYears',
   'taxPayments', 'land', 'facilities', 'utilities', 'activities', 'manufacturingSector',
 ] as const;
-export const FISCAL_YEAR_KEYS = ['revenue', 'mainBusinessRevenue', 'totalAssets', 'taxableIncome', 'rdExpensed', 'rdIntangibleAmortization'] as const;
+export const FISCAL_YEAR_KEYS = [
+  'revenue', 'mainBusinessRevenue', 'totalAssets', 'taxableIncome', 'rdExpensed', 'rdIntangibleAmortization', 'rdExpensedQ4', 'rdIntangibleAmortizationQ4',
+] as const;
 export const TAX_PAYMENT_KEYS = ['date', 'tax', 'amount'] as const;
 export const PARCEL_KEYS = ['id', 'use', 'areaSqm', 'basePricePerSqm', 'acquisition', 'inRecognizedCluster', 'leaseYears', 'filedOn'] as const;
 export const UTILITY_KEYS = ['kind', 'quantity', 'unit', 'currentPrice', 'purpose', 'referencePrices'] as const;
@@ -154,7 +157,7 @@ function utility(v: unknown): Obj | Invalid {
   }
   if (!moneyFields(v, ['currentPrice'], o)) return INVALID;
   if (v.purpose !== undefined) {
-    if (typeof v.purpose !== 'string') return INVALID;
+    if (!isUtilityPurpose(v.purpose)) return INVALID;
     o.purpose = v.purpose;
   }
   const ref = v.referencePrices;
@@ -197,6 +200,7 @@ const FIELDS: [(typeof PROFILE_KEYS)[number], (v: unknown) => unknown][] = [
   ['size', asIs(isSize)],
   ['employees', asIs((x) => isInteger(x, 0, Number.MAX_SAFE_INTEGER))],
   ['technologySme', asIs(isBool)],
+  ['highTechEnterprise', asIs(isBool)],
   ['encouragedCatalog', asIs(isBool)],
   ['headquarters', (x) => {
     if (x === null) return null;
@@ -206,7 +210,18 @@ const FIELDS: [(typeof PROFILE_KEYS)[number], (v: unknown) => unknown][] = [
   }],
   ['fiscalYears', fiscalYears],
   ['taxPayments', (x) => list(x, taxPayment)],
-  ['land', (x) => list(x, parcel)],
+  ['land', (x) => {
+    const parcels = list(x, parcel);
+    if (parcels === INVALID) return INVALID;
+    // The same parcel listed twice would be counted twice: a repeated id is refused.
+    const ids = new Set<unknown>();
+    for (const p of parcels as Obj[]) {
+      if (p.id === undefined) continue;
+      if (ids.has(p.id)) return INVALID;
+      ids.add(p.id);
+    }
+    return parcels;
+  }],
   ['facilities', (x) => list(x, asIs(isFacility))],
   ['utilities', (x) => list(x, utility)],
   ['activities', (x) => {
