@@ -7,9 +7,11 @@
 //   compiles it through a V8 code cache, dist/bundle/cli.cjs.cache, written here by running the
 //   CLI once; Node 20 has no compile cache of its own. A cache V8 rejects (another Node version)
 //   only costs the compile it would have saved.
-// - dist/bundle/worker-entry.js: the batch worker, an ES module bundle of its own.
-//   dist/bundle sits two levels below the package root, like dist/cli/*.js, so paths that the
-//   code builds from import.meta.url (../../rules) point to the same place in both outputs.
+// - dist/bundle/worker.cjs: the batch worker, a bundle of its own, wrapped and compiled the same
+//   way by bin/batch-worker.js through dist/bundle/worker.cjs.cache, written here by a small
+//   batch run on two workers. dist/bundle sits two levels below the package root, like
+//   dist/cli/*.js, so paths that the code builds from import.meta.url (../../rules) point to the
+//   same place in both outputs.
 // - dist/rules.json: rules/ read from YAML once (RuleSource), see src/cli/rules.ts.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -42,7 +44,7 @@ const zodEnglishOnly = {
 /**
  * Built-ins that the CLI rarely needs are required on first use instead of at start: commander
  * requires child_process for executable subcommands (never used here), and the rule loader uses
- * crypto's createHash only when it reads YAML. Each costs milliseconds to load.
+ * crypto's createHash only when it reads YAML or verifies a rule file's bytes. Each costs milliseconds to load.
  */
 const lazyBuiltins = {
   name: 'lazy-builtins',
@@ -53,7 +55,7 @@ const lazyBuiltins = {
 module.exports = new Proxy({}, { get: (_, k) => load()[k], has: (_, k) => k in load() });`,
       loader: 'js',
     }));
-    b.onResolve({ filter: /^node:crypto$/ }, (args) => (/src[\\/]engine[\\/]rule-set\.ts$/.test(args.importer) ? { path: 'crypto', namespace: 'lazy-crypto' } : undefined));
+    b.onResolve({ filter: /^node:crypto$/ }, (args) => (/src[\\/](engine[\\/]rule-set|cli[\\/]rules)\.ts$/.test(args.importer) ? { path: 'crypto', namespace: 'lazy-crypto' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'lazy-crypto' }, () => ({
       contents: 'let m; export function createHash(...a) { m ??= require("crypto"); return m.createHash(...a); }',
       loader: 'js',
@@ -76,35 +78,31 @@ const common = {
   minifySyntax: true,
 };
 
-await build({
-  ...common,
-  entryPoints: ['src/cli.ts'],
-  outfile: `${outdir}/cli.cjs`,
-  format: 'cjs',
-  plugins: [zodEnglishOnly, lazyBuiltins],
-  // import.meta does not exist in CommonJS: the file's own URL stands in for it.
-  define: { 'import.meta.url': '__pcModuleUrl' },
-  // The file is the body of the function bin/policy-calc.js compiles, written out whole so that
-  // the loader does not copy 800 kB of source to wrap it.
-  banner: { js: "(function (exports, require, module, __filename, __dirname) {'use strict';var __pcModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  footer: { js: '\n})' },
-});
+/** A CommonJS bundle written as the body of the function its launcher in bin/ compiles. */
+async function wrappedBundle(entry, name, plugins, define = {}) {
+  const file = `${outdir}/${name}`;
+  await build({
+    ...common,
+    entryPoints: [entry],
+    outfile: file,
+    format: 'cjs',
+    plugins,
+    // import.meta does not exist in CommonJS: the file's own URL stands in for it.
+    define: { 'import.meta.url': '__pcModuleUrl', ...define },
+    // Written out whole so that the launcher does not copy 800 kB of source to wrap it.
+    banner: { js: "(function (exports, require, module, __filename, __dirname) {'use strict';var __pcModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    footer: { js: '\n})' },
+  });
+  // esbuild escapes non-ASCII in strings but not in regular expressions; escaped there too, the
+  // bundle is ASCII, and Node reads it as a one-byte string: half the memory, no UTF-8 decoding.
+  // (\uXXXX means the same character in a string, a template and a regular expression.)
+  const ascii = readFileSync(file, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  writeFileSync(file, ascii);
+}
 
-// esbuild escapes non-ASCII in strings but not in regular expressions; escaped there too, the
-// bundle is ASCII, and Node reads it as a one-byte string: half the memory, no UTF-8 decoding.
-// (\uXXXX means the same character in a string, a template and a regular expression.)
-const cliFile = `${outdir}/cli.cjs`;
-const ascii = readFileSync(cliFile, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-writeFileSync(cliFile, ascii);
-
-await build({
-  ...common,
-  entryPoints: ['src/batch/worker-entry.ts'],
-  outfile: `${outdir}/worker-entry.js`,
-  format: 'esm',
-  // CommonJS dependencies (commander) call require() for Node built-ins.
-  banner: { js: "import { createRequire as __pcRequire } from 'node:module'; const require = __pcRequire(import.meta.url);" },
-});
+// The CLI starts its batch workers from bin/batch-worker.js (src/batch/run.ts).
+await wrappedBundle('src/cli.ts', 'cli.cjs', [zodEnglishOnly, lazyBuiltins], { __PC_WORKER_ENTRY__: JSON.stringify('../../bin/batch-worker.js') });
+await wrappedBundle('src/batch/worker-entry.ts', 'worker.cjs', [zodEnglishOnly, lazyBuiltins]);
 
 const { readRuleSource } = await import(`${root}dist/engine/index.js`);
 const { serializeRuleSource } = await import(`${root}dist/cli/rules.js`);
@@ -116,3 +114,13 @@ const warm = spawnSync(process.execPath, [`${root}bin/policy-calc.js`, 'check', 
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 if (warm.status !== 0) throw new Error('the bundled CLI failed its first run');
+
+// The workers' cache: a batch of the five example profiles, one per batch so that two workers run.
+const examples = ['cloud-sme', 'design-firm', 'hotel-hot-spring', 'regional-hq', 'sparse'];
+const lines = examples.map((f) => JSON.stringify(JSON.parse(readFileSync(`${root}fixtures/${f}.json`, 'utf8')))).join('\n');
+const warmWorkers = spawnSync(process.execPath, [`${root}bin/policy-calc.js`, 'batch', '-', '--jobs', '2', '--as-of', '2019-06-30'], {
+  env: { ...process.env, POLICY_CALC_WRITE_CODE_CACHE: '1', POLICY_CALC_BATCH_RECORDS: '1' },
+  input: `${lines}\n`,
+  stdio: ['pipe', 'ignore', 'inherit'],
+});
+if (warmWorkers.status !== 0) throw new Error('the bundled batch workers failed their first run');

@@ -1,4 +1,5 @@
-import { cpSync, mkdirSync, writeFileSync, appendFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -146,15 +147,80 @@ describe('formats and options', () => {
 });
 
 describe('precompiled rules', () => {
-  it('are used while the rule files hash to what was compiled, and not after an edit', () => {
-    const dir = join(tmp.dir, 'rules');
+  const copy = (name: string) => {
+    const dir = join(tmp.dir, name);
     cpSync(join(ROOT, 'rules'), dir, { recursive: true });
+    return dir;
+  };
+  const land = (dir: string) => join(dir, 'parameters', 'land.yaml');
+  /** The same number of bytes, one changed: a size check alone cannot see the edit. */
+  const sameSizeEdit = (file: string) => {
+    const text = readFileSync(file, 'utf8');
+    const i = text.search(/\d/);
+    writeFileSync(file, text.slice(0, i) + (text[i] === '1' ? '2' : '1') + text.slice(i + 1));
+    expect(readFileSync(file).length).toBe(Buffer.byteLength(text));
+  };
+  const later = () => Date.now() + 60_000;
+
+  it('are used while the rule files are those compiled, and not after an edit', () => {
+    const dir = copy('rules');
     const json = join(tmp.dir, 'rules.json');
     writeFileSync(json, serializeRuleSource(readRuleSource(dir)));
     const fresh = readPrecompiled(dir, json);
     expect(fresh).toEqual(readRuleSource(dir));
-    appendFileSync(join(dir, 'parameters', 'land.yaml'), '\n# an edit\n');
+    appendFileSync(land(dir), '\n# an edit\n');
     expect(readPrecompiled(dir, json)).toBeUndefined();
     expect(readPrecompiled(dir, join(tmp.dir, 'missing.json'))).toBeUndefined();
+  });
+
+  it('see an edit that keeps the size and sets the modification time back', () => {
+    for (const clock of [Date.now, later]) {
+      const dir = copy(`rules-same-size-${clock === later ? 'old' : 'racy'}`);
+      const json = join(dir, '..', `${clock === later ? 'old' : 'racy'}.json`);
+      writeFileSync(json, serializeRuleSource(readRuleSource(dir), clock));
+      const before = statSync(land(dir));
+      // touch -r sets the time back to the nanosecond, as `cp -p`, rsync or a careful editor would.
+      const reference = join(dir, '..', 'reference.yaml');
+      execFileSync('cp', ['-p', land(dir), reference]);
+      sameSizeEdit(land(dir));
+      execFileSync('touch', ['-r', reference, land(dir)]);
+      expect(statSync(land(dir)).mtimeMs).toBe(before.mtimeMs);
+      expect(readPrecompiled(dir, json)).toBeUndefined();
+    }
+  });
+
+  it('stay fresh where only the timestamps moved (a touch, a copy), and see files added or removed', () => {
+    const dir = copy('rules-touch');
+    const json = join(tmp.dir, 'touch.json');
+    writeFileSync(json, serializeRuleSource(readRuleSource(dir), later));
+    const future = new Date(Date.now() + 3_600_000);
+    utimesSync(land(dir), future, future);
+    expect(readPrecompiled(dir, json)).toEqual(readRuleSource(dir));
+    const moved = join(tmp.dir, 'rules-moved');
+    cpSync(dir, moved, { recursive: true });
+    expect(readPrecompiled(moved, json)).toEqual(readRuleSource(moved));
+    copyFileSync(land(dir), join(dir, 'parameters', 'land-2.yaml'));
+    expect(readPrecompiled(dir, json)).toBeUndefined();
+    rmSync(join(dir, 'parameters', 'land-2.yaml'));
+    expect(readPrecompiled(dir, json)).toEqual(readRuleSource(dir));
+    rmSync(land(dir));
+    expect(readPrecompiled(dir, json)).toBeUndefined();
+  });
+
+  it('trust the recorded stat of a file only when it was recorded well after the file last changed', () => {
+    const dir = copy('rules-racy');
+    const src = readRuleSource(dir);
+    // A wrong hash, with every stat as recorded: only a file whose bytes are hashed shows it.
+    const withWrongHash = (clock: () => number) => {
+      const data = JSON.parse(serializeRuleSource(src, clock));
+      data.files.find((f: { name: string }) => f.name === join('parameters', 'land.yaml')).sha256 = '0'.repeat(64);
+      const json = join(tmp.dir, 'wrong-hash.json');
+      writeFileSync(json, JSON.stringify(data));
+      return json;
+    };
+    // Just copied, so every file is racy: hashed, and the wrong hash is seen.
+    expect(readPrecompiled(dir, withWrongHash(Date.now))).toBeUndefined();
+    // Recorded a minute after the copy: the stat vouches for the file, which is not read.
+    expect(readPrecompiled(dir, withWrongHash(later))).toEqual(src);
   });
 });

@@ -45,9 +45,33 @@ describe('batch inputs', () => {
     expect(cloud.P10).toEqual({ status: 'eligible', amount: '189260.53' });
     expect(cloud.P12).toEqual({ status: 'eligible', amount: '222750.00' });
     expect(cloud.P22).toEqual({ status: 'eligible', amount: '59472.00' });
-    // The rest of the line is exactly what check prints for that profile, less each benefit's decision tree.
+  });
+
+  it('the default line: input, enterprise, evaluation, per policy the decision, and the totals; nothing else', () => {
+    const [line] = ndjson(cli(['batch', 'fixtures/cloud-sme.json', ...AS_OF]).stdout);
+    const check = JSON.parse(cli(['check', 'fixtures/cloud-sme.json', '--format', 'json', ...AS_OF]).stdout);
+    expect(Object.keys(line!)).toEqual(['input', 'enterprise', 'evaluation', 'benefits', 'totals']);
+    expect(line!.enterprise).toEqual({ name: check.enterprise.name, creditCode: '91500112MA5U7K3X23' });
+    expect(line!.evaluation).toEqual({ year: 2018, asOf: '2019-06-30', rulesVersion: check.evaluation.rulesVersion });
+    // Each policy's decision as check makes it; the explanation, citation and prose stay with check.
+    const keys = ['id', 'status', 'amount', 'amountBound', 'countedInTotal', 'missing'];
+    expect(line!.benefits).toEqual(check.benefits.map((b: any) => Object.fromEntries(keys.map((k) => [k, b[k]]))));
+    expect(line!.totals).toEqual(check.totals);
+    // 235,000.00 + 189,260.53 + 222,750.00 + 59,472.00 (see the top of this file)
+    expect(line!.totals.amount).toBe('706482.53');
+    // A name with quotes, a backslash and a line break stays one valid line.
+    const odd = { ...JSON.parse(fixtureLine('sparse')), name: '渝"中\\\n测试', creditCode: undefined };
+    const r = cli(['batch', '-', ...AS_OF], { input: `${JSON.stringify(odd)}\n` });
+    expect(r.stdout.split('\n')).toHaveLength(2);
+    expect(ndjson(r.stdout)[0]!.enterprise).toEqual({ name: odd.name, creditCode: null });
+  });
+
+  it('--full: each line is what check prints, after the input, without the trace', () => {
+    const [line] = ndjson(cli(['batch', 'fixtures/cloud-sme.json', ...AS_OF, '--full']).stdout);
     const check = cli(['check', 'fixtures/cloud-sme.json', '--format', 'json', ...AS_OF]);
-    const { input: _input, ...result } = lines[0]!;
+    const { input, ...result } = line!;
+    expect(input).toEqual({ file: 'fixtures/cloud-sme.json' });
+    // Less each benefit's decision tree, which is check's.
     const expected = JSON.parse(check.stdout) as { benefits: { trace?: unknown }[] };
     expect(expected.benefits.every((b) => b.trace !== undefined)).toBe(true);
     for (const b of expected.benefits) delete b.trace;
@@ -100,22 +124,22 @@ describe('batch parallelism', () => {
     const file = join(tmp.dir, 'many.ndjson');
     writeFileSync(file, `${lines.join('\n')}\n`);
     const env = { POLICY_CALC_BATCH_RECORDS: '7' };
-    const one = cli(['batch', file, ...AS_OF, '--compact', '--jobs', '1'], { env });
+    const one = cli(['batch', file, ...AS_OF, '--full', '--jobs', '1'], { env });
     expect(one.code).toBe(1);
     const out = ndjson(one.stdout);
     expect(out.map((l) => l.input.line)).toEqual(lines.map((_, i) => i + 1));
     expect(out.filter((l) => l.error).map((l) => l.input.line)).toEqual([51, 148, 245]);
     for (const jobs of ['2', '4']) {
-      const r = cli(['batch', file, ...AS_OF, '--compact', '--jobs', jobs], { env });
+      const r = cli(['batch', file, ...AS_OF, '--full', '--jobs', jobs], { env });
       expect(r.code).toBe(1);
       expect(r.stdout === one.stdout).toBe(true);
       expect(r.stderr).toBe(one.stderr);
     }
   });
 
-  it('--compact drops the repeated prose (summaries, grants, readings, citation texts) and nothing else', () => {
-    const full = ndjson(cli(['batch', 'fixtures/cloud-sme.json', ...AS_OF]).stdout)[0]!;
-    const compact = ndjson(cli(['batch', 'fixtures/cloud-sme.json', ...AS_OF, '--compact']).stdout)[0]!;
+  it('--full --compact drops the repeated prose (summaries, grants, readings, citation texts) and nothing else', () => {
+    const full = ndjson(cli(['batch', 'fixtures/cloud-sme.json', ...AS_OF, '--full']).stdout)[0]!;
+    const compact = ndjson(cli(['batch', 'fixtures/cloud-sme.json', ...AS_OF, '--full', '--compact']).stdout)[0]!;
     expect(full.benefits.some((b: any) => b.summary && b.citation.text)).toBe(true);
     for (const b of full.benefits) {
       delete b.summary;

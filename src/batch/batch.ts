@@ -23,6 +23,8 @@ export interface BatchOptions {
   year?: number | 'all';
   asOf: string;
   format: Format;
+  /** ndjson: the whole result per line instead of the lean line. */
+  full: boolean;
   compact: boolean;
   jobs: number;
   failOn: Gate[];
@@ -91,7 +93,7 @@ async function run(inputs: string[], plan: InputPlan, o: BatchOptions, io: Strea
   try {
     await runPipeline({
       config: {
-        mode: 'batch', rules: o.rulesDir, year: o.year, asOf: o.asOf, format: o.format, compact: o.compact,
+        mode: 'batch', rules: o.rulesDir, year: o.year, asOf: o.asOf, format: o.format, full: o.full, compact: o.compact,
         ...(o.failOn.length || junit ? { gates: o.failOn, everyEnterprise: junit !== undefined } : {}),
       },
       plan,

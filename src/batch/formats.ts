@@ -65,15 +65,45 @@ function withoutTrace(b: Benefit): Partial<Benefit> {
   return rest;
 }
 
-/** A result as an NDJSON line holds it: without decision trees, and with `compact` without the repeated prose. */
+/** A result as a `--full` line holds it: without decision trees, and with `compact` without the repeated prose. */
 export function lineResult(result: EvaluationResult, compact: boolean): EvaluationResult {
   return { ...result, benefits: result.benefits.map(compact ? compactBenefit : withoutTrace) as Benefit[] };
 }
 
-/** One NDJSON line: the input first, then the contract's result, keys in the result's order. */
-export function ndjsonLine(input: InputRef, result: EvaluationResult, compact: boolean): string {
+/**
+ * `--full`: the input first, then the contract's whole result, keys in the result's order; the
+ * explanation trace is left out (it is `check --explain`'s, and would multiply the line).
+ */
+export function ndjsonFullLine(input: InputRef, result: EvaluationResult, compact: boolean): string {
   const r = lineResult(result, compact);
   return `${JSON.stringify({ input, ...r })}\n`;
+}
+
+/**
+ * The default line: what a register of enterprises is read for, and nothing repeated. Written by
+ * hand, field by field in a fixed order, rather than by JSON.stringify of a copied object: the
+ * line is most of what batch costs once evaluation is lean. Strings go through JSON.stringify
+ * (names are the enterprise's own text); ids, statuses and amounts are the engine's own tokens.
+ */
+export function ndjsonLine(input: InputRef, r: EvaluationResult): string {
+  const e = r.enterprise;
+  const v = r.evaluation;
+  let s = `{"input":${inputJson(input)},"enterprise":{"name":${JSON.stringify(e.name)},"creditCode":${e.creditCode === null ? 'null' : JSON.stringify(e.creditCode)}}`;
+  s += `,"evaluation":{"year":${v.year === null ? 'null' : v.year},"asOf":"${v.asOf}","rulesVersion":${JSON.stringify(v.rulesVersion)}},"benefits":[`;
+  for (let i = 0; i < r.benefits.length; i++) {
+    const b = r.benefits[i]!;
+    s += `${i ? ',' : ''}{"id":${JSON.stringify(b.id)},"status":"${b.status}","amount":${b.amount === null ? 'null' : `"${b.amount}"`}`;
+    s += `,"amountBound":${b.amountBound === null ? 'null' : `"${b.amountBound}"`}`;
+    s += `,"countedInTotal":${b.countedInTotal},"missing":${b.missing.length ? JSON.stringify(b.missing) : '[]'}}`;
+  }
+  const t = r.totals;
+  s += `],"totals":{"amount":"${t.amount}","amountBound":"${t.amountBound}","eligible":${t.eligible},"needsInfo":${t.needsInfo},"ineligible":${t.ineligible}}}\n`;
+  return s;
+}
+
+/** The input reference, as JSON.stringify would write it (file names are the user's text). */
+function inputJson(input: InputRef): string {
+  return input.line ? `{"file":${JSON.stringify(input.file)},"line":${input.line}}` : `{"file":${JSON.stringify(input.file)}}`;
 }
 
 export function ndjsonErrorLine(input: InputRef, error: ErrorInfo): string {

@@ -65,6 +65,19 @@ function copyBatch(b: Batch): Batch {
   return { ...b, bytes: b.bytes.slice(), ends: b.ends.slice(), lines: b.lines.slice(), fileOf: b.fileOf.slice() };
 }
 
+/**
+ * Each worker is a V8 heap of its own. By default V8 lets a heap's young generation grow to tens
+ * of megabytes, which a worker fills with short-lived garbage (parsed profiles, results) before
+ * collecting it: with two workers and the main thread, three such heaps. A small young
+ * generation is collected more often, at little cost (almost nothing in it survives), and keeps
+ * the process within bounds. The old generation limit only stops a runaway worker: one that
+ * reaches it stops, and its inputs are evaluated again (see `lost`).
+ */
+const WORKER_LIMITS = {
+  maxYoungGenerationSizeMb: 4,
+  maxOldGenerationSizeMb: 512,
+};
+
 export class WorkerPool implements Runner {
   private readonly slots: Slot[] = [];
   private readonly waiting = new Map<number, InFlight>();
@@ -85,7 +98,7 @@ export class WorkerPool implements Runner {
   ) {}
 
   private spawn(): Slot {
-    const worker = new Worker(this.entry, { workerData: this.config });
+    const worker = new Worker(this.entry, { workerData: this.config, resourceLimits: WORKER_LIMITS });
     const slot: Slot = { worker, busy: 0 };
     worker.on('message', (reply: WorkerReply) => {
       const w = this.waiting.get(reply.id);

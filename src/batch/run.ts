@@ -12,7 +12,14 @@ import type { InvalidInput } from './formats.js';
  * awaited, so a slow reader of the output slows the reading of the input instead of filling
  * memory: a million profiles need no more memory than a thousand.
  */
-export const BATCH_LIMITS: BatchLimits = { records: 32, bytes: 128 * 1024 };
+export const BATCH_LIMITS: BatchLimits = { records: 256, bytes: 512 * 1024 };
+
+/**
+ * The worker's entry: the bundled CLI (scripts/bundle.mjs) names bin/batch-worker.js, which runs
+ * the worker bundle through its code cache; the unbundled program (dist/, tests) its own module.
+ */
+declare const __PC_WORKER_ENTRY__: string | undefined;
+const WORKER_ENTRY = new URL(typeof __PC_WORKER_ENTRY__ === 'string' ? __PC_WORKER_ENTRY__ : './worker-entry.js', import.meta.url);
 
 /** POLICY_CALC_BATCH_RECORDS overrides the records per batch (tests use tiny batches to shuffle completion order). */
 export function batchLimits(env: NodeJS.ProcessEnv = process.env): BatchLimits {
@@ -42,7 +49,7 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
   // One batch is all there is: starting a worker would cost more than the work.
   const parallel = o.jobs > 1 && !second.done;
   const runner: Runner = parallel
-    ? new WorkerPool(new URL('./worker-entry.js', import.meta.url), o.config, o.jobs, o.onWorkerLost)
+    ? new WorkerPool(WORKER_ENTRY, o.config, o.jobs, o.onWorkerLost)
     : inProcess(createProcessor(o.config));
   // Two batches per worker: one running, one waiting, so that no worker idles while the main
   // thread writes; more would only hold more output in memory (a result is ~40 times its input).

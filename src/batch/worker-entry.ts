@@ -14,6 +14,9 @@ const exitOn = process.env.POLICY_CALC_TEST_WORKER_EXIT_ON;
 const exitMarker = exitOn ? Buffer.from(exitOn) : undefined;
 const holds = (bytes: Uint8Array, marker: Buffer) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(marker);
 
+/** Set by bin/batch-worker.js at build time, to write the code cache once a batch has been compiled and run. */
+const afterBatch = (globalThis as { policyCalcAfterBatch?: () => void }).policyCalcAfterBatch;
+
 parentPort!.on('message', (request: WorkerRequest) => {
   if ('recycle' in request) {
     processor.recycle(request.recycle);
@@ -28,6 +31,7 @@ parentPort!.on('message', (request: WorkerRequest) => {
     // never becomes the bottleneck however many workers there are. The bytes are transferred.
     reply = { id, result };
     parentPort!.postMessage(reply, result.output.buffer.byteLength ? [result.output.buffer as ArrayBuffer] : []);
+    afterBatch?.();
     return;
   } catch (e) {
     const err = e as Error;

@@ -2,7 +2,7 @@ import { decodeUtf8, evaluate, isPolicyCalcError, parseProfile, type EvaluationR
 import { loadRuleSet } from '../cli/rules.js';
 import type { Batch } from './inputs.js';
 import {
-  csvErrorRow, csvRow, inputLabel, ndjsonErrorLine, ndjsonLine, reasonOf, SummaryBuilder, amountColumns,
+  csvErrorRow, csvRow, inputLabel, ndjsonErrorLine, ndjsonFullLine, ndjsonLine, reasonOf, SummaryBuilder, amountColumns,
   type ErrorInfo, type Format, type InputRef, type InvalidInput, type PartialSummary,
 } from './formats.js';
 import { diffResults, renderDiffJson, renderDiffText, type DiffFormat } from './diff.js';
@@ -17,7 +17,7 @@ import { gateRecord, type Gate, type GateRecord } from './gates.js';
  * with the little the main thread needs besides (invalid inputs, statuses seen, partial sums).
  */
 export type ProcessorConfig =
-  | { mode: 'batch'; rules: string; year?: number | 'all'; asOf: string; format: Format; compact: boolean; gates?: Gate[]; everyEnterprise?: boolean }
+  | { mode: 'batch'; rules: string; year?: number | 'all'; asOf: string; format: Format; full: boolean; compact: boolean; gates?: Gate[]; everyEnterprise?: boolean }
   | { mode: 'diff'; rules: string; newRules: string; year?: number; asOf: string; format: DiffFormat };
 
 export interface BatchResult {
@@ -90,8 +90,11 @@ export function forEachProfile(
 
 export function createProcessor(cfg: ProcessorConfig): Processor {
   const rules = loadRuleSet(cfg.rules);
-  // Only an NDJSON line shows reasons; the other outputs pay for no decision tree.
-  const opts = { year: cfg.year === 'all' ? undefined : cfg.year, asOf: cfg.asOf, trace: cfg.mode !== 'diff' && cfg.format === 'ndjson' };
+  // Only the --full line (and the several-years document, which holds whole results) shows reasons;
+  // the lean line, CSV, the workbook, the summary and diff read decisions and amounts, which are the
+  // same without them, and pay for no explanation.
+  const opts = { year: cfg.year === 'all' ? undefined : cfg.year, asOf: cfg.asOf, trace: cfg.mode === 'batch' && cfg.format === 'ndjson' && cfg.full };
+  const yearsTrace = cfg.mode === 'batch' && cfg.format === 'ndjson';
   if (cfg.mode === 'diff') {
     const newRules = loadRuleSet(cfg.newRules);
     const sink = new ByteSink();
@@ -124,7 +127,7 @@ export function createProcessor(cfg: ProcessorConfig): Processor {
       batch,
       (input, profile) => {
         if (cfg.year === 'all') {
-          const y = yearsOutput(rules, profile, input, { ...cfg, trace: opts.trace }, columns);
+          const y = yearsOutput(rules, profile, input, { ...cfg, trace: yearsTrace }, columns);
           if (y.needsInfo) out.withNeedsInfo++;
           if (y.ineligible) out.withIneligible++;
           if (y.gated) (out.gated ??= []).push(y.gated);
@@ -136,7 +139,9 @@ export function createProcessor(cfg: ProcessorConfig): Processor {
         const gated = cfg.gates && gateRecord(input, result, cfg.gates, cfg.everyEnterprise === true);
         if (gated) (out.gated ??= []).push(gated);
         if (summary) summary.add(result);
-        else sink.push(cfg.format === 'csv' ? csvRow(input, result, columns) : cfg.format === 'xlsx' ? xlsxLine(input, result, columns) : ndjsonLine(input, result, cfg.compact));
+        else if (cfg.format === 'csv') sink.push(csvRow(input, result, columns));
+        else if (cfg.format === 'xlsx') sink.push(xlsxLine(input, result, columns));
+        else sink.push(cfg.full ? ndjsonFullLine(input, result, cfg.compact) : ndjsonLine(input, result));
       },
       (input, error) => {
         out.invalid.push({ input, error, reason: reasonOf(error) });

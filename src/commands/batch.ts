@@ -7,15 +7,15 @@ import { FORMATS } from '../batch/formats.js';
 import { jobs } from '../batch/options.js';
 import { checkGates, failOn } from '../batch/gates.js';
 
-const batchOptions = evaluationOptions
-  .extend({
-    format: z.enum(FORMATS, { error: `--format must be ${FORMATS.join(', ')}` }).default('ndjson'),
-    compact: z.boolean().default(false),
-    jobs,
-    failOn,
-    reporter: z.enum(['text', 'junit'], { error: '--reporter must be text or junit' }).default('text'),
-    output: z.string().min(1).optional(),
-  });
+const batchOptions = evaluationOptions.extend({
+  format: z.enum(FORMATS, { error: `--format must be ${FORMATS.join(', ')}` }).default('ndjson'),
+  full: z.boolean().default(false),
+  compact: z.boolean().default(false),
+  jobs,
+  failOn,
+  reporter: z.enum(['text', 'junit'], { error: '--reporter must be text or junit' }).default('text'),
+  output: z.string().min(1).optional(),
+});
 
 /** `policy-calc batch <inputs...>`: many profiles, one result each, in input order. Returns the exit code. */
 export async function runBatch(inputs: string[], raw: Record<string, unknown>): Promise<number> {
@@ -29,7 +29,7 @@ export async function runBatch(inputs: string[], raw: Record<string, unknown>): 
   const rules = loadRuleSet(o.rules);
   checkGates(o.failOn, rules);
   return batch(inputs, {
-    rulesDir: o.rules, rules, year: allYears ? 'all' : o.year, asOf: o.asOf, format: o.format, compact: o.compact, jobs: o.jobs,
+    rulesDir: o.rules, rules, year: allYears ? 'all' : o.year, asOf: o.asOf, format: o.format, full: o.full, compact: o.compact, jobs: o.jobs,
     failOn: o.failOn, reporter: o.reporter, output: o.output, lang: o.lang,
   });
 }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeUtf8, evaluate, formatIssue, isPolicyCalcError, loadRules, parseProfile, PolicyCalcError } from '../engine/index.js';
+import { decodeUtf8, evaluate, formatIssue, isPolicyCalcError, parseProfile, PolicyCalcError } from '../engine/index.js';
+import { loadRuleSet } from '../cli/rules.js';
 import { writeOut } from '../cli/io.js';
 import { renderIndex, type IndexEntry } from '../render/report-index.js';
 import { EXTENSION_OF, render, reportOptionsFor, writeReportFile, type ReportCommandOptions } from './report.js';
@@ -30,7 +31,7 @@ export async function runBatchReport(input: string, o: ReportCommandOptions): Pr
   }
   const format = o.format ?? 'html';
   const ext = EXTENSION_OF[format];
-  const rules = loadRules(o.rules);
+  const rules = loadRuleSet(o.rules);
   const options = reportOptionsFor(o);
   const entries: IndexEntry[] = [];
   const used = new Set<string>(['index']);

@@ -1,7 +1,8 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
 import { z } from 'zod';
-import { evaluate, loadRules, parseCalendarDate, parseProfile, PolicyCalcError } from '../engine/index.js';
+import { evaluate, parseCalendarDate, parseProfile, PolicyCalcError } from '../engine/index.js';
+import { loadRuleSet } from '../cli/rules.js';
 import { readInput, writeOut } from '../cli/io.js';
 import { defaultLang, evaluationOptions, parseOptions } from '../cli/options.js';
 import { renderHtml } from '../render/html.js';
@@ -42,7 +43,7 @@ export async function runReport(input: string, raw: Record<string, unknown>): Pr
     return runBatchReport(input, o);
   }
   const format = singleFormat(o);
-  const rules = loadRules(o.rules);
+  const rules = loadRuleSet(o.rules);
   const { text, name } = readInput(input);
   const profile = parseProfile(text, name);
   const result = evaluate(rules, profile, { year: o.year, asOf: o.asOf });

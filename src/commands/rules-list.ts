@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { compileRuleSet, readRuleSource } from '../engine/index.js';
+import { compileRuleSet } from '../engine/index.js';
+import { loadRuleSource } from '../cli/rules.js';
 import { writeOut } from '../cli/io.js';
 import { defaultLang, evaluationOptions, parseOptions } from '../cli/options.js';
 import { shownPath } from '../cli/paths.js';
@@ -12,7 +13,7 @@ const listOptions = evaluationOptions.pick({ rules: true, lang: true }).extend({
 /** `policy-calc rules list`: the policies of a rule set, in article order. */
 export async function runRulesList(raw: Record<string, unknown>): Promise<number> {
   const o = parseOptions(listOptions, raw);
-  const source = readRuleSource(o.rules);
+  const source = loadRuleSource(o.rules);
   const rules = compileRuleSet(source);
   const fileOf = new Map(source.policies.map((p) => [p.def.id, p.file]));
   const rows: PolicyRow[] = rules.policies.map((p) => ({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { compileRuleSet, parameterRefs, PolicyCalcError, readRuleSource, type Parameter } from '../engine/index.js';
+import { compileRuleSet, parameterRefs, PolicyCalcError, type Parameter } from '../engine/index.js';
+import { loadRuleSource } from '../cli/rules.js';
 import { display } from '../engine/trace.js';
 import { writeOut } from '../cli/io.js';
 import { defaultLang, evaluationOptions, parseOptions } from '../cli/options.js';
@@ -34,7 +35,7 @@ function parameterJson(p: Parameter) {
 /** `policy-calc rules show P12`: one policy in words, with its parameters and citation. */
 export async function runRulesShow(arg: string, raw: Record<string, unknown>): Promise<number> {
   const o = parseOptions(showOptions, raw);
-  const source = readRuleSource(o.rules);
+  const source = loadRuleSource(o.rules);
   const rules = compileRuleSet(source);
   const id = policyId(arg);
   const entry = source.policies.find((p) => p.def.id === id);

@@ -23,6 +23,8 @@ const MAX_FRACTION_DIGITS = 30;
 
 /** Parses decimal text exactly, or returns a message saying what was wrong with it. */
 export function parseDecimalText(text: string): Dec | string {
+  // The usual case first: plain decimal text of a sane length is a number as it stands.
+  if (text.length <= MAX_INTEGER_DIGITS && DECIMAL_TEXT.test(text)) return new Dec(text);
   const t = text.trim();
   if (t !== text) return 'has surrounding spaces';
   if (/^-?(\d+\.?\d*|\.\d+)e[+-]?\d+$/i.test(t)) return 'uses exponent notation; write the plain decimal, e.g. "1234.56"';

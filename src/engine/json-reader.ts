@@ -27,6 +27,7 @@ export class JsonReadError extends Error {
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 64;
+const ESCAPES = new Map([['"', '"'], ['\\', '\\'], ['/', '/'], ['b', '\b'], ['f', '\f'], ['n', '\n'], ['r', '\r'], ['t', '\t']]);
 
 /** Reads a JSON document; `offsets`, when given, receives the offset of every value by its path. */
 export function readJson(text: string, offsets?: Map<string, number>): unknown {
@@ -52,6 +53,8 @@ export function joinPath(path: string, key: string | number): string {
 class Reader {
   private pos = 0;
   private depth = 0;
+  /** The keys and indexes down to the value being read: its path is only spelled out when needed (an error, offsets). */
+  private readonly at: (string | number)[] = [];
 
   constructor(
     private readonly src: string,
@@ -61,36 +64,40 @@ class Reader {
   readDocument(): unknown {
     if (this.src.charCodeAt(0) === 0xfeff) this.pos = 1;
     this.skipSpace();
-    if (this.pos >= this.src.length) this.fail('the file is empty; expected a JSON object', '');
-    const value = this.readValue('');
+    if (this.pos >= this.src.length) this.fail('the file is empty; expected a JSON object');
+    const value = this.readValue();
     this.skipSpace();
-    if (this.pos < this.src.length) this.fail('unexpected text after the end of the JSON value', '');
+    if (this.pos < this.src.length) this.fail('unexpected text after the end of the JSON value');
     return value;
   }
 
-  private readValue(path: string): unknown {
-    this.offsets?.set(path, this.pos);
+  private path(): string {
+    return this.at.reduce<string>(joinPath, '');
+  }
+
+  private readValue(): unknown {
+    if (this.offsets) this.offsets.set(this.path(), this.pos);
     const c = this.src.charCodeAt(this.pos);
     switch (c) {
-      case 0x7b: return this.readObject(path);
-      case 0x5b: return this.readArray(path);
-      case 0x22: return this.readString(path);
-      case 0x74: return this.readWord('true', true, path);
-      case 0x66: return this.readWord('false', false, path);
-      case 0x6e: return this.readWord('null', null, path);
+      case 0x7b: return this.readObject();
+      case 0x5b: return this.readArray();
+      case 0x22: return this.readString();
+      case 0x74: return this.readWord('true', true);
+      case 0x66: return this.readWord('false', false);
+      case 0x6e: return this.readWord('null', null);
       default:
-        if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return this.readNumber(path);
-        if (Number.isNaN(c)) this.fail('unexpected end of input; the JSON is truncated', path);
-        this.failUnexpected(`unexpected character ${JSON.stringify(this.src[this.pos])}; expected a value`, path);
+        if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return this.readNumber();
+        if (Number.isNaN(c)) this.fail('unexpected end of input; the JSON is truncated');
+        this.failUnexpected(`unexpected character ${JSON.stringify(this.src[this.pos])}; expected a value`);
     }
   }
 
-  private enter(path: string): void {
-    if (++this.depth > MAX_DEPTH) this.fail(`nesting deeper than ${MAX_DEPTH} levels`, path);
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) this.fail(`nesting deeper than ${MAX_DEPTH} levels`);
   }
 
-  private readObject(path: string): Record<string, unknown> {
-    this.enter(path);
+  private readObject(): Record<string, unknown> {
+    this.enter();
     this.pos++;
     const obj: Record<string, unknown> = {};
     this.skipSpace();
@@ -102,21 +109,22 @@ class Reader {
     for (;;) {
       this.skipSpace();
       if (this.src.charCodeAt(this.pos) !== 0x22) {
-        if (this.src.charCodeAt(this.pos) === 0x7d) this.fail('a comma before "}": JSON allows no trailing comma', path);
-        this.failUnexpected('expected a key in double quotes', path);
+        if (this.src.charCodeAt(this.pos) === 0x7d) this.fail('a comma before "}": JSON allows no trailing comma');
+        this.failUnexpected('expected a key in double quotes');
       }
       const keyStart = this.pos;
-      const key = this.readString(path);
-      const keyPath = joinPath(path, key);
-      if (FORBIDDEN_KEYS.has(key)) this.failAt(keyStart, `the key "${key}" is not allowed`, keyPath);
+      const key = this.readString();
+      this.at.push(key);
+      if (FORBIDDEN_KEYS.has(key)) this.failAt(keyStart, `the key "${key}" is not allowed`);
       if (Object.prototype.hasOwnProperty.call(obj, key)) {
-        this.failAt(keyStart, `duplicate key "${key}"; each key may appear once`, keyPath);
+        this.failAt(keyStart, `duplicate key "${key}"; each key may appear once`);
       }
       this.skipSpace();
-      if (this.src.charCodeAt(this.pos) !== 0x3a) this.fail('expected ":" after the key', keyPath);
+      if (this.src.charCodeAt(this.pos) !== 0x3a) this.fail('expected ":" after the key');
       this.pos++;
       this.skipSpace();
-      obj[key] = this.readValue(keyPath);
+      obj[key] = this.readValue();
+      this.at.pop();
       this.skipSpace();
       const c = this.src.charCodeAt(this.pos);
       if (c === 0x2c) {
@@ -128,12 +136,12 @@ class Reader {
         this.depth--;
         return obj;
       }
-      this.fail(Number.isNaN(c) ? 'unexpected end of input; an object is not closed' : 'expected "," or "}"', path);
+      this.fail(Number.isNaN(c) ? 'unexpected end of input; an object is not closed' : 'expected "," or "}"');
     }
   }
 
-  private readArray(path: string): unknown[] {
-    this.enter(path);
+  private readArray(): unknown[] {
+    this.enter();
     this.pos++;
     const arr: unknown[] = [];
     this.skipSpace();
@@ -144,8 +152,10 @@ class Reader {
     }
     for (;;) {
       this.skipSpace();
-      if (arr.length && this.src.charCodeAt(this.pos) === 0x5d) this.fail('a comma before "]": JSON allows no trailing comma', path);
-      arr.push(this.readValue(joinPath(path, arr.length)));
+      if (arr.length && this.src.charCodeAt(this.pos) === 0x5d) this.fail('a comma before "]": JSON allows no trailing comma');
+      this.at.push(arr.length);
+      arr.push(this.readValue());
+      this.at.pop();
       this.skipSpace();
       const c = this.src.charCodeAt(this.pos);
       if (c === 0x2c) {
@@ -157,15 +167,15 @@ class Reader {
         this.depth--;
         return arr;
       }
-      this.fail(Number.isNaN(c) ? 'unexpected end of input; an array is not closed' : 'expected "," or "]"', path);
+      this.fail(Number.isNaN(c) ? 'unexpected end of input; an array is not closed' : 'expected "," or "]"');
     }
   }
 
-  private readString(path: string): string {
+  private readString(): string {
     const start = ++this.pos;
     // Fast path: no escapes.
     const end = this.src.indexOf('"', start);
-    if (end === -1) this.fail('unexpected end of input inside a string', path);
+    if (end === -1) this.fail('unexpected end of input inside a string');
     const slice = this.src.slice(start, end);
     if (!slice.includes('\\') && !/[\u0000-\u001f]/.test(slice)) {
       this.pos = end + 1;
@@ -174,25 +184,25 @@ class Reader {
     let out = '';
     for (;;) {
       const c = this.src.charCodeAt(this.pos);
-      if (Number.isNaN(c)) this.fail('unexpected end of input inside a string', path);
+      if (Number.isNaN(c)) this.fail('unexpected end of input inside a string');
       if (c === 0x22) {
         this.pos++;
         return out;
       }
-      if (c < 0x20) this.fail('control character inside a string; escape it', path);
+      if (c < 0x20) this.fail('control character inside a string; escape it');
       if (c === 0x5c) {
         const e = this.src[this.pos + 1];
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-        if (e !== undefined && e in simple) {
-          out += simple[e];
+        const simple = e === undefined ? undefined : ESCAPES.get(e);
+        if (simple !== undefined) {
+          out += simple;
           this.pos += 2;
         } else if (e === 'u') {
           const hex = this.src.slice(this.pos + 2, this.pos + 6);
-          if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('bad \\u escape in a string', path);
+          if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('bad \\u escape in a string');
           out += String.fromCharCode(parseInt(hex, 16));
           this.pos += 6;
         } else {
-          this.fail('bad escape in a string', path);
+          this.fail('bad escape in a string');
         }
         continue;
       }
@@ -201,11 +211,11 @@ class Reader {
     }
   }
 
-  private readNumber(path: string): number | ExactNumber {
+  private readNumber(): number | ExactNumber {
     const re = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
     re.lastIndex = this.pos;
     const m = re.exec(this.src);
-    if (!m) this.fail('malformed number', path);
+    if (!m) this.fail('malformed number');
     const text = m[0];
     this.pos += text.length;
     const n = Number(text);
@@ -213,12 +223,12 @@ class Reader {
     return String(n) === text ? n : new ExactNumber(text);
   }
 
-  private readWord<T>(word: string, value: T, path: string): T {
+  private readWord<T>(word: string, value: T): T {
     if (this.src.startsWith(word, this.pos)) {
       this.pos += word.length;
       return value;
     }
-    this.fail('unexpected word; expected a value (strings need double quotes)', path);
+    this.fail('unexpected word; expected a value (strings need double quotes)');
   }
 
   private skipSpace(): void {
@@ -230,16 +240,16 @@ class Reader {
   }
 
   /** Comments are the most common non-JSON found in hand-edited files: say so. */
-  private failUnexpected(message: string, path: string): never {
+  private failUnexpected(message: string): never {
     const two = this.src.slice(this.pos, this.pos + 2);
-    this.fail(two === '//' || two === '/*' ? 'comments are not allowed in JSON' : message, path);
+    this.fail(two === '//' || two === '/*' ? 'comments are not allowed in JSON' : message);
   }
 
-  private fail(message: string, path: string): never {
-    this.failAt(this.pos, message, path);
+  private fail(message: string): never {
+    this.failAt(this.pos, message);
   }
 
-  private failAt(pos: number, message: string, path: string): never {
+  private failAt(pos: number, message: string): never {
     let line = 1;
     let lineStart = 0;
     for (let i = 0; i < pos && i < this.src.length; i++) {
@@ -248,6 +258,6 @@ class Reader {
         lineStart = i + 1;
       }
     }
-    throw new JsonReadError(message, line, pos - lineStart + 1, path);
+    throw new JsonReadError(message, line, pos - lineStart + 1, this.path());
   }
 }

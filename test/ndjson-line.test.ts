@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { amountColumns, csvRow, ndjsonFullLine, ndjsonLine } from '../src/batch/formats.js';
+import { evaluate, loadRules, parseProfile, type EvaluationResult } from '../src/engine/index.js';
+import { anyDate, profileTree, toJson } from './profile-arbitraries.js';
+
+/**
+ * The lean NDJSON line is written by hand, field by field, for speed. Over generated profiles
+ * (names with quotes, backslashes, line breaks and Chinese; with and without credit codes and
+ * fiscal years) it must be one line of valid JSON that says exactly what the result says, in the
+ * documented key order, and `--full` the result itself.
+ */
+const rules = loadRules('rules');
+const AS_OF = anyDate.map((d) => d.replace(/^\d{4}/, (y) => String(Number(y) + 1)));
+const FILES = fc.constantFrom('register.ndjson', '<stdin>', 'clients/渝中 "A".json', 'C:\\data\\a.json');
+
+/** The lean line's content, taken from the full result: the documented subset, in order. */
+function expected(input: object, r: EvaluationResult) {
+  return {
+    input,
+    enterprise: { name: r.enterprise.name, creditCode: r.enterprise.creditCode },
+    evaluation: r.evaluation,
+    benefits: r.benefits.map((b) => ({ id: b.id, status: b.status, amount: b.amount, amountBound: b.amountBound, countedInTotal: b.countedInTotal, missing: b.missing })),
+    totals: { amount: r.totals.amount, amountBound: r.totals.amountBound, eligible: r.totals.eligible, needsInfo: r.totals.needsInfo, ineligible: r.totals.ineligible },
+  };
+}
+
+describe('the lean NDJSON line', () => {
+  it('is one line of JSON holding exactly the documented fields of the result, in order', () => {
+    fc.assert(
+      fc.property(profileTree, AS_OF, FILES, fc.option(fc.integer({ min: 1, max: 1_000_000 }), { nil: undefined }), (tree, asOf, file, line) => {
+        const r = evaluate(rules, parseProfile(toJson(tree)), { asOf });
+        const input = line ? { file, line } : { file };
+        const text = ndjsonLine(input, r);
+        expect(text.endsWith('\n')).toBe(true);
+        expect(text.indexOf('\n')).toBe(text.length - 1);
+        // Same values and the same key order: compared as text after a round trip.
+        expect(JSON.stringify(JSON.parse(text))).toBe(JSON.stringify(expected(input, r)));
+        const full = ndjsonFullLine(input, r, false);
+        expect(JSON.parse(full)).toEqual(JSON.parse(JSON.stringify({ input, ...r, benefits: r.benefits.map(({ trace: _t, ...b }) => b) })));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('is byte for byte the same from the lean evaluator (trace off) as from the full one', () => {
+    const columns = amountColumns(rules);
+    const seen = { eligible: 0, atLeast: 0, needsInfo: 0 };
+    fc.assert(
+      fc.property(profileTree, AS_OF, fc.option(fc.integer({ min: 2015, max: 2024 }), { nil: undefined }), (tree, asOf, year) => {
+        const profile = parseProfile(toJson(tree));
+        const full = evaluate(rules, profile, { asOf, year });
+        const lean = evaluate(rules, profile, { asOf, year, trace: false });
+        const input = { file: 'register.ndjson', line: 1 };
+        expect(ndjsonLine(input, lean)).toBe(ndjsonLine(input, full));
+        expect(csvRow(input, lean, columns)).toBe(csvRow(input, full, columns));
+        // Everything but the explanation is the same: figures, assumptions, parameters, notes.
+        expect(lean.benefits.every((b) => b.trace === undefined && b.reasons.length === 0)).toBe(true);
+        const unexplained = (r: EvaluationResult) => ({ ...r, benefits: r.benefits.map(({ trace: _t, reasons: _r, ...b }) => b) });
+        expect(JSON.stringify(unexplained(lean))).toBe(JSON.stringify(unexplained(full)));
+        for (const b of full.benefits) {
+          if (b.amount !== null) seen.eligible++;
+          if (b.amountBound === 'at-least') seen.atLeast++;
+          if (b.status === 'needs-info') seen.needsInfo++;
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // Not vacuous: amounts, at-least amounts and needs-info policies were all compared.
+    expect(seen.eligible).toBeGreaterThan(100);
+    expect(seen.atLeast).toBeGreaterThan(0);
+    expect(seen.needsInfo).toBeGreaterThan(100);
+  });
+});
