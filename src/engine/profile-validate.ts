@@ -1,3 +1,4 @@
+import { PLACEHOLDERS } from './placeholders.js';
 import { parseDecimalText, type Dec } from './decimal.js';
 import { parseCalendarDate } from './dates.js';
 import { creditCodeProblem } from './credit-code.js';
@@ -188,7 +189,8 @@ const isBool = (x: unknown) => typeof x === 'boolean';
 /** Per top-level key, what it takes; in the schema's order, as zod writes the output. */
 const FIELDS: [(typeof PROFILE_KEYS)[number], (v: unknown) => unknown][] = [
   ['$schema', asIs(isString)],
-  ['name', asIs((x) => typeof x === 'string' && x.length >= 1)],
+  // init's placeholder is refused as the schema refuses it (src/engine/placeholders.ts).
+  ['name', asIs((x) => typeof x === 'string' && x.length >= 1 && x !== PLACEHOLDERS.name)],
   ['creditCode', asIs((x) => typeof x === 'string' && creditCodeProblem(x) === undefined)],
   ['registrationDate', asIs(isDate)],
   ['district', asIs((x) => typeof x === 'string' && districtProblem(x) === undefined)],
