@@ -6,6 +6,7 @@ import { questionFor, itemName } from './questions.js';
 import { figureLabel, figureValue } from './report-figures.js';
 import { fill, R, SME_ROW_EN, STATUS_TEXT } from './report-labels.js';
 import { INDUSTRY_NAMES, NATURE_NAMES, SIZE_NAMES } from './labels.js';
+import { briefSections, decisiveReasons, isAtLeast, type BriefSections } from './report-sections.js';
 
 /**
  * The report's content, worked out once from an EvaluationResult: grouped, labelled and worded in
@@ -20,6 +21,8 @@ export interface ReportOptions {
   date?: string | undefined;
   /** Whether --year was given; otherwise the report says which year was taken and why. */
   yearGiven?: boolean | undefined;
+  /** brief (the default): what the client needs, in the order they need it; full: every policy as a card. */
+  detail?: 'brief' | 'full' | undefined;
 }
 
 export interface Money {
@@ -70,6 +73,12 @@ export interface PolicyView {
   mark: string;
   natureText: string;
   amount: Money | null;
+  /** The amount is a lower bound (a period still open, an input not yet given). */
+  atLeast: boolean;
+  /** What the article grants, in a line. */
+  grants: string | null;
+  /** For a policy not available: why, in words (its failed checks). */
+  decisive: string[];
   /** What stands in place of a null amount: pending information, nothing, or not a money benefit. */
   amountNote: string;
   countedInTotal: boolean;
@@ -110,6 +119,9 @@ export interface ReportModel {
   date: string;
   summary: SummaryRow[];
   total: Money;
+  totalAtLeast: boolean;
+  detail: 'brief' | 'full';
+  brief: BriefSections;
   counts: { status: Status; count: number; text: string }[];
   bars: Bar[];
   groups: GroupView[];
@@ -172,6 +184,7 @@ export function buildReportModel(r: EvaluationResult, o: ReportOptions): ReportM
     { status: 'ineligible' as const, count: r.totals.ineligible, text: STATUS_TEXT.ineligible[lang] },
   ];
 
+  const open = questions(r.benefits, lang);
   return {
     lang,
     l,
@@ -183,10 +196,13 @@ export function buildReportModel(r: EvaluationResult, o: ReportOptions): ReportM
     date: o.date ?? r.evaluation.asOf,
     summary,
     total: money(r.totals.amount),
+    totalAtLeast: isAtLeast(r.totals),
+    detail: o.detail ?? 'brief',
+    brief: briefSections(r, policies, open, lang, l),
     counts,
     bars,
     groups,
-    questions: questions(r.benefits, lang),
+    questions: open,
     assumptions: assumptions(r, o, l, list),
     rulesVersion: r.evaluation.rulesVersion,
     disclaimer: l.disclaimer,
@@ -227,18 +243,21 @@ function policyView(b: Benefit, r: EvaluationResult, lang: Lang, l: ReportModel[
     mark: s.mark,
     natureText: NATURE_NAMES[b.nature]?.[lang] ?? b.nature,
     amount: b.amount === null ? null : money(b.amount),
+    atLeast: isAtLeast(b),
+    grants: b.grants ? b.grants[lang] : null,
+    decisive: decisiveReasons(b, r.evaluation.year, lang, l),
     amountNote: !b.quantified ? l.noAmount : b.status === 'needs-info' ? l.amountPending : l.amountNone,
     countedInTotal: b.countedInTotal,
     countNote: countNote(b, lang, l),
     periods,
     figures: Object.entries(b.figures).map(([name, raw]) => ({ name, label: figureLabel(name, lang), raw, text: figureValue(name, raw, lang) })),
     nearMiss: nearMiss(b, r.evaluation.year, lang),
-    checks: b.reasons.map((reason) => ({
+    checks: uniqueBy(b.reasons.map((reason) => ({
       result: reason.result,
       resultText: reason.result === true ? l.passed : reason.result === false ? l.failed : l.unknown,
       mark: reason.result === true ? '✔' : reason.result === false ? '✘' : '?',
       sentence: reasonSentence(reason, lang),
-    })),
+    })), (c) => `${c.result}\u0000${c.sentence}`),
     missing: b.missing.map((fact) => ({ fact, sentence: missingSentence(fact, lang), question: questionFor(fact, lang) })),
     assumptions: b.assumptions.map((a) => a.message[lang]),
     notes: b.notes.map((n) => n[lang]),
@@ -246,6 +265,12 @@ function policyView(b: Benefit, r: EvaluationResult, lang: Lang, l: ReportModel[
     citation: b.citation.text,
     responsible: b.citation.responsible.length ? b.citation.responsible.join(lang === 'zh' ? '、' : ', ') : l.none,
   };
+}
+
+/** The same check met in several branches of a rule is shown once. */
+function uniqueBy<T>(xs: T[], key: (x: T) => string): T[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => !seen.has(key(x)) && Boolean(seen.add(key(x))));
 }
 
 /**
