@@ -154,8 +154,10 @@ export function policy(p: PolicyView, m: ReportModel, brief = false): string {
   if (p.nearMiss.length) {
     parts.push(`<div class="block-title">${h(l.nearMiss)}</div><ul class="near-miss">${p.nearMiss.map((x) => `<li>${h(x)}</li>`).join('')}</ul>`);
   }
-  if (p.checks.length) {
-    const rows = p.checks
+  // An eligible policy is explained by the checks it met; the brief card leaves out the alternatives not taken.
+  const checks = brief && p.status === 'eligible' ? p.checks.filter((c) => c.result === true) : p.checks;
+  if (checks.length) {
+    const rows = checks
       .map((c) => `<tr><td class="result r-${c.result}">${h(c.mark)} ${h(c.resultText)}</td><td>${h(c.sentence)}</td></tr>`)
       .join('');
     parts.push(`<div class="block-title">${h(l.checks)}</div>

@@ -140,7 +140,8 @@ table.compact td.policy-name .sub { font-size: 11.5px; }
 table.compact ul.missing { margin: 0; padding-left: 16px; }
 table.unavailable td.decisive { color: #32383f; }
 table.parameters td, table.parameters th { font-size: 12px; }
-table.parameters code { font-size: 11px; }
+table.parameters code { font-size: 10.5px; border: none; background: none; padding: 0; overflow-wrap: normal; }
+table.parameters td:nth-child(1), table.parameters td:nth-child(2), table.parameters td:nth-child(3) { white-space: nowrap; }
 dl.article-texts { margin: 0; }
 dl.article-texts dt { font-weight: 600; font-size: 13px; margin-top: 8px; }
 dl.article-texts dd { margin: 2px 0 0; font-family: "Songti SC", "SimSun", "Noto Serif CJK SC", "Source Han Serif SC", serif; font-size: 13px; border-left: 3px solid var(--line); padding-left: 10px; }
@@ -200,7 +201,12 @@ dl.article-texts dd .sub { font-family: -apple-system, "Segoe UI", "Noto Sans CJ
   .brief table { font-size: 9pt; }
   .brief table.compact td { font-size: 9pt; padding: 3pt 6pt; }
   .brief th, .brief td { padding: 3pt 6pt; }
-  .brief .appendix { break-before: page; page-break-before: always; }
   .brief footer.colophon { margin-top: 14pt; }
+  /* The appendix is for reference: two columns of smaller type. */
+  .brief dl.article-texts { columns: 2; column-gap: 14pt; }
+  .brief dl.article-texts dt { font-size: 8.5pt; margin-top: 5pt; }
+  .brief dl.article-texts dd { font-size: 8.5pt; line-height: 1.45; }
+  .brief table.parameters td, .brief table.parameters th { font-size: 8pt; padding: 2pt 4pt; }
+  .brief table.compact td.policy-name { width: 30%; }
 }
 `;
