@@ -50,7 +50,7 @@ export async function runBatchReport(input: string, o: ReportCommandOptions): Pr
         if (!isPolicyCalcError(e) || e.code === 'USAGE') throw e;
         const issues = src.line === undefined ? e.issues : e.issues.map((x) => ({ ...x, file: src.file, line: src.line }));
         for (const issue of issues) process.stderr.write(`policy-calc: ${formatIssue(issue)}\n`);
-        entries.push({ index, source: src.name, error: issues.map(formatIssue).join('\n') });
+        entries.push({ index, source: src.name, issues });
         invalid++;
       }
     }

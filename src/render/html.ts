@@ -22,12 +22,13 @@ export function htmlOf(m: ReportModel): string {
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
-export function htmlPage(lang: 'zh' | 'en', title: string, body: string): string {
+/** A page; `scripts` adds a script-src to the CSP (the batch index allows its one inline script by hash). */
+export function htmlPage(lang: 'zh' | 'en', title: string, body: string, scripts?: string): string {
   return `<!DOCTYPE html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta http-equiv="Content-Security-Policy" content="${CSP}${scripts ? `; ${scripts}` : ''}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="policy-calc">
 <title>${h(title)}</title>
@@ -95,7 +96,7 @@ ${rows}
 </dl>
 <div class="total-card">
 <div class="total-label">${h(m.l.total)}</div>
-<div class="total-amount" data-total="${h(m.total.raw)}" data-bound="${m.totalAtLeast ? 'at-least' : 'exact'}">${m.totalAtLeast ? `<span class="bound" title="${h(m.l.atLeast)}">≥ </span>` : ''}${h(m.total.text)}${unit(m)}</div>
+<div class="total-amount" data-bound="${m.totalAtLeast ? 'at-least' : 'exact'}" data-total="${h(m.total.raw)}">${m.totalAtLeast ? `<span class="bound" title="${h(m.l.atLeast)}">≥ </span>` : ''}${h(m.total.text)}${unit(m)}</div>
 <div class="total-note">${h(m.l.totalNote)}${m.totalAtLeast ? `<br><span class="bound-note">${h(m.l.atLeastNote)}</span>` : ''}</div>
 <ul class="counts">${counts}</ul>
 </div>

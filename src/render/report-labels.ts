@@ -148,6 +148,14 @@ export const R = {
   appendixParameters: { zh: '参数及来源', en: 'Parameters and their sources' },
   parameter: { zh: '参数', en: 'Parameter' },
   since: { zh: '生效日期', en: 'In force from' },
+  byPolicy: { zh: '按政策汇总', en: 'By policy' },
+  byDistrict: { zh: '按区县汇总', en: 'By district' },
+  enterprises: { zh: '企业数', en: 'Enterprises' },
+  eligibleEnterprises: { zh: '符合的企业', en: 'Eligible enterprises' },
+  enterpriseList: { zh: '企业明细', en: 'Enterprise by enterprise' },
+  sortHint: { zh: '按金额排序', en: 'Sort by amount' },
+  byPolicyChart: { zh: '各政策可计入合计的金额（元）：', en: 'Amount each policy adds to the totals (CNY): ' },
+  indexNone: { zh: '没有可汇总的企业。', en: 'No enterprise to sum up.' },
   pageOf: { zh: '第 {p} 页 / 共 {n} 页', en: 'Page {p} of {n}' },
 } satisfies Record<string, Pair>;
 

@@ -149,6 +149,15 @@ dl.article-texts dd .sub { font-family: -apple-system, "Segoe UI", "Noto Sans CJ
 .citation-link { margin-top: 8px; }
 .policy-columns { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.25fr); gap: 0 18px; align-items: start; }
 .policy-columns table.figures td.num { width: auto; }
+/* The batch dashboard. */
+.dashboard .kpis { display: grid; grid-template-columns: minmax(0, 22em); margin: 18px 0 4px; }
+.dashboard svg.chart { max-width: 760px; }
+.cssbar { display: block; height: 10px; min-width: 120px; background: var(--soft); border-radius: 2px; }
+.cssbar > span { display: block; height: 100%; background: var(--bar); border-radius: 2px; }
+td.bar-cell { width: 30%; vertical-align: middle; }
+button.sort { font: inherit; color: inherit; background: none; border: none; padding: 0; cursor: pointer; text-align: inherit; }
+th[aria-sort] button.sort { color: var(--accent); }
+
 @media (max-width: 720px) { .policy-columns { grid-template-columns: 1fr; } }
 .citation-link a { color: var(--accent); text-decoration: none; }
 
