@@ -111,8 +111,8 @@ function appendix(m: ReportModel): string {
     .join('\n');
   const params = m.brief.parameters.length
     ? `<h3 class="sub-heading">${h(l.appendixParameters)}</h3>
-<table class="compact parameters"><thead><tr><th scope="col">${h(l.parameter)}</th><th scope="col" class="num">${h(l.value)}</th><th scope="col">${h(l.since)}</th><th scope="col">${h(l.source)}</th><th scope="col">${h(l.forPolicies)}</th></tr></thead><tbody>
-${m.brief.parameters.map((p) => `<tr><td><code>${h(p.name)}</code></td><td class="num">${h(p.value === 'table' ? '—' : p.value)}</td><td>${h(p.since)}</td><td>${h(p.source)}</td><td>${p.policies.map(h).join(', ')}</td></tr>`).join('\n')}
+<table class="compact parameters"><thead><tr><th scope="col">${h(l.parameter)}</th><th scope="col" class="num">${h(l.value)}</th><th scope="col">${h(l.source)} · ${h(l.since)}</th><th scope="col">${h(l.forPolicies)}</th></tr></thead><tbody>
+${m.brief.parameters.map((p) => `<tr><td><code>${h(p.name)}</code></td><td class="num">${h(p.value === 'table' ? '—' : p.value)}</td><td>${h(p.source)} <span class="sub">· ${h(p.since)}</span></td><td>${p.policies.map(h).join(', ')}</td></tr>`).join('\n')}
 </tbody></table>`
     : '';
   return section('appendix', l.appendix, `<h3 class="sub-heading">${h(l.appendixTexts)}</h3>\n<dl class="article-texts">\n${texts}\n</dl>\n${params}`, 'appendix');

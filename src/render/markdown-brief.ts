@@ -54,9 +54,9 @@ export function briefMarkdown(m: ReportModel): string {
     out.push(`### ${mdText(l.appendixParameters)}`, '');
     out.push(
       ...mdTable(
-        [mdCell(l.parameter), mdCell(l.value), mdCell(l.since), mdCell(l.source), mdCell(l.forPolicies)],
-        ['l', 'r', 'l', 'l', 'l'],
-        b.parameters.map((p) => [mdCode(p.name), mdCell(p.value === 'table' ? '—' : p.value), mdCell(p.since), mdCell(p.source), p.policies.map(mdCell).join(', ')]),
+        [mdCell(l.parameter), mdCell(l.value), `${mdCell(l.source)} · ${mdCell(l.since)}`, mdCell(l.forPolicies)],
+        ['l', 'r', 'l', 'l'],
+        b.parameters.map((p) => [mdCode(p.name), mdCell(p.value === 'table' ? '—' : p.value), `${mdCell(p.source)} · ${mdCell(p.since)}`, p.policies.map(mdCell).join(', ')]),
       ),
       '',
     );

@@ -141,7 +141,9 @@ table.compact ul.missing { margin: 0; padding-left: 16px; }
 table.unavailable td.decisive { color: #32383f; }
 table.parameters td, table.parameters th { font-size: 12px; }
 table.parameters code { font-size: 10.5px; border: none; background: none; padding: 0; overflow-wrap: normal; }
-table.parameters td:nth-child(1), table.parameters td:nth-child(2), table.parameters td:nth-child(3) { white-space: nowrap; }
+table.parameters td:nth-child(1) { white-space: nowrap; }
+table.parameters td:nth-child(2) { max-width: 9em; }
+table.parameters .sub { font-size: inherit; }
 dl.article-texts { margin: 0; }
 dl.article-texts dt { font-weight: 600; font-size: 13px; margin-top: 8px; }
 dl.article-texts dd { margin: 2px 0 0; font-family: "Songti SC", "SimSun", "Noto Serif CJK SC", "Source Han Serif SC", serif; font-size: 13px; border-left: 3px solid var(--line); padding-left: 10px; }
