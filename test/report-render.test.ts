@@ -167,7 +167,7 @@ describe('the brief report', () => {
     const md = renderMarkdown(result('cloud-sme'), { lang: 'en' });
     const heads = md.split('\n').filter((x) => x.startsWith('## ')).map((x) => x.slice(3));
     expect(heads.slice(1)).toEqual([
-      'Summary', 'Quantified benefits', 'Next steps', 'Quantified benefits', 'Other eligible policies',
+      'Summary', 'Quantified benefits', 'Next steps', 'Quantified benefits, policy by policy', 'Other eligible policies',
       'Information still needed', 'Policies not available', 'Assumptions and data notes', 'Appendix: article texts and parameter sources',
     ]);
   });

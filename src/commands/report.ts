@@ -1,10 +1,9 @@
 import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { z } from 'zod';
-import { evaluate, loadRules, parseCalendarDate, parseProfile, PolicyCalcError } from '../engine/index.js';
+import { evaluate, loadRules, parseCalendarDate, parseProfile, PolicyCalcError, type EvaluationResult } from '../engine/index.js';
 import { readInput, writeOut } from '../cli/io.js';
 import { defaultLang, evaluationOptions, parseOptions } from '../cli/options.js';
-import type { EvaluationResult } from '../engine/index.js';
 import type { Printer } from '../cli/pdf.js';
 import { htmlOf } from '../render/html.js';
 import { markdownOf } from '../render/markdown.js';

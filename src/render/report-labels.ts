@@ -132,7 +132,7 @@ export const R = {
   applyOpen: { zh: '补齐 {n} 项信息后，还可判断 {m} 项政策（见“待补充信息清单”）', en: 'answer {n} questions to decide {m} more policies (see “Information still needed”)' },
   whereOthers: { zh: '非资金政策的受理部门见各项说明', en: 'the departments for the non-monetary policies are listed with them' },
   bringNothing: { zh: '营业执照及与申请事项相关的证明材料', en: 'The business licence and the papers behind each application' },
-  quantifiedPolicies: { zh: '可量化的政策', en: 'Quantified benefits' },
+  quantifiedPolicies: { zh: '可量化政策明细', en: 'Quantified benefits, policy by policy' },
   otherEligible: { zh: '其他符合条件的政策', en: 'Other eligible policies' },
   otherEligibleIntro: { zh: '以下政策不直接给予金额，符合条件即可申请或享受：', en: 'These give no sum of money; the enterprise qualifies and can take them up:' },
   grants: { zh: '政策内容', en: 'What it grants' },
