@@ -96,7 +96,7 @@ ${rows}
 </dl>
 <div class="total-card">
 <div class="total-label">${h(m.l.total)}</div>
-<div class="total-amount" data-bound="${m.totalAtLeast ? 'at-least' : 'exact'}" data-total="${h(m.total.raw)}">${m.totalAtLeast ? `<span class="bound" title="${h(m.l.atLeast)}">≥ </span>` : ''}${h(m.total.text)}${unit(m)}</div>
+<div class="total-amount" data-bound="${m.totalAtLeast ? 'at-least' : 'exact'}" data-total="${h(m.total.raw)}">${h(m.total.text)}${unit(m)}</div>
 <div class="total-note">${h(m.l.totalNote)}${m.totalAtLeast ? `<br><span class="bound-note">${h(m.l.atLeastNote)}</span>` : ''}</div>
 <ul class="counts">${counts}</ul>
 </div>
@@ -136,7 +136,7 @@ export function policy(p: PolicyView, m: ReportModel, brief = false): string {
   const l = m.l;
   const amountAttr = p.amount ? ` data-amount="${h(p.amount.raw)}"` : '';
   const amount = p.amount
-    ? `<div class="policy-amount">${p.atLeast ? `<span class="bound" title="${h(m.l.atLeast)}">≥ </span>` : ''}${h(p.amount.text)}${unit(m)}</div>`
+    ? `<div class="policy-amount"${p.atLeast ? ` title="${h(m.l.atLeast)}"` : ''}>${h(p.amount.text)}${unit(m)}</div>`
     : `<div class="policy-amount none">${h(p.amountNote)}</div>`;
   const meta: string[] = [`<dt>${h(l.nature)}</dt><dd>${h(p.natureText)}</dd>`];
   if (p.periods.length) meta.push(`<dt>${h(l.period)}</dt><dd>${p.periods.map(h).join('<br>')}</dd>`);

@@ -50,8 +50,7 @@ export function head(m: ReportModel): string[] {
   out.push(
     ...mdTable(['', ''], ['l', 'l'], m.summary.map((r) => [`**${mdCell(r.label)}**`, `${mdCell(r.value)}${r.note ? ` (${mdCell(r.note)})` : ''}`])),
   );
-  const bound = m.totalAtLeast ? '≥ ' : '';
-  out.push('', `**${mdText(l.total)}${l.colon}${bound}${mdText(m.total.text)} ${mdText(l.yuan)}**`, '', `*${mdText(l.totalNote)}*`, '');
+  out.push('', `**${mdText(l.total)}${l.colon}${mdText(m.total.text)} ${mdText(l.yuan)}**`, '', `*${mdText(l.totalNote)}*`, '');
   if (m.totalAtLeast) out.push(`*${mdText(l.atLeastNote)}*`, '');
   out.push(m.counts.map((c) => `${c.status === 'eligible' ? '✔' : c.status === 'needs-info' ? '?' : '✘'} ${mdText(c.text)} ${c.count}${mdText(m.l.countUnit)}`).join(' · '), '');
   return out;
@@ -129,7 +128,7 @@ export function policy(p: PolicyView, m: ReportModel, brief = false): string[] {
   const l = m.l;
   const out: string[] = [];
   out.push(`#### ${mdText(p.id)} ${mdText(p.title)}`, '');
-  const amount = p.amount ? `${p.atLeast ? '≥ ' : ''}${mdCell(p.amount.text)} ${mdCell(l.yuan)}${p.countNote ? ` (${mdCell(p.countNote)})` : ''}` : mdCell(p.amountNote);
+  const amount = p.amount ? `${mdCell(p.amount.text)} ${mdCell(l.yuan)}${p.countNote ? ` (${mdCell(p.countNote)})` : ''}` : mdCell(p.amountNote);
   const rows: string[][] = [
     [`**${mdCell(l.status)}**`, `${p.mark} ${mdCell(p.statusText)}`],
     [`**${mdCell(l.amount)}**`, amount],

@@ -6,7 +6,7 @@ import { questionFor, itemName } from './questions.js';
 import { figureLabel, figureValue } from './report-figures.js';
 import { fill, R, SME_ROW_EN, STATUS_TEXT } from './report-labels.js';
 import { INDUSTRY_NAMES, NATURE_NAMES, SIZE_NAMES } from './labels.js';
-import { briefSections, decisiveReasons, isAtLeast, type BriefSections } from './report-sections.js';
+import { boundOf, briefSections, decisiveReasons, isAtLeast, type BriefSections } from './report-sections.js';
 
 /**
  * The report's content, worked out once from an EvaluationResult: grouped, labelled and worded in
@@ -131,8 +131,9 @@ export interface ReportModel {
   disclaimer: string;
 }
 
-export function money(raw: string): Money {
-  return { raw, text: groupThousands(raw) };
+/** A lower bound reads "≥ 706,482.53" wherever it is printed. */
+export function money(raw: string, bound?: string | null): Money {
+  return { raw, text: bound === 'at-least' ? `≥ ${groupThousands(raw)}` : groupThousands(raw) };
 }
 
 const GROUP_ORDER: { status: Status; heading: keyof typeof R }[] = [
@@ -172,7 +173,7 @@ export function buildReportModel(r: EvaluationResult, o: ReportOptions): ReportM
     .map((b) => ({
       id: b.id,
       title: b.title[lang],
-      amount: money(b.amount!),
+      amount: money(b.amount!, boundOf(b)),
       counted: b.countedInTotal,
       ...(b.countedInTotal ? {} : { note: countNote(b, lang, l) ?? l.notCounted }),
     }))
@@ -195,7 +196,7 @@ export function buildReportModel(r: EvaluationResult, o: ReportOptions): ReportM
     preparedBy: o.preparedBy?.trim() ? o.preparedBy.trim() : null,
     date: o.date ?? r.evaluation.asOf,
     summary,
-    total: money(r.totals.amount),
+    total: money(r.totals.amount, boundOf(r.totals)),
     totalAtLeast: isAtLeast(r.totals),
     detail: o.detail ?? 'brief',
     brief: briefSections(r, policies, open, lang, l),
@@ -242,7 +243,7 @@ function policyView(b: Benefit, r: EvaluationResult, lang: Lang, l: ReportModel[
     statusText: s[lang],
     mark: s.mark,
     natureText: NATURE_NAMES[b.nature]?.[lang] ?? b.nature,
-    amount: b.amount === null ? null : money(b.amount),
+    amount: b.amount === null ? null : money(b.amount, boundOf(b)),
     atLeast: isAtLeast(b),
     grants: b.grants ? b.grants[lang] : null,
     decisive: decisiveReasons(b, r.evaluation.year, lang, l),

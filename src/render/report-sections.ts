@@ -1,10 +1,10 @@
 import { Decimal } from 'decimal.js';
 import type { Benefit, EvaluationResult } from '../engine/index.js';
 import { nearMiss } from './explain.js';
-import { groupThousands, type Lang } from './labels.js';
+import type { Lang } from './labels.js';
 import { documentsFor } from './report-documents.js';
 import { fill, R } from './report-labels.js';
-import type { PolicyView, QuestionView } from './report-model.js';
+import { money, type PolicyView, type QuestionView } from './report-model.js';
 
 /**
  * The short report's parts, in the order a client reads them: the three next steps (page 1),
@@ -44,6 +44,10 @@ export function isAtLeast(x: object): boolean {
   return (x as { amountBound?: unknown }).amountBound === 'at-least';
 }
 
+export function boundOf(x: object): 'at-least' | 'exact' {
+  return isAtLeast(x) ? 'at-least' : 'exact';
+}
+
 export function briefSections(r: EvaluationResult, policies: PolicyView[], questions: QuestionView[], lang: Lang, l: Words): BriefSections {
   const eligible = policies.filter((p) => p.status === 'eligible');
   const quantified = eligible.filter((p) => p.amount !== null);
@@ -56,8 +60,8 @@ export function briefSections(r: EvaluationResult, policies: PolicyView[], quest
   const apply: string[] = [];
   if (quantified.length) {
     const byAmount = [...quantified].sort((a, b) => new Decimal(b.amount!.raw).cmp(a.amount!.raw) || a.id.localeCompare(b.id));
-    const total = `${isAtLeast(r.totals) ? '≥ ' : ''}${groupThousands(r.totals.amount)}`;
-    const sum = (p: PolicyView) => `${p.atLeast ? '≥ ' : ''}${p.amount!.text} ${l.yuan}`;
+    const total = money(r.totals.amount, boundOf(r.totals)).text;
+    const sum = (p: PolicyView) => `${p.amount!.text} ${l.yuan}`;
     apply.push(fill(l.applyMoney, { n: quantified.length, t: total, list: list(byAmount.map((p) => (lang === 'zh' ? `${named(p)}（${sum(p)}）` : `${named(p)} (${sum(p)})`))) }));
     if (others.length) apply.push(fill(l.applyOthers, { n: others.length }));
   } else if (others.length) {

@@ -130,7 +130,6 @@ ol.steps ul.inline { padding-left: 0; list-style: none; }
 ol.steps ul.inline li { display: inline; }
 ol.steps ul.inline li + li::before { content: "; "; }
 :lang(zh) ol.steps ul.inline li + li::before { content: "；"; }
-.bound { font-weight: 600; }
 .bound-note { color: var(--info); }
 h3.sub-heading { font-size: 14.5px; margin: 16px 0 8px; color: var(--ink); }
 table.compact td { font-size: 13px; }
