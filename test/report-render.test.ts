@@ -8,6 +8,7 @@ import { renderMarkdown } from '../src/render/markdown.js';
 import { questionFor } from '../src/render/questions.js';
 import { figureLabel, figureValue } from '../src/render/report-figures.js';
 import { buildReportModel } from '../src/render/report-model.js';
+import { isAtLeast } from '../src/render/report-sections.js';
 
 /** The renderers on their own: escaping of every value, questions, figures, any mix of policies. */
 const ROOT = join(import.meta.dirname, '..');
@@ -122,11 +123,15 @@ describe('any number of policies, in any mix', () => {
 
 describe('the brief report', () => {
   it('next steps for cloud-sme: the four amounts, the departments, the papers', () => {
-    const m = buildReportModel(result('cloud-sme'), { lang: 'zh' });
+    const r = result('cloud-sme');
+    const m = buildReportModel(r, { lang: 'zh' });
     const [apply, where, bring] = m.brief.steps;
+    // A lower bound is written as one ("≥"): P10's window is still open on the as-of date.
+    const ge = (x: object) => (isAtLeast(x) ? '≥ ' : '');
+    const p10 = r.benefits.find((b) => b.id === 'P10')!;
     // 235,000 + 222,750 + 189,260.53 + 59,472 = 706,482.53, largest first.
     expect(apply!.items[0]).toBe(
-      '4 项可量化政策，合计 706,482.53 元：P09 西部大开发15%企业所得税优惠税率（235,000.00 元）、P12 研发费用加计扣除（222,750.00 元）、P10 新开办中小微企业两年财政补贴（189,260.53 元）、P22 水电气价格与工业同价（59,472.00 元）',
+      `4 项可量化政策，合计 ${ge(r.totals)}706,482.53 元：P09 西部大开发15%企业所得税优惠税率（235,000.00 元）、P12 研发费用加计扣除（222,750.00 元）、P10 新开办中小微企业两年财政补贴（${ge(p10)}189,260.53 元）、P22 水电气价格与工业同价（59,472.00 元）`,
     );
     expect(apply!.items[1]).toContain('另有 10 项非资金政策');
     expect(where!.items[0]).toBe('市地税局、市国税局：P09、P12');
@@ -160,7 +165,8 @@ describe('the brief report', () => {
     expect(html).toContain('data-bound="at-least" data-total="706482.53">≥ 706,482.53');
     expect(html).toContain('合计为下限');
     expect(renderMarkdown(r, { lang: 'en' })).toContain('Total quantified benefit: ≥ 706,482.53 CNY');
-    expect(renderHtml(base, { lang: 'zh' })).toContain('data-bound="exact"');
+    const exact = { ...base, totals: { ...base.totals, amountBound: 'exact' } } as EvaluationResult;
+    expect(renderHtml(exact, { lang: 'zh' })).toContain('data-bound="exact" data-total="706482.53">706,482.53');
   });
 
   it('Markdown follows the same order', () => {
