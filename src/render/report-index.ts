@@ -8,6 +8,7 @@ import { mdTable } from './markdown.js';
 import { issueText, share, totalsByDistrict, totalsByPolicy } from './report-dashboard.js';
 import { fill, R, STATUS_TEXT } from './report-labels.js';
 import { money } from './report-model.js';
+import { boundOf, isAtLeast } from './report-sections.js';
 import { renderChart } from './svg-chart.js';
 
 /**
@@ -79,6 +80,8 @@ function indexHtml(entries: IndexEntry[], o: IndexOptions): string {
   const results = entries.flatMap((e) => (e.result ? [e.result] : []));
   const ok = results.length;
   const total = grandTotal(entries);
+  // One enterprise's lower bound makes the grand total one too.
+  const totalText = money(total, results.some((r) => isAtLeast(r.totals)) ? 'at-least' : 'exact').text;
   const byPolicy = totalsByPolicy(results, o.lang);
   const byDistrict = totalsByDistrict(results, l.notGiven);
 
@@ -100,7 +103,7 @@ function indexHtml(entries: IndexEntry[], o: IndexOptions): string {
       return `<tr class="invalid" data-index="${e.index}"><td class="num">${e.index}</td><td colspan="7"><span class="badge s-ineligible">✘ ${h(l.indexInvalid)}</span> <span class="error">${h(errorText(e, o.lang))}</span></td><td class="source">${h(e.source)}</td></tr>`;
     }
     const r = e.result;
-    return `<tr data-index="${e.index}" data-total="${h(r.totals.amount)}"><td class="num">${e.index}</td><td class="name"><a href="${h(encodeURI(e.file!))}">${h(r.enterprise.name)}</a></td><td>${h(r.enterprise.creditCode ?? '—')}</td><td>${h(r.enterprise.district ?? '—')}</td><td class="num">${r.totals.eligible}</td><td class="num">${r.totals.needsInfo}</td><td class="num">${r.totals.ineligible}</td><td class="num">${h(groupThousands(r.totals.amount))}</td><td class="source">${h(e.source)}</td></tr>`;
+    return `<tr data-index="${e.index}" data-total="${h(r.totals.amount)}"><td class="num">${e.index}</td><td class="name"><a href="${h(encodeURI(e.file!))}">${h(r.enterprise.name)}</a></td><td>${h(r.enterprise.creditCode ?? '—')}</td><td>${h(r.enterprise.district ?? '—')}</td><td class="num">${r.totals.eligible}</td><td class="num">${r.totals.needsInfo}</td><td class="num">${r.totals.ineligible}</td><td class="num">${h(money(r.totals.amount, boundOf(r.totals)).text)}</td><td class="source">${h(e.source)}</td></tr>`;
   });
   const th = (x: string, i: number) => `<th scope="col"${i === 0 || (i >= 4 && i <= 7) ? ' class="num"' : ''}${i === 7 ? ` data-sort="total" data-hint="${h(l.sortHint)}"` : ''}>${h(x)}</th>`;
   const body = `<main class="report wide dashboard">
@@ -110,7 +113,7 @@ function indexHtml(entries: IndexEntry[], o: IndexOptions): string {
 <p class="meta"><span>${h(l.asOf)}${h(l.colon)}<b>${h(o.asOf)}</b></span><span>${h(l.rulesVersion)}${h(l.colon)}<b>${h(o.rulesVersion)}</b></span></p>
 </header>
 <div class="kpis">
-<div class="total-card"><div class="total-label">${h(l.total)}</div><div class="total-amount" data-grand-total="${h(total)}">${h(groupThousands(total))} <span class="unit">${h(l.yuan)}</span></div><div class="total-note">${h(fill(l.indexCount, { ok, bad: entries.length - ok }))}</div></div>
+<div class="total-card"><div class="total-label">${h(l.total)}</div><div class="total-amount" data-grand-total="${h(total)}">${h(totalText)} <span class="unit">${h(l.yuan)}</span></div><div class="total-note">${h(fill(l.indexCount, { ok, bad: entries.length - ok }))}</div></div>
 </div>
 <section id="by-policy" aria-labelledby="h-by-policy">
 <h2 id="h-by-policy">${h(l.byPolicy)}</h2>
@@ -131,7 +134,7 @@ ${districtRows}
 <tbody>
 ${rows.join('\n')}
 </tbody>
-<tfoot><tr><th scope="row" colspan="7">${h(l.indexTotals)}</th><td class="num" data-grand-total="${h(total)}"><b>${h(groupThousands(total))}</b></td><td></td></tr></tfoot>
+<tfoot><tr><th scope="row" colspan="7">${h(l.indexTotals)}</th><td class="num" data-grand-total="${h(total)}"><b>${h(totalText)}</b></td><td></td></tr></tfoot>
 </table>
 </section>
 <footer class="colophon"><div class="disclaimer"><strong>${h(l.disclaimerTitle)}${h(l.colon)}</strong>${h(l.disclaimer)}</div></footer>
@@ -156,12 +159,12 @@ function indexMarkdown(entries: IndexEntry[], o: IndexOptions): string {
       String(r.totals.eligible),
       String(r.totals.needsInfo),
       String(r.totals.ineligible),
-      mdCell(groupThousands(r.totals.amount)),
+      mdCell(money(r.totals.amount, boundOf(r.totals)).text),
       mdCell(e.source),
     ];
   });
-  const total = grandTotal(entries);
-  rows.push(['', `**${mdCell(l.indexTotals)}**`, '', '', '', '', '', `**${mdCell(groupThousands(total))}**`, '']);
+  const total = money(grandTotal(entries), results.some((r) => isAtLeast(r.totals)) ? 'at-least' : 'exact').text;
+  rows.push(['', `**${mdCell(l.indexTotals)}**`, '', '', '', '', '', `**${mdCell(total)}**`, '']);
   const byPolicy = totalsByPolicy(results, o.lang).map((p) => [`${mdCell(p.id)} ${mdCell(p.title)}`, String(p.enterprises), mdCell(p.amount.text)]);
   const byDistrict = totalsByDistrict(results, l.notGiven).map((d) => [mdCell(d.district), String(d.enterprises), mdCell(d.amount.text)]);
   return [
@@ -169,7 +172,7 @@ function indexMarkdown(entries: IndexEntry[], o: IndexOptions): string {
     '',
     `${mdText(l.asOf)}${l.colon}${mdText(o.asOf)} · ${mdText(l.rulesVersion)}${l.colon}${mdCode(o.rulesVersion)}`,
     '',
-    `**${mdText(l.total)}${l.colon}${mdText(money(total).text)} ${mdText(l.yuan)}** · ${mdText(fill(l.indexCount, { ok, bad: entries.length - ok }))}`,
+    `**${mdText(l.total)}${l.colon}${mdText(total)} ${mdText(l.yuan)}** · ${mdText(fill(l.indexCount, { ok, bad: entries.length - ok }))}`,
     '',
     `## ${mdText(l.byPolicy)}`,
     '',
