@@ -241,9 +241,9 @@ describe.concurrent('usable but doubtful input: evaluated, and the output says s
     expect(table.code).toBe(0);
     expect(table.stderr).toBe('');
     expect(table.stdout).toMatch(/\nWarnings:\n/);
-    expect(table.stdout).toContain(`  ${path}: ${w[0]!.message.en}`);
+    expect(table.stdout).toContain(`  ${w[0]!.message.en} (${path})`);
     const zhTable = await runCli(['check', `fixtures/edge/${file}`, ...AS_OF, '--year', '2017', '--lang', 'zh', ...extra]);
-    expect(zhTable.stdout).toContain(`  ${path}: ${w[0]!.message.zh}`);
+    expect(zhTable.stdout).toContain(`  ${w[0]!.message.zh}（${path}）`);
     return o;
   };
 

@@ -96,8 +96,8 @@ describe('any number of policies, in any mix', () => {
   it('renders no policies at all, and a non-monetary eligible one', () => {
     const base = result('cloud-sme');
     const p09 = base.benefits[0]!;
-    const extra = { ...p09, id: 'P03', article: 3, quantified: false, amount: null, figures: {}, countedInTotal: false, status: 'eligible' as const, nature: 'procedural' as const };
-    const one: EvaluationResult = { ...base, benefits: [extra], totals: { amount: '0.00', eligible: 1, needsInfo: 0, ineligible: 0 } };
+    const extra = { ...p09, id: 'P03', article: 3, quantified: false, amount: null, amountBound: null, figures: {}, countedInTotal: false, status: 'eligible' as const, nature: 'procedural' as const };
+    const one: EvaluationResult = { ...base, benefits: [extra], totals: { amount: '0.00', amountBound: 'exact', eligible: 1, needsInfo: 0, ineligible: 0 } };
     const m = buildReportModel(one, { lang: 'en' });
     expect(m.bars).toEqual([]);
     expect(m.groups.map((g) => g.policies.length)).toEqual([1, 0, 0]);
@@ -106,7 +106,7 @@ describe('any number of policies, in any mix', () => {
     expect(html).toContain('No quantified benefit is eligible yet.');
     expect(html).toContain('data-policy="P03" data-status="eligible" data-counted="false"');
 
-    const none: EvaluationResult = { ...base, benefits: [], totals: { amount: '0.00', eligible: 0, needsInfo: 0, ineligible: 0 } };
+    const none: EvaluationResult = { ...base, benefits: [], totals: { amount: '0.00', amountBound: 'exact', eligible: 0, needsInfo: 0, ineligible: 0 } };
     expect(renderMarkdown(none, { lang: 'zh' })).toContain('目前没有可量化金额的符合政策');
   });
 
@@ -163,7 +163,7 @@ describe('the brief report', () => {
     const r = { ...base, totals: { ...base.totals, amountBound: 'at-least' } } as EvaluationResult;
     const html = renderHtml(r, { lang: 'zh' });
     expect(html).toContain('data-bound="at-least" data-total="706482.53">≥ 706,482.53');
-    expect(html).toContain('合计为下限');
+    expect(html).toContain('此为下限');
     expect(renderMarkdown(r, { lang: 'en' })).toContain('Total quantified benefit: ≥ 706,482.53 CNY');
     const exact = { ...base, totals: { ...base.totals, amountBound: 'exact' } } as EvaluationResult;
     expect(renderHtml(exact, { lang: 'zh' })).toContain('data-bound="exact" data-total="706482.53">706,482.53');

@@ -97,7 +97,7 @@ function param(scope: Scope, name: string, date: CalendarDate): ParameterValue |
   // A rule set without it (checked at load where a policy needs it): nothing to derive from.
   if (!scope.env.params.has(name)) return undefined;
   const v = scope.env.params.at(name, date);
-  if (v) scope.trace.useParameter(name, v);
+  if (v) scope.trace.useParameter(name, v, scope.env.params.get(name));
   return v;
 }
 

@@ -37,13 +37,14 @@ export const checkSchema = z.strictObject({
 });
 export type CheckDef = z.infer<typeof checkSchema>;
 
-export type ConditionDef = CheckDef | { all: ConditionDef[] } | { any: ConditionDef[] } | { not: ConditionDef };
+/** A `not` may carry an id and a label: it is then explained as one check ("not bathing water"). */
+export type ConditionDef = CheckDef | { all: ConditionDef[] } | { any: ConditionDef[] } | { not: ConditionDef; id?: string; label?: TextPair };
 
 export const conditionSchema: z.ZodType<ConditionDef> = z.lazy(() =>
   z.union([
     z.strictObject({ all: z.array(conditionSchema).min(1) }),
     z.strictObject({ any: z.array(conditionSchema).min(1) }),
-    z.strictObject({ not: conditionSchema }),
+    z.strictObject({ not: conditionSchema, id: z.string().regex(/^[a-zA-Z][\w-]*$/).optional(), label: textPair.optional() }),
     checkSchema,
   ]),
 );
@@ -98,6 +99,8 @@ export const policySchema = z.strictObject({
   items: z.array(itemGroupSchema).optional(),
   figures: figuresSchema.optional(),
   amount: nonEmpty.optional(),
+  /** Inputs of the amount that are never negative: when one is missing the amount is a lower bound. */
+  atLeast: z.array(nonEmpty).optional(),
   stacking: z.strictObject({ group: nonEmpty }).optional(),
   notes: z.array(textPair).optional(),
   reading: textPair.optional(),

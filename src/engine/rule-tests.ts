@@ -31,9 +31,14 @@ const policyExpectation = z.strictObject({
   countedInTotal: z.boolean().optional(),
   /** Facts that must appear among the assumptions. */
   assumptions: z.array(z.string()).optional(),
+  /** Whether the amount is exact or a lower bound. */
+  amountBound: z.enum(['exact', 'at-least']).optional(),
+  /** The decisive checks (the ids of the contract's `reasons`), in any order; exact set. */
+  checks: z.array(z.string()).optional(),
 });
 const totalsExpectation = z.strictObject({
   amount: z.string().optional(),
+  amountBound: z.enum(['exact', 'at-least']).optional(),
   eligible: z.number().int().optional(),
   needsInfo: z.number().int().optional(),
   ineligible: z.number().int().optional(),
@@ -157,6 +162,8 @@ export function runRuleTest(rules: RuleSet, c: RuleTestCase): RuleTestResult {
     if (exp.status !== undefined) check(`${key}.status`, exp.status, benefit.status);
     if (exp.amount !== undefined) check(`${key}.amount`, exp.amount, benefit.amount);
     if (exp.countedInTotal !== undefined) check(`${key}.countedInTotal`, exp.countedInTotal, benefit.countedInTotal);
+    if (exp.amountBound !== undefined) check(`${key}.amountBound`, exp.amountBound, benefit.amountBound);
+    if (exp.checks !== undefined) check(`${key}.checks`, [...exp.checks].sort(), [...new Set(benefit.reasons.map((r) => r.check))].sort());
     for (const [name, v] of Object.entries(exp.figures ?? {})) check(`${key}.figures.${name}`, v, benefit.figures[name] ?? null);
     if (exp.missing !== undefined) check(`${key}.missing`, [...exp.missing].sort(), [...benefit.missing].sort());
     for (const fact of exp.assumptions ?? []) {

@@ -61,7 +61,7 @@ const TOP: Record<string, Pair> = {
   },
   land: {
     zh: '企业是否通过出让、先租后让或存量用地取得土地？如有，请提供每宗地的用途、面积、基准地价和取得方式；没有请明确说明。',
-    en: 'Has the enterprise acquired or does it plan to acquire land (transfer, lease-then-transfer, old-town stock)? For each parcel: use, area, base land price and how it is acquired; or confirm there is none.',
+    en: 'Has the enterprise acquired or does it plan to acquire land (transfer, lease-then-transfer, old-town stock)? For each parcel: use, area, base land price and how it is acquired; or say that there are none.',
   },
   facilities: {
     zh: '企业是否经营文化场馆、体育场馆、星级酒店、游轮、温泉、养老、博物馆、培训、学生公寓或民营医疗等设施？',
@@ -69,7 +69,7 @@ const TOP: Record<string, Pair> = {
   },
   utilities: {
     zh: '企业的用电、用水、用气量和现行单价是多少（含工业、居民或公立医疗机构的参考价格）？没有请明确说明。',
-    en: 'How much electricity, water and gas does the enterprise use, at what price, and what are the industrial, residential or public-medical reference prices? Or confirm there is none.',
+    en: 'How much electricity, water and gas does the enterprise use, at what price, and what are the industrial, residential or public-medical reference prices? Or say that there are none.',
   },
   manufacturingSector: {
     zh: '企业属于哪个制造业领域（汽车、高端装备、轨道交通、航空或其他）？',

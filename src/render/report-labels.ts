@@ -117,10 +117,7 @@ export const R = {
   sizeDeclared: { zh: '企业申报', en: 'as declared' },
   overlap: { zh: '与 {id} 为同一笔税款，只计一次', en: 'same money as {id}; counted once' },
   atLeast: { zh: '至少', en: 'at least' },
-  atLeastNote: {
-    zh: '合计为下限：部分金额所依据的期间尚未结束或数据不全，实际金额不低于此数',
-    en: 'A lower bound: some amounts rest on a period still open or on figures not yet given; the real sum is no less',
-  },
+  atLeastNote: { zh: '此为下限：部分数据尚未最终确定', en: 'A lower bound: some figures are not final yet' },
   nextSteps: { zh: '下一步', en: 'Next steps' },
   stepApply: { zh: '申请什么', en: 'What to apply for' },
   stepWhere: { zh: '向谁申请', en: 'Where to apply' },

@@ -36,15 +36,12 @@ export interface BriefSections {
 
 type Words = { [K in keyof typeof R]: string };
 
-/**
- * Whether an amount (a benefit's or the totals') is a lower bound. Read as an optional field so
- * that results from before bounds were part of the result still render (as exact amounts).
- */
-export function isAtLeast(x: object): boolean {
-  return (x as { amountBound?: unknown }).amountBound === 'at-least';
+/** Whether an amount (a benefit's or the totals') is a lower bound ("≥"). */
+export function isAtLeast(x: { amountBound?: string | null }): boolean {
+  return x.amountBound === 'at-least';
 }
 
-export function boundOf(x: object): 'at-least' | 'exact' {
+export function boundOf(x: { amountBound?: string | null }): 'at-least' | 'exact' {
   return isAtLeast(x) ? 'at-least' : 'exact';
 }
 

@@ -199,9 +199,9 @@ th[aria-sort] button.sort { color: var(--accent); }
   .brief .total-card { padding: 10pt 12pt; }
   .brief .total-amount { font-size: 22pt; }
   .brief ol.steps { gap: 5pt; }
-  .brief figure.chart-figure svg.chart { width: 78%; }
+  .brief figure.chart-figure svg.chart { width: 74%; }
 
-  .brief ol.steps > li.step { padding: 5pt 8pt; font-size: 9pt; line-height: 1.45; }
+  .brief ol.steps > li.step { padding: 4pt 8pt; font-size: 8.8pt; line-height: 1.4; }
   /* A brief card may continue on the next page, but its head stays with its body and its tables stay whole. */
   .brief article.policy { padding: 8pt 10pt; margin-bottom: 8pt; break-inside: auto; page-break-inside: auto; }
   .brief .policy-head { break-after: avoid; page-break-after: avoid; }
