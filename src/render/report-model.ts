@@ -258,7 +258,7 @@ function policyView(b: Benefit, r: EvaluationResult, lang: Lang, l: ReportModel[
     amount: b.amount === null ? null : money(b.amount, b.amountBound),
     atLeast: isAtLeast(b),
     grants: b.grants ? b.grants[lang] : null,
-    decisive: decisiveReasons(b, r.evaluation.year, lang, l),
+    decisive: decisiveReasons(b, lang, l),
     amountNote: !b.quantified ? l.noAmount : b.status === 'needs-info' ? l.amountPending : l.amountNone,
     countedInTotal: b.countedInTotal,
     countNote: countNote(b, lang, l),

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { Benefit, EvaluationResult } from '../engine/index.js';
-import { nearMiss } from './explain.js';
+import { reasonSentence } from './explain.js';
 import type { Lang } from './labels.js';
 import { documentsFor } from './report-documents.js';
 import { fill, R } from './report-labels.js';
@@ -106,21 +106,18 @@ function parameterRows(benefits: Benefit[]): ParameterRow[] {
 }
 
 /**
- * Why a policy is not available, in words: its failed checks (the engine's reasons are the
- * decisive ones), a numeric one as how far off it is; never a fact path.
+ * Why a policy is not available, in words: its failed checks, which the engine's reasons hold as
+ * the decisive ones, each in the sentence `check --explain` uses (never a fact path).
  */
-export function decisiveReasons(b: Benefit, year: number | null, lang: Lang, l: Words): string[] {
+export function decisiveReasons(b: Benefit, lang: Lang, l: Words): string[] {
   if (b.status !== 'ineligible') return [];
-  const close = nearMiss(b, year, lang);
   const out: string[] = [];
   for (const r of b.reasons) {
     if (r.result !== false) continue;
-    const label = r.label ? r.label[lang] : null;
-    const near = label ? close.find((x) => x.startsWith(`${label}${lang === 'zh' ? '：' : ':'}`)) : undefined;
-    const text = near ?? (label ? `${label}${lang === 'zh' ? '：否' : ': no'}` : l.conditionsNotMet);
+    const text = reasonSentence(r, lang);
     if (!out.includes(text)) out.push(text);
   }
   if (out.length) return out;
-  // Every check passed, yet nothing qualifies: the policy is about items (land, utilities) and none fits.
+  // No failed check is named: the policy is about items (land, utilities) and none fits.
   return [b.reasons.some((r) => r.result === null) ? l.conditionsNotMet : l.noQualifyingItem];
 }
