@@ -71,8 +71,9 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   plugins: [zodEnglishOnly],
-  // exceljs (workbooks) is large and needed by few runs: required from node_modules when used.
-  external: ['exceljs'],
+  // exceljs (workbooks) and the PDF printer's DevTools client (playwright-core) are large and
+  // needed by few runs: required from node_modules when used, never bundled.
+  external: ['exceljs', 'playwright-core'],
   // Smaller code is quicker to read and compile; names are kept so that stack traces still read.
   minifyWhitespace: true,
   minifySyntax: true,

@@ -136,10 +136,11 @@ function program(): Command {
     });
 
   p.command('report')
-    .description('write a consultant report (HTML or Markdown): what the enterprise qualifies for, how much, why, on which article, what is still needed')
+    .description('write a consultant report (HTML, Markdown or PDF): what the enterprise qualifies for, how much, why, on which article, what is still needed')
     .argument('<profile>', 'profile JSON file (- for stdin), or a folder of profiles or an .ndjson file for one report each plus an index')
-    .option('-o, --output <path>', 'report file (.html or .md); for a folder or .ndjson input, the output folder (default: stdout)')
-    .addOption(new Option('-f, --format <format>', 'report format (default: from the -o extension; html for batches)').choices(['html', 'markdown']))
+    .option('-o, --output <path>', 'report file (.html, .md or .pdf); for a folder or .ndjson input, the output folder (default: stdout)')
+    .addOption(new Option('-f, --format <format>', 'report format (default: from the -o extension; html for batches); pdf is printed by the system Chromium (CHROMIUM_PATH or chromium on PATH)').choices(['html', 'markdown', 'pdf']))
+    .addOption(new Option('--detail <level>', 'brief: summary, next steps, the policies that pay, one table of the rest (default); full: every policy in full').choices(['brief', 'full']))
     .addOption(new Option('-l, --lang <lang>', 'language of the report (default: from LANG)').choices(['zh', 'en']))
     .option('-y, --year <YYYY>', 'fiscal year for the yearly policies (default: the latest year in the profile)')
     .option('--as-of <YYYY-MM-DD>', 'date of the evaluation (default: today)')
@@ -150,6 +151,7 @@ function program(): Command {
       'after',
       '\nExit codes: 0 written; 1 batch written but some profiles were invalid (listed in the index); 2 usage error, unreadable or invalid input, or invalid rules.\n' +
         'Examples:\n  policy-calc report fixtures/cloud-sme.json -o report.html --lang zh --prepared-by 张三 --as-of 2018-06-30\n' +
+        '  policy-calc report fixtures/cloud-sme.json -o report.pdf --lang zh\n' +
         '  policy-calc report company.json --format markdown > report.md\n  policy-calc report fixtures/ -o out/ --lang en',
     )
     .action(async (file: string, opts: Record<string, unknown>) => {

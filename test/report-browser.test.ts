@@ -5,15 +5,18 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, loadRules, parseProfile, type EvaluationResult } from '../src/engine/index.js';
+import { findChromium } from '../src/cli/pdf.js';
 import { groupThousands } from '../src/render/labels.js';
 
 /**
- * The HTML report as a person sees it: rendered by headless Chromium (Debian's `chromium`, driven
- * by playwright-core; no browser is ever downloaded). Each fixture in each language must open with
- * no console error and no network request, show its total, its chart and every policy section, and
- * leave a screenshot in test-artifacts/ for a human to look at.
+ * The report as a person sees it: rendered by headless Chromium (Debian's `chromium`, driven by
+ * playwright-core; no browser is ever downloaded). Each fixture in each language must open with no
+ * console error and no network request and show its total, its chart and every policy; and its PDF
+ * (`report --format pdf`) must be A4, numbered on every page ("第 1 页 / 共 8 页"), hold the total on
+ * page 1, and stay short (cloud-sme in Chinese: at most 8 pages). Screenshots of the HTML and a
+ * PNG of every PDF page (pdftoppm) are left in test-artifacts/ for a human to look at.
  */
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = findChromium() ?? '/usr/bin/chromium';
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'bin', 'policy-calc.js');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -23,12 +26,31 @@ const AS_OF = '2018-06-30';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Runs in the page; declared here because the project's TypeScript has no DOM library. */
-declare const getComputedStyle: (e: unknown) => { display: string; breakInside: string };
+declare const getComputedStyle: (e: unknown) => { display: string; breakInside: string; breakAfter: string };
 
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
   console.warn(`report-browser.test.ts: SKIPPED, no Chromium at ${CHROMIUM} (install it with: apt-get install chromium); the HTML reports were not checked in a browser`);
 }
+const hasPoppler = spawnSync('pdftoppm', ['-v']).status === 0 && spawnSync('pdftotext', ['-v']).status === 0;
+if (hasChromium && !hasPoppler) {
+  console.warn('report-browser.test.ts: PDF page checks SKIPPED, no pdftoppm/pdftotext (install them with: apt-get install poppler-utils)');
+}
+
+function tool(cmd: string, args: string[]): string {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  expect(r.status, `${cmd} ${args.join(' ')}: ${r.stderr}`).toBe(0);
+  return r.stdout;
+}
+
+/** The file a batch run writes for a fixture: its credit code, or its place in the sorted folder and a slug. */
+function reportName(fixture: string, r: EvaluationResult): string {
+  const index = readdirSync(join(ROOT, 'fixtures')).filter((f) => f.endsWith('.json')).sort().indexOf(`${fixture}.json`) + 1;
+  return r.enterprise.creditCode ?? `${String(index).padStart(3, '0')}-enterprise`;
+}
+
+/** Most pages each fixture's brief report may take, per language: the consultant hands over a short report. */
+const MAX_PAGES: Record<string, number> = { 'cloud-sme/zh': 8 };
 
 function cli(args: string[], input?: string) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', input, env: { ...process.env, NO_COLOR: '1' } });
@@ -71,19 +93,23 @@ async function visible(page: Page, selector: string): Promise<boolean> {
 describe.skipIf(!hasChromium)('report in headless Chromium', () => {
   let browser: Browser;
   const reportDir: Record<string, string> = {};
+  const pdfDir: Record<string, string> = {};
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    // One batch run per language writes every fixture's report (named by credit code) into test-artifacts.
+    // One batch run per language and format writes every fixture's report (named by credit code)
+    // into test-artifacts; the PDF run prints them all with one Chromium.
     for (const lang of LANGS) {
-      const out = join(ARTIFACTS, `reports-${lang}`);
-      rmSync(out, { recursive: true, force: true });
-      const r = cli(['report', 'fixtures', '-o', out, '--as-of', AS_OF, '--lang', lang, '--prepared-by', lang === 'zh' ? '王顾问' : 'A. Consultant']);
-      expect(r.code, r.stderr).toBe(0);
-      reportDir[lang] = out;
+      for (const format of ['html', 'pdf']) {
+        const out = join(ARTIFACTS, format === 'html' ? `reports-${lang}` : `reports-${lang}-pdf`);
+        rmSync(out, { recursive: true, force: true });
+        const r = cli(['report', 'fixtures', '-o', out, '--format', format, '--as-of', AS_OF, '--lang', lang, '--prepared-by', lang === 'zh' ? '王顾问' : 'A. Consultant']);
+        expect(r.code, r.stderr).toBe(0);
+        (format === 'html' ? reportDir : pdfDir)[lang] = out;
+      }
     }
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -93,10 +119,7 @@ describe.skipIf(!hasChromium)('report in headless Chromium', () => {
     for (const lang of LANGS) {
       it(`${fixture} (${lang}): opens cleanly, shows the total, the chart and every policy`, async () => {
         const r = expected(fixture);
-        // The batch reads fixtures/*.json sorted by name; a profile without credit code is named by its place.
-        const index = readdirSync(join(ROOT, 'fixtures')).filter((f) => f.endsWith('.json')).sort().indexOf(`${fixture}.json`) + 1;
-        const name = r.enterprise.creditCode ?? `${String(index).padStart(3, '0')}-enterprise`;
-        const file = join(reportDir[lang]!, `${name}.html`);
+        const file = join(reportDir[lang]!, `${reportName(fixture, r)}.html`);
         const { page, errors, requests } = await open(browser, pathToFileURL(file).href);
         try {
           expect(await visible(page, '.total-amount')).toBe(true);
@@ -118,12 +141,18 @@ describe.skipIf(!hasChromium)('report in headless Chromium', () => {
             expect(await visible(page, '#chart .empty')).toBe(true);
           }
 
-          expect(await page.locator('article.policy').count()).toBe(r.benefits.length);
+          // Every policy once: a card for a quantified eligible one, a table row for the others.
+          expect(await page.locator('[data-policy][data-status]:not(g)').count()).toBe(r.benefits.length);
           for (const b of r.benefits) {
-            const section = page.locator(`article.policy[data-policy="${b.id}"]`);
+            const section = page.locator(`[data-policy="${b.id}"][data-status]:not(g)`);
             expect(await section.isVisible(), `${b.id} is visible`).toBe(true);
-            expect(await section.locator('h4').innerText()).toBe(b.title[lang]);
-            if (b.amount !== null) expect(await section.locator('.policy-amount').innerText()).toContain(groupThousands(b.amount));
+            if (b.status === 'eligible' && b.amount !== null) {
+              expect(await section.evaluate((e) => (e as { tagName: string }).tagName)).toBe('ARTICLE');
+              expect(await section.locator('h4').innerText()).toBe(b.title[lang]);
+              expect(await section.locator('.policy-amount').innerText()).toContain(groupThousands(b.amount));
+            } else {
+              expect(await section.innerText()).toContain(b.title[lang]);
+            }
           }
           await page.screenshot({ path: join(ARTIFACTS, `report-${fixture}-${lang}.png`), fullPage: true });
           expect(errors).toEqual([]);
@@ -153,23 +182,78 @@ describe.skipIf(!hasChromium)('report in headless Chromium', () => {
     }
   }, 60_000);
 
-  it('prints to A4 pages (the stylesheet’s @page), keeping each check row whole', async () => {
+  for (const fixture of FIXTURES) {
+    for (const lang of LANGS) {
+      it.skipIf(!hasPoppler)(`${fixture} (${lang}): the PDF is A4, numbered, short, with the total on page 1`, () => {
+        const r = expected(fixture);
+        const pdf = join(pdfDir[lang]!, `${reportName(fixture, r)}.pdf`);
+        const bytes = readFileSync(pdf);
+        expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        const info = tool('pdfinfo', [pdf]);
+        const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+        // A4 is 210 × 297 mm = 595 × 842 points.
+        const size = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info)!;
+        expect([Math.round(Number(size[1])), Math.round(Number(size[2]))]).toEqual([595, 842]);
+        const max = MAX_PAGES[`${fixture}/${lang}`];
+        if (max !== undefined) expect(pages, `${fixture} ${lang}: ${pages} pages`).toBeLessThanOrEqual(max);
+
+        // pdftotext separates pages with a form feed; spaces inside Chinese runs vary, so compare without them.
+        const text = tool('pdftotext', ['-layout', pdf, '-']).split('\f').slice(0, pages);
+        expect(text).toHaveLength(pages);
+        const bare = (s: string) => s.replace(/\s+/g, '');
+        text.forEach((t, i) => {
+          const number = lang === 'zh' ? `第${i + 1}页/共${pages}页` : `Page ${i + 1} of ${pages}`;
+          expect(lang === 'zh' ? bare(t) : t.replace(/\s+/g, ' '), `page ${i + 1}`).toContain(number);
+          // The running header: the enterprise and the report date, on every page; never a file:// path.
+          expect(bare(t), `page ${i + 1}`).toContain(bare(r.enterprise.name));
+          expect(t).toContain(AS_OF);
+          expect(t).not.toContain('file://');
+        });
+        // Page 1: the summary, the total (with its bound), the chart and the next steps.
+        const first = text[0]!;
+        expect(first).toContain(groupThousands(r.totals.amount));
+        expect(bare(first)).toContain(lang === 'zh' ? '可量化收益合计' : 'Totalquantifiedbenefit');
+        expect(bare(first)).toContain(lang === 'zh' ? '下一步' : 'Nextsteps');
+        for (const b of r.benefits.filter((x) => x.status === 'eligible' && x.amount !== null)) expect(first, b.id).toContain(groupThousands(b.amount!));
+
+        // A PNG of every page, for a person to look at.
+        const prefix = join(ARTIFACTS, `pdf-${fixture}-${lang}-page`);
+        for (const f of readdirSync(ARTIFACTS)) if (f.startsWith(`pdf-${fixture}-${lang}-page`)) rmSync(join(ARTIFACTS, f));
+        tool('pdftoppm', ['-r', '60', '-png', pdf, prefix]);
+        const pngs = readdirSync(ARTIFACTS).filter((f) => f.startsWith(`pdf-${fixture}-${lang}-page`) && f.endsWith('.png'));
+        expect(pngs).toHaveLength(pages);
+      }, 60_000);
+    }
+  }
+
+  it('keeps each check row whole and table headers repeating in print', async () => {
     const file = join(reportDir.zh!, '91500240MA5UCR2T49.html');
     const { page } = await open(browser, pathToFileURL(file).href);
     try {
       await page.emulateMedia({ media: 'print' });
-      // The print sheet keeps table headers repeating and rows unbroken.
       expect(await page.locator('table.checks thead').first().evaluate((e) => getComputedStyle(e).display)).toBe('table-header-group');
       expect(await page.locator('table.checks tr').first().evaluate((e) => getComputedStyle(e).breakInside)).toBe('avoid');
-      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-      writeFileSync(join(ARTIFACTS, 'report-hotel-hot-spring-zh.pdf'), pdf);
-      const text = pdf.toString('latin1');
-      const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
-      expect(boxes.length).toBeGreaterThan(1);
-      // A4 is 210 × 297 mm = 595 × 842 points.
-      for (const b of boxes) expect(b).toEqual([595, 842]);
+      expect(await page.locator('table.unavailable tr').first().evaluate((e) => getComputedStyle(e).breakInside)).toBe('avoid');
+      expect(await page.locator('#next-steps h2').evaluate((e) => getComputedStyle(e).breakAfter)).toBe('avoid');
+      expect(await page.locator('.page-one').evaluate((e) => getComputedStyle(e).breakAfter)).toBe('page');
     } finally {
       await page.close();
     }
-  }, 90_000);
+  }, 60_000);
+
+  it('the batch index sorts enterprises by amount with its script, and reads the same without it', async () => {
+    const { page, errors, requests } = await open(browser, pathToFileURL(join(reportDir.en!, 'index.html')).href);
+    try {
+      const totals = async () => page.locator('table.index tbody tr').evaluateAll((rows) => rows.map((r) => Number((r as unknown as { dataset: { total?: string } }).dataset.total ?? -1)));
+      const before = await totals();
+      await page.locator('th[data-sort] button').click();
+      const after = await totals();
+      expect(after).toEqual([...before].sort((a, b) => b - a));
+      await page.screenshot({ path: join(ARTIFACTS, 'report-index-en.png'), fullPage: true });
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
 });

@@ -87,7 +87,9 @@ describe('report: the numbers are those of check --format json', () => {
         const total = /data-total="([^"]*)"/.exec(html)?.[1];
         expect(total).toBe(json.totals.amount);
 
-        const articles = attrs(html, 'article').filter((a) => a['data-policy']);
+        // The brief report: each policy is one element (a card for the quantified ones, a table row
+        // for the rest) carrying its id, status, amount and whether it counts in the total.
+        const articles = [...attrs(html, 'article'), ...attrs(html, 'tr')].filter((a) => a['data-policy'] && a['data-status']);
         expect(articles.map((a) => a['data-policy']).sort()).toEqual(json.benefits.map((b) => b.id).sort());
         for (const b of json.benefits) {
           const a = articles.find((x) => x['data-policy'] === b.id)!;
@@ -96,9 +98,9 @@ describe('report: the numbers are those of check --format json', () => {
           expect(a['data-counted'], b.id).toBe(String(b.countedInTotal));
         }
 
-        // Every figure of every policy, with its exact value.
+        // Every figure of every quantified eligible policy (the ones with a card), with its exact value.
         const figures = attrs(html, 'tr').filter((a) => a['data-figure']);
-        const expected = json.benefits.flatMap((b) => Object.entries(b.figures));
+        const expected = json.benefits.filter((b) => b.status === 'eligible' && b.amount !== null).flatMap((b) => Object.entries(b.figures));
         expect(figures.map((f) => [f['data-figure'], f['data-value']])).toEqual(expected);
 
         // The chart has one bar per eligible benefit with an amount, each with that amount.
@@ -116,15 +118,16 @@ describe('report: the numbers are those of check --format json', () => {
         const group = (s: string) => s.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
         const [int, frac] = json.totals.amount.split('.');
         expect(md).toContain(`${group(int!)}.${frac}`);
+        // A quantified eligible policy has its own section with its amount; every policy is named.
         for (const b of json.benefits) {
+          expect(md, b.id).toContain(`${b.id} `);
+          if (b.status !== 'eligible' || b.amount === null) continue;
           const section = md.split(/^#### /m).find((s) => s.startsWith(`${b.id} `));
           expect(section, b.id).toBeDefined();
-          if (b.amount !== null) {
-            const [i, f] = b.amount.split('.');
-            // A lower bound (P10's window still open on the as-of date) is written as one.
-            const bound = b.amountBound === 'at-least' ? '≥ ' : '';
-            expect(section).toMatch(new RegExp(`\\| ${bound}${group(i!)}\\.${f} (元|CNY)`));
-          }
+          const [i, f] = b.amount.split('.');
+          // A lower bound (P10's window still open on the as-of date) is written as one.
+          const bound = b.amountBound === 'at-least' ? '≥ ' : '';
+          expect(section).toMatch(new RegExp(`\\| ${bound}${group(i!)}\\.${f} (元|CNY)`));
         }
       });
     }
@@ -198,6 +201,59 @@ describe('report: content', () => {
   });
 });
 
+describe('report: brief and full', () => {
+  it('--detail full keeps the long form: every policy as a card with its article text and all its figures', () => {
+    const json = jsonOf['cloud-sme']!();
+    const html = run(['report', 'fixtures/cloud-sme.json', '--as-of', AS_OF, '--format', 'html', '--lang', 'en', '--detail', 'full']).stdout;
+    const articles = attrs(html, 'article').filter((a) => a['data-policy']);
+    expect(articles.map((a) => a['data-policy']).sort()).toEqual(json.benefits.map((b) => b.id).sort());
+    const figures = attrs(html, 'tr').filter((a) => a['data-figure']);
+    expect(figures.map((f) => [f['data-figure'], f['data-value']])).toEqual(json.benefits.flatMap((b) => Object.entries(b.figures)));
+    expect(html).not.toContain('id="next-steps"');
+  });
+
+  it('the brief form: page one (summary, total, chart, next steps), then cards, tables and the appendix, in that order', () => {
+    const html = reportOf('cloud-sme', 'zh', 'html');
+    const at = (s: string) => html.indexOf(s);
+    const order = ['<div class="page-one">', 'id="summary"', 'id="chart"', 'id="next-steps"', '</div>\n<section id="quantified"', 'id="others"', 'id="questions"', 'id="unavailable"', 'id="appendix"'];
+    for (const s of order) expect(at(s), s).toBeGreaterThan(-1);
+    expect(order.map(at)).toEqual([...order.map(at)].sort((a, b) => a - b));
+    // The eleven policies cloud-sme does not qualify for are table rows, not cards.
+    expect(attrs(html, 'tr').filter((a) => a['data-status'] === 'ineligible')).toHaveLength(jsonOf['cloud-sme']!().totals.ineligible);
+    expect(attrs(html, 'article').filter((a) => a['data-status'] === 'ineligible')).toHaveLength(0);
+  });
+});
+
+describe('report: PDF', () => {
+  it('without a Chromium: exit 2 and what to do, in the report language; no file is left behind', () => {
+    const dir = tmp();
+    const env = { CHROMIUM_PATH: join(dir, 'no-such-chromium') };
+    for (const [lang, words] of [['zh', '请安装 chromium'], ['en', 'install chromium']] as const) {
+      const r = spawnSync(process.execPath, [CLI, 'report', 'fixtures/cloud-sme.json', '--as-of', AS_OF, '--lang', lang, '-o', join(dir, 'r.pdf')], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+      });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(words);
+      expect(r.stderr).toContain('.html');
+      expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('finds no Chromium on a PATH without one', async () => {
+    const { findChromium } = await import('../src/cli/pdf.js');
+    const dir = tmp();
+    expect(findChromium({ PATH: dir })).toBeNull();
+    // A relative PATH entry is never searched: it would run whatever the current folder holds.
+    expect(findChromium({ PATH: '.' })).toBeNull();
+    writeFileSync(join(dir, 'chromium'), '#!/bin/sh\n', { mode: 0o755 });
+    expect(findChromium({ PATH: `/nonexistent:${dir}` })).toBe(join(dir, 'chromium'));
+    expect(findChromium({ PATH: dir, CHROMIUM_PATH: join(dir, 'missing') })).toBeNull();
+  });
+});
+
 describe('report: escaping', () => {
   const hostile = {
     name: '<script>alert(1)</script> & "Co" | Ltd',
@@ -268,8 +324,21 @@ describe('report: batches', () => {
     expect(index).toContain('href="91500112MA5U7K3X23.html"');
     expect(index).toContain('data-total="619282.53"'); // cloud-sme on 2018-06-30, as above
     expect(index).toMatch(/<tr class="invalid" data-index="6">.*registrationDate/);
-    // 619,282.53 + 750,000 + 4,167,925 + 1,390,000 + 0, as the five reports total.
+    // 619,282.53 (P10 counts the taxes paid by the as-of date) + 750,000 + 4,167,925 + 1,390,000 + 0, as the five reports total.
     expect(index).toContain('data-grand-total="6927207.53"');
+    // The dashboard: by district, largest first (each fixture is in its own district; sparse gives none).
+    const districts = attrs(index, 'tr').filter((a) => a['data-district']).map((a) => [a['data-district'], a['data-total']]);
+    expect(districts).toEqual([['石柱土家族自治县', '4167925.00'], ['渝中区', '1390000.00'], ['九龙坡区', '750000.00'], ['渝北区', '619282.53'], ['not given', '0.00']]);
+    // By policy: the counted amounts add up to the grand total again.
+    const policies = attrs(index, 'tr').filter((a) => a['data-policy']);
+    const fen = policies.reduce((sum, a) => sum + Math.round(Number(a['data-total']) * 100), 0);
+    expect(fen).toBe(692720753);
+    // The policy rows come sorted by amount, largest first, so the order holds without the script.
+    const amounts = policies.map((a) => Number(a['data-total']));
+    expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+    // The one script is allowed by its hash, nothing else; the error is in the report's language.
+    expect(index).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(index).toContain('registrationDate');
   });
 
   it('an NDJSON file, in Markdown: names from the index and name slug, errors located by line', () => {

@@ -8,6 +8,7 @@ import { renderMarkdown } from '../src/render/markdown.js';
 import { questionFor } from '../src/render/questions.js';
 import { figureLabel, figureValue } from '../src/render/report-figures.js';
 import { buildReportModel } from '../src/render/report-model.js';
+import { isAtLeast } from '../src/render/report-sections.js';
 
 /** The renderers on their own: escaping of every value, questions, figures, any mix of policies. */
 const ROOT = join(import.meta.dirname, '..');
@@ -117,5 +118,82 @@ describe('any number of policies, in any mix', () => {
     // the hotel's quantified benefits, and the non-monetary ones it qualifies for, each once
     expect(eligible).toEqual(expect.arrayContaining(['P09', 'P20', 'P21', 'P22']));
     expect(eligible).toEqual(result('hotel-hot-spring').benefits.filter((b) => b.status === 'eligible').map((b) => b.id));
+  });
+});
+
+describe('the brief report', () => {
+  it('next steps for cloud-sme: the four amounts, the departments, the papers', () => {
+    const r = result('cloud-sme');
+    const m = buildReportModel(r, { lang: 'zh' });
+    const [apply, where, bring] = m.brief.steps;
+    // A lower bound is written as one ("≥"): P10's window is still open on the as-of date.
+    const ge = (x: object) => (isAtLeast(x) ? '≥ ' : '');
+    const p10 = r.benefits.find((b) => b.id === 'P10')!;
+    // 235,000 + 222,750 + 189,260.53 + 59,472 = 706,482.53, largest first.
+    expect(apply!.items[0]).toBe(
+      `4 项可量化政策，合计 ${ge(r.totals)}706,482.53 元：P09 西部大开发15%企业所得税优惠税率（235,000.00 元）、P12 研发费用加计扣除（222,750.00 元）、P10 新开办中小微企业两年财政补贴（${ge(p10)}189,260.53 元）、P22 水电气价格与工业同价（59,472.00 元）`,
+    );
+    expect(apply!.items[1]).toContain('另有 10 项非资金政策');
+    expect(where!.items[0]).toBe('市地税局、市国税局：P09、P12');
+    expect(bring!.items[0]).toBe('营业执照（统一社会信用代码）');
+    expect(bring!.items).toContain('2018年度企业所得税年度纳税申报表及财务报表');
+    expect(bring!.items).toContain('水、电、气缴费单据及用途说明');
+    // No land in the profile, so no land papers.
+    expect(bring!.items.join()).not.toContain('土地');
+    expect(m.brief.quantified.map((p) => p.id)).toEqual(['P09', 'P10', 'P12', 'P22']);
+    expect(m.brief.others).toHaveLength(10);
+    expect(m.brief.unavailable).toHaveLength(11);
+  });
+
+  it('says why a policy is not available in words, never as a field path', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const m = buildReportModel(result('cloud-sme'), { lang });
+      for (const p of m.brief.unavailable) {
+        expect(p.decisive.length, p.id).toBeGreaterThan(0);
+        // No dotted path, no camelCase name; Chinese text holds no English word at all.
+        for (const x of p.decisive) expect(x, p.id).not.toMatch(lang === 'zh' ? /[A-Za-z]{3,}/ : /[a-z]\.[a-z]|[a-z][A-Z]/);
+      }
+    }
+    const p07 = buildReportModel(result('cloud-sme'), { lang: 'zh' }).brief.unavailable.find((p) => p.id === 'P07')!;
+    expect(p07.decisive).toContain('开展对外合作项目：否');
+  });
+
+  it('marks a lower-bound total with ≥ and says why', () => {
+    const base = result('cloud-sme');
+    const r = { ...base, totals: { ...base.totals, amountBound: 'at-least' } } as EvaluationResult;
+    const html = renderHtml(r, { lang: 'zh' });
+    expect(html).toContain('data-bound="at-least" data-total="706482.53">≥ 706,482.53');
+    expect(html).toContain('此为下限');
+    expect(renderMarkdown(r, { lang: 'en' })).toContain('Total quantified benefit: ≥ 706,482.53 CNY');
+    const exact = { ...base, totals: { ...base.totals, amountBound: 'exact' } } as EvaluationResult;
+    expect(renderHtml(exact, { lang: 'zh' })).toContain('data-bound="exact" data-total="706482.53">706,482.53');
+  });
+
+  it('Markdown follows the same order', () => {
+    const md = renderMarkdown(result('cloud-sme'), { lang: 'en' });
+    const heads = md.split('\n').filter((x) => x.startsWith('## ')).map((x) => x.slice(3));
+    expect(heads.slice(1)).toEqual([
+      'Summary', 'Quantified benefits', 'Next steps', 'Quantified benefits, policy by policy', 'Other eligible policies',
+      'Information still needed', 'Policies not available', 'Assumptions and data notes', 'Appendix: article texts and parameter sources',
+    ]);
+  });
+});
+
+describe('the batch dashboard', () => {
+  it('words an invalid profile in Chinese where the report is Chinese', async () => {
+    const { issueText } = await import('../src/render/report-dashboard.js');
+    const issue = { file: 'batch.ndjson', line: 3, path: 'registrationDate', message: 'expected a date' };
+    expect(issueText(issue, 'zh')).toBe('batch.ndjson，第 3 行，字段 registrationDate：资料不符合要求（expected a date）');
+    expect(issueText(issue, 'en')).toBe('batch.ndjson:3: registrationDate: expected a date');
+  });
+
+  it('totals by policy count each sum of money once, so they add up to the grand total', async () => {
+    const { totalsByPolicy } = await import('../src/render/report-dashboard.js');
+    const rows = totalsByPolicy([result('cloud-sme'), result('regional-hq')], 'en');
+    const p10 = rows.find((x) => x.id === 'P10')!;
+    // cloud-sme's P10 189,260.53 + regional-hq's 1,390,000 (its P11 repeats the same income tax: not added).
+    expect(p10.amount.raw).toBe('1579260.53');
+    expect(p10.enterprises).toBe(2);
+    expect(rows.find((x) => x.id === 'P11')?.amount.raw ?? '0.00').toBe('0.00');
   });
 });

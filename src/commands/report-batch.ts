@@ -4,7 +4,7 @@ import { decodeUtf8, evaluate, formatIssue, isPolicyCalcError, parseProfile, Pol
 import { loadRuleSet } from '../cli/rules.js';
 import { writeOut } from '../cli/io.js';
 import { renderIndex, type IndexEntry } from '../render/report-index.js';
-import { EXTENSION_OF, render, reportOptionsFor, writeReportFile, type ReportCommandOptions } from './report.js';
+import { EXTENSION_OF, render, reportOptionsFor, withPrinter, writeReportFile, type ReportCommandOptions } from './report.js';
 
 /**
  * Batch reports: one report per enterprise of a folder of profiles or an NDJSON file, and an
@@ -37,25 +37,29 @@ export async function runBatchReport(input: string, o: ReportCommandOptions): Pr
   const used = new Set<string>(['index']);
   let invalid = 0;
 
-  sources(input).forEach((src, i) => {
-    const index = i + 1;
-    try {
-      const profile = parseProfile(src.text, src.name);
-      const result = evaluate(rules, profile, { year: o.year, asOf: o.asOf });
-      const file = `${uniqueName(baseName(result.enterprise.name, result.enterprise.creditCode, index), index, used)}${ext}`;
-      writeReportFile(join(outDir, file), render(format, result, options));
-      entries.push({ index, source: src.name, file, result });
-    } catch (e) {
-      if (!isPolicyCalcError(e) || e.code === 'USAGE') throw e;
-      const issues = src.line === undefined ? e.issues : e.issues.map((x) => ({ ...x, file: src.file, line: src.line }));
-      for (const issue of issues) process.stderr.write(`policy-calc: ${formatIssue(issue)}\n`);
-      entries.push({ index, source: src.name, error: issues.map(formatIssue).join('\n') });
-      invalid++;
+  // PDFs are printed by one Chromium for the whole batch; the index stays HTML, linking them.
+  await withPrinter(format, options, async (printer) => {
+    for (const [i, src] of sources(input).entries()) {
+      const index = i + 1;
+      try {
+        const profile = parseProfile(src.text, src.name);
+        const result = evaluate(rules, profile, { year: o.year, asOf: o.asOf });
+        const file = `${uniqueName(baseName(result.enterprise.name, result.enterprise.creditCode, index), index, used)}${ext}`;
+        writeReportFile(join(outDir, file), await render(format, result, options, printer));
+        entries.push({ index, source: src.name, file, result });
+      } catch (e) {
+        if (!isPolicyCalcError(e) || e.code === 'USAGE') throw e;
+        const issues = src.line === undefined ? e.issues : e.issues.map((x) => ({ ...x, file: src.file, line: src.line }));
+        for (const issue of issues) process.stderr.write(`policy-calc: ${formatIssue(issue)}\n`);
+        entries.push({ index, source: src.name, issues });
+        invalid++;
+      }
     }
   });
 
-  const indexFile = join(outDir, `index${ext}`);
-  writeReportFile(indexFile, renderIndex(format, entries, { lang: options.lang, asOf: o.asOf, rulesVersion: rules.version }));
+  const indexFormat = format === 'markdown' ? 'markdown' : 'html';
+  const indexFile = join(outDir, `index${EXTENSION_OF[indexFormat]}`);
+  writeReportFile(indexFile, renderIndex(indexFormat, entries, { lang: options.lang, asOf: o.asOf, rulesVersion: rules.version }));
   writeOut(`${indexFile}: ${entries.length - invalid} reports, ${invalid} invalid\n`);
   return invalid > 0 ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { EvaluationResult } from '../engine/index.js';
 import { mdBlock, mdCell, mdCode, mdText } from './escape.js';
+import { briefMarkdown } from './markdown-brief.js';
 import { buildReportModel, type PolicyView, type ReportModel, type ReportOptions } from './report-model.js';
 
 /**
@@ -9,7 +10,12 @@ import { buildReportModel, type PolicyView, type ReportModel, type ReportOptions
  * The chart becomes a table with a text bar, so the proportions survive without images.
  */
 export function renderMarkdown(result: EvaluationResult, o: ReportOptions): string {
-  return markdownDocument(buildReportModel(result, o));
+  return markdownOf(buildReportModel(result, o));
+}
+
+/** The brief report by default, the long form with --detail full. */
+export function markdownOf(m: ReportModel): string {
+  return m.detail === 'full' ? markdownDocument(m) : briefMarkdown(m);
 }
 
 export function mdTable(head: string[], align: ('l' | 'r')[], rows: string[][]): string[] {
@@ -18,6 +24,19 @@ export function mdTable(head: string[], align: ('l' | 'r')[], rows: string[][]):
 }
 
 export function markdownDocument(m: ReportModel): string {
+  const out: string[] = [...head(m), ...chartMd(m)];
+  out.push(`## ${mdText(m.l.policies)}`, '');
+  for (const g of m.groups) {
+    out.push(`### ${g.status === 'eligible' ? '✔' : g.status === 'needs-info' ? '?' : '✘'} ${mdText(g.heading)} (${g.policies.length})`, '');
+    if (!g.policies.length) out.push(`*${mdText(m.l.groupEmpty)}*`, '');
+    for (const p of g.policies) out.push(...policy(p, m));
+  }
+  out.push(...questionsMd(m), ...assumptionsMd(m), ...colophonMd(m));
+  return out.join('\n');
+}
+
+/** Title, enterprise, report date, the summary table and the total. */
+export function head(m: ReportModel): string[] {
   const l = m.l;
   const out: string[] = [];
   out.push(`# ${mdText(m.title)}`, '', `*${mdText(m.subtitle)}*`, '', `## ${mdText(m.name)}`, '');
@@ -32,9 +51,15 @@ export function markdownDocument(m: ReportModel): string {
     ...mdTable(['', ''], ['l', 'l'], m.summary.map((r) => [`**${mdCell(r.label)}**`, `${mdCell(r.value)}${r.note ? ` (${mdCell(r.note)})` : ''}`])),
   );
   out.push('', `**${mdText(l.total)}${l.colon}${mdText(m.total.text)} ${mdText(l.yuan)}**`, '', `*${mdText(l.totalNote)}*`, '');
+  if (m.totalAtLeast) out.push(`*${mdText(l.atLeastNote)}*`, '');
   out.push(m.counts.map((c) => `${c.status === 'eligible' ? '✔' : c.status === 'needs-info' ? '?' : '✘'} ${mdText(c.text)} ${c.count}${mdText(m.l.countUnit)}`).join(' · '), '');
+  return out;
+}
 
-  out.push(`## ${mdText(l.chart)}`, '');
+/** The chart as a table with a text bar, so the proportions survive without images. */
+export function chartMd(m: ReportModel): string[] {
+  const l = m.l;
+  const out: string[] = [`## ${mdText(l.chart)}`, ''];
   if (m.bars.length) {
     const max = m.bars.reduce((x, b) => Decimal.max(x, b.amount.raw), new Decimal(0));
     out.push(
@@ -56,15 +81,12 @@ export function markdownDocument(m: ReportModel): string {
   } else {
     out.push(`*${mdText(l.chartEmpty)}*`, '');
   }
+  return out;
+}
 
-  out.push(`## ${mdText(l.policies)}`, '');
-  for (const g of m.groups) {
-    out.push(`### ${g.status === 'eligible' ? '✔' : g.status === 'needs-info' ? '?' : '✘'} ${mdText(g.heading)} (${g.policies.length})`, '');
-    if (!g.policies.length) out.push(`*${mdText(l.groupEmpty)}*`, '');
-    for (const p of g.policies) out.push(...policy(p, m));
-  }
-
-  out.push(`## ${mdText(l.questions)}`, '');
+export function questionsMd(m: ReportModel, heading = true): string[] {
+  const l = m.l;
+  const out: string[] = heading ? [`## ${mdText(l.questions)}`, ''] : [];
   if (m.questions.length) {
     out.push(mdText(l.questionsIntro), '');
     out.push(
@@ -78,17 +100,31 @@ export function markdownDocument(m: ReportModel): string {
   } else {
     out.push(`*${mdText(l.questionsNone)}*`, '');
   }
-
-  out.push(`## ${mdText(l.assumptions)}`, '');
-  if (m.assumptions.length) m.assumptions.forEach((a, i) => out.push(`${i + 1}. ${mdBlock(a)}`));
-  else out.push(`*${mdText(l.assumptionsNone)}*`);
-  out.push('', '---', '');
-  out.push(`> **${mdText(l.disclaimerTitle)}**${l.colon}${mdBlock(m.disclaimer)}`, '');
-  out.push(`${mdText(l.rulesVersion)}${l.colon}${mdCode(m.rulesVersion)} · ${mdText(l.generated)}`, '');
-  return out.join('\n');
+  return out;
 }
 
-function policy(p: PolicyView, m: ReportModel): string[] {
+export function assumptionsMd(m: ReportModel): string[] {
+  const out: string[] = [`## ${mdText(m.l.assumptions)}`, ''];
+  if (m.assumptions.length) m.assumptions.forEach((a, i) => out.push(`${i + 1}. ${mdBlock(a)}`));
+  else out.push(`*${mdText(m.l.assumptionsNone)}*`);
+  out.push('');
+  return out;
+}
+
+export function colophonMd(m: ReportModel): string[] {
+  const l = m.l;
+  return [
+    '---',
+    '',
+    `> **${mdText(l.disclaimerTitle)}**${l.colon}${mdBlock(m.disclaimer)}`,
+    '',
+    `${mdText(l.rulesVersion)}${l.colon}${mdCode(m.rulesVersion)} · ${mdText(l.generated)}`,
+    '',
+  ];
+}
+
+/** A policy in full; the brief report leaves its article text and parameters to the appendix. */
+export function policy(p: PolicyView, m: ReportModel, brief = false): string[] {
   const l = m.l;
   const out: string[] = [];
   out.push(`#### ${mdText(p.id)} ${mdText(p.title)}`, '');
@@ -119,6 +155,7 @@ function policy(p: PolicyView, m: ReportModel): string[] {
   }
   const notes = [...p.assumptions.map((a) => `${l.assumptionsUsed}${l.colon}${a}`), ...p.notes];
   if (notes.length) out.push(`**${mdText(l.notes)}**`, '', ...notes.map((x) => `- ${mdBlock(x)}`), '');
+  if (brief) return out;
   out.push(`**${mdText(l.citation)}** (${mdText(p.articleLabel)})`, '', `> ${mdBlock(p.citation).replace(/\n/g, '\n> ')}`, '');
   if (p.parameters.length) out.push(`*${mdText(l.parameters)}${l.colon}${p.parameters.map(mdText).join('; ')}*`, '');
   return out;

@@ -8,6 +8,7 @@ import { figureLabel, figureValue } from './report-figures.js';
 import { fill, R, SME_ROW_EN, STATUS_TEXT } from './report-labels.js';
 import { INDUSTRY_NAMES, NATURE_NAMES, SIZE_NAMES } from './labels.js';
 import { applyToText } from './apply-to.js';
+import { briefSections, decisiveReasons, isAtLeast, type BriefSections } from './report-sections.js';
 
 /**
  * The report's content, worked out once from an EvaluationResult: grouped, labelled and worded in
@@ -22,6 +23,8 @@ export interface ReportOptions {
   date?: string | undefined;
   /** Whether --year was given; otherwise the report says which year was taken and why. */
   yearGiven?: boolean | undefined;
+  /** brief (the default): what the client needs, in the order they need it; full: every policy as a card. */
+  detail?: 'brief' | 'full' | undefined;
 }
 
 export interface Money {
@@ -72,6 +75,12 @@ export interface PolicyView {
   mark: string;
   natureText: string;
   amount: Money | null;
+  /** The amount is a lower bound (a period still open, an input not yet given). */
+  atLeast: boolean;
+  /** What the article grants, in a line. */
+  grants: string | null;
+  /** For a policy not available: why, in words (its failed checks). */
+  decisive: string[];
   /** What stands in place of a null amount: pending information, nothing, or not a money benefit. */
   amountNote: string;
   countedInTotal: boolean;
@@ -112,6 +121,9 @@ export interface ReportModel {
   date: string;
   summary: SummaryRow[];
   total: Money;
+  totalAtLeast: boolean;
+  detail: 'brief' | 'full';
+  brief: BriefSections;
   counts: { status: Status; count: number; text: string }[];
   bars: Bar[];
   groups: GroupView[];
@@ -121,6 +133,7 @@ export interface ReportModel {
   disclaimer: string;
 }
 
+/** A lower bound reads "≥ 706,482.53" wherever it is printed. */
 export function money(raw: string, bound?: string | null): Money {
   return { raw, text: bound === 'at-least' ? `≥ ${groupThousands(raw)}` : groupThousands(raw) };
 }
@@ -174,6 +187,7 @@ export function buildReportModel(r: EvaluationResult, o: ReportOptions): ReportM
     { status: 'ineligible' as const, count: r.totals.ineligible, text: STATUS_TEXT.ineligible[lang] },
   ];
 
+  const open = questions(r.benefits, lang);
   return {
     lang,
     l,
@@ -185,10 +199,13 @@ export function buildReportModel(r: EvaluationResult, o: ReportOptions): ReportM
     date: o.date ?? r.evaluation.asOf,
     summary,
     total: money(r.totals.amount, r.totals.amountBound),
+    totalAtLeast: isAtLeast(r.totals),
+    detail: o.detail ?? 'brief',
+    brief: briefSections(r, policies, open, lang, l),
     counts,
     bars,
     groups,
-    questions: questions(r.benefits, lang),
+    questions: open,
     assumptions: assumptions(r, o, l, list),
     rulesVersion: r.evaluation.rulesVersion,
     disclaimer: l.disclaimer,
@@ -240,6 +257,9 @@ function policyView(b: Benefit, r: EvaluationResult, lang: Lang, l: ReportModel[
     mark: s.mark,
     natureText: NATURE_NAMES[b.nature]?.[lang] ?? b.nature,
     amount: b.amount === null ? null : money(b.amount, b.amountBound),
+    atLeast: isAtLeast(b),
+    grants: b.grants ? b.grants[lang] : null,
+    decisive: decisiveReasons(b, lang, l),
     amountNote: !b.quantified ? l.noAmount : b.status === 'needs-info' ? l.amountPending : l.amountNone,
     countedInTotal: b.countedInTotal,
     countNote: countNote(b, lang, l),
@@ -250,12 +270,12 @@ function policyView(b: Benefit, r: EvaluationResult, lang: Lang, l: ReportModel[
       return { name, label: figureLabel(name, lang), raw, text: unit ? numberText(unit, raw, lang) : figureValue(name, raw, lang) };
     }),
     nearMiss: nearMiss(b, r.evaluation.year, lang),
-    checks: b.reasons.map((reason) => ({
+    checks: uniqueBy(b.reasons.map((reason) => ({
       result: reason.result,
       resultText: reason.result === true ? l.passed : reason.result === false ? l.failed : l.unknown,
       mark: reason.result === true ? '✔' : reason.result === false ? '✘' : '?',
       sentence: reasonSentence(reason, lang),
-    })),
+    })), (c) => `${c.result}\u0000${c.sentence}`),
     missing: b.missing.map((fact) => ({ fact, sentence: missingSentence(fact, lang), question: questionFor(fact, lang) })),
     assumptions: b.assumptions.map((a) => a.message[lang]),
     notes: b.notes.map((n) => n[lang]),
@@ -263,6 +283,12 @@ function policyView(b: Benefit, r: EvaluationResult, lang: Lang, l: ReportModel[
     citation: b.citation.text,
     responsible: b.citation.responsible.length ? applyToText(b, lang) : l.none,
   };
+}
+
+/** The same check met in several branches of a rule is shown once. */
+function uniqueBy<T>(xs: T[], key: (x: T) => string): T[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => !seen.has(key(x)) && Boolean(seen.add(key(x))));
 }
 
 /**

@@ -119,12 +119,56 @@ ol.assumptions li { margin-bottom: 4px; }
 footer.colophon { margin-top: 36px; border-top: 1px solid var(--line); padding-top: 14px; font-size: 12.5px; color: var(--muted); }
 .disclaimer { border: 1px solid var(--info-line); background: #fffdf0; border-radius: 6px; padding: 10px 14px; color: #4d3800; margin-bottom: 10px; }
 
+/* The brief report: next steps, compact tables, the appendix. */
+ol.steps { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
+ol.steps > li.step { display: grid; grid-template-columns: 10em minmax(0, 1fr); gap: 4px 12px; border: 1px solid var(--line); border-left: 4px solid var(--accent); border-radius: 6px; padding: 8px 12px; background: #fbfcfd; }
+.step-title { font-weight: 700; color: var(--accent); display: flex; gap: 8px; align-items: baseline; }
+.step-no { display: inline-flex; flex: none; width: 1.55em; height: 1.55em; border-radius: 50%; background: var(--accent); color: #fff; justify-content: center; align-items: center; font-size: 12px; }
+ol.steps ul { margin: 0; padding-left: 16px; }
+ol.steps ul li { margin: 0 0 2px; }
+ol.steps ul.inline { padding-left: 0; list-style: none; }
+ol.steps ul.inline li { display: inline; }
+ol.steps ul.inline li + li::before { content: "; "; }
+:lang(zh) ol.steps ul.inline li + li::before { content: "；"; }
+.bound-note { color: var(--info); }
+h3.sub-heading { font-size: 14.5px; margin: 16px 0 8px; color: var(--ink); }
+table.compact td { font-size: 13px; }
+table.compact td.policy-name { width: 36%; }
+table.compact .policy-ref, dl.article-texts .policy-ref { color: var(--muted); font-weight: 700; margin-right: 4px; }
+table.compact td.policy-name .sub { font-size: 11.5px; }
+table.compact ul.missing { margin: 0; padding-left: 16px; }
+table.unavailable td.decisive { color: #32383f; }
+table.parameters td, table.parameters th { font-size: 12px; }
+table.parameters code { font-size: 10.5px; border: none; background: none; padding: 0; overflow-wrap: normal; }
+table.parameters td:nth-child(1) { white-space: nowrap; }
+table.parameters td:nth-child(2) { max-width: 9em; }
+table.parameters .sub { font-size: inherit; }
+dl.article-texts { margin: 0; }
+dl.article-texts dt { font-weight: 600; font-size: 13px; margin-top: 8px; }
+dl.article-texts dd { margin: 2px 0 0; font-family: "Songti SC", "SimSun", "Noto Serif CJK SC", "Source Han Serif SC", serif; font-size: 13px; border-left: 3px solid var(--line); padding-left: 10px; }
+dl.article-texts dd .sub { font-family: -apple-system, "Segoe UI", "Noto Sans CJK SC", sans-serif; font-size: 11.5px; }
+.citation-link { margin-top: 8px; }
+.policy-columns { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.25fr); gap: 0 18px; align-items: start; }
+.policy-columns table.figures td.num { width: auto; }
+/* The batch dashboard. */
+.dashboard .kpis { display: grid; grid-template-columns: minmax(0, 22em); margin: 18px 0 4px; }
+.dashboard svg.chart { max-width: 760px; }
+.cssbar { display: block; height: 10px; min-width: 120px; background: var(--soft); border-radius: 2px; }
+.cssbar > span { display: block; height: 100%; background: var(--bar); border-radius: 2px; }
+td.bar-cell { width: 30%; vertical-align: middle; }
+button.sort { font: inherit; color: inherit; background: none; border: none; padding: 0; cursor: pointer; text-align: inherit; }
+th[aria-sort] button.sort { color: var(--accent); }
+
+@media (max-width: 720px) { .policy-columns { grid-template-columns: 1fr; } }
+.citation-link a { color: var(--accent); text-decoration: none; }
+
 @media (max-width: 720px) {
   .report { padding: 20px; margin: 0; }
   .summary-grid { grid-template-columns: 1fr; }
 }
 
-@page { size: A4; margin: 16mm 14mm 18mm 14mm; }
+/* The margins leave room for Chromium's running header and footer (see print-templates.ts). */
+@page { size: A4; margin: 16mm 14mm 15mm 14mm; }
 @media print {
   html, body { background: #fff; }
   body { font-size: 10pt; }
@@ -139,5 +183,40 @@ footer.colophon { margin-top: 36px; border-top: 1px solid var(--line); padding-t
   thead { display: table-header-group; }
   tfoot { display: table-footer-group; }
   a { color: inherit; text-decoration: none; }
+  /* Headings stay with what follows; tables and texts are not cut mid-row. */
+  h2 + *, h3 + *, .block-title + * { break-before: avoid; page-break-before: avoid; }
+  ol.steps > li.step, .article-text, table.compact tr, table.figures, table.checks { break-inside: avoid; page-break-inside: avoid; }
+  section#questions, section#unavailable, section#others { break-inside: auto; }
+  /* Page 1 is the summary, the total, the chart and the next steps, and nothing else. */
+  .brief .page-one { break-after: page; page-break-after: always; }
+  .brief .masthead { padding-bottom: 8pt; }
+  .brief .masthead h1 { font-size: 17pt; margin: 2pt 0; }
+  .brief .kicker { font-size: 8pt; }
+  .brief .enterprise-name { font-size: 13pt; margin: 2pt 0 4pt; }
+  .brief .meta { font-size: 8.5pt; }
+  .brief h2 { font-size: 12.5pt; margin: 12pt 0 6pt; padding-bottom: 3pt; }
+  .brief dl.facts dt, .brief dl.facts dd { padding: 2.5pt 6pt; font-size: 9pt; line-height: 1.45; }
+  .brief .total-card { padding: 10pt 12pt; }
+  .brief .total-amount { font-size: 22pt; }
+  .brief ol.steps { gap: 5pt; }
+  .brief figure.chart-figure svg.chart { width: 74%; }
+
+  .brief ol.steps > li.step { padding: 4pt 8pt; font-size: 8.8pt; line-height: 1.4; }
+  /* A brief card may continue on the next page, but its head stays with its body and its tables stay whole. */
+  .brief article.policy { padding: 8pt 10pt; margin-bottom: 8pt; break-inside: auto; page-break-inside: auto; }
+  .brief .policy-head { break-after: avoid; page-break-after: avoid; }
+  .brief .policy-columns > div { break-inside: avoid; page-break-inside: avoid; }
+  .brief .policy-summary { font-size: 9pt; margin-bottom: 4pt; }
+  .brief dl.policy-meta { font-size: 8.5pt; margin: 4pt 0; }
+  .brief table { font-size: 9pt; }
+  .brief table.compact td { font-size: 9pt; padding: 3pt 6pt; }
+  .brief th, .brief td { padding: 3pt 6pt; }
+  .brief footer.colophon { margin-top: 14pt; }
+  /* The appendix is for reference: two columns of smaller type. */
+  .brief dl.article-texts { columns: 2; column-gap: 14pt; }
+  .brief dl.article-texts dt { font-size: 8.5pt; margin-top: 5pt; }
+  .brief dl.article-texts dd { font-size: 8.5pt; line-height: 1.45; }
+  .brief table.parameters td, .brief table.parameters th { font-size: 8pt; padding: 2pt 4pt; }
+  .brief table.compact td.policy-name { width: 30%; }
 }
 `;
