@@ -1,4 +1,5 @@
 import { closest } from './suggest.js';
+import { hasOwn, own } from './own.js';
 
 /**
  * Chongqing's 38 districts and counties, with their functional region as in the municipality's
@@ -64,8 +65,8 @@ export const DISTRICT_ALIASES: Readonly<Record<string, string>> = {
 };
 
 export function canonicalDistrict(name: string): string | undefined {
-  if (Object.prototype.hasOwnProperty.call(DISTRICTS, name)) return name;
-  return DISTRICT_ALIASES[name];
+  if (hasOwn(DISTRICTS, name)) return name;
+  return own(DISTRICT_ALIASES, name);
 }
 
 /**

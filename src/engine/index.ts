@@ -16,3 +16,4 @@ export type { PolicyDef } from './rule-schema.js';
 export { profileJsonSchema } from './profile-json-schema.js';
 export { anyoneQualifies, alwaysGiven } from './anyone-qualifies.js';
 export { regionPriority, type RegionPriority, type RegionLayout } from './regions.js';
+export { own, hasOwn } from './own.js';

@@ -27,6 +27,7 @@ export class JsonReadError extends Error {
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 64;
+const SIMPLE_ESCAPES = new Map([['"', '"'], ['\\', '\\'], ['/', '/'], ['b', '\b'], ['f', '\f'], ['n', '\n'], ['r', '\r'], ['t', '\t']]);
 
 /** Reads a JSON document; `offsets`, when given, receives the offset of every value by its path. */
 export function readJson(text: string, offsets?: Map<string, number>): unknown {
@@ -182,9 +183,9 @@ class Reader {
       if (c < 0x20) this.fail('control character inside a string; escape it', path);
       if (c === 0x5c) {
         const e = this.src[this.pos + 1];
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-        if (e !== undefined && e in simple) {
-          out += simple[e];
+        const simple = e === undefined ? undefined : SIMPLE_ESCAPES.get(e);
+        if (simple !== undefined) {
+          out += simple;
           this.pos += 2;
         } else if (e === 'u') {
           const hex = this.src.slice(this.pos + 2, this.pos + 6);

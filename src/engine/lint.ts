@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { PolicyCalcError, type Issue } from './errors.js';
 import { ENGINE_PARAMETERS } from './facts.js';
+import { hasOwn, own } from './own.js';
 import { checkCitation, readSourceDocument, sourceCandidates, type SourceDocument } from './lint-source.js';
 import { coverageGaps, datedValues, firstNeeded, parameterRefs, valueGaps, type ParameterRef } from './lint-parameters.js';
 import { compileRuleSet, readRuleSource, yamlLine, type RuleSource } from './rule-set.js';
@@ -143,7 +144,7 @@ function lintParameters(src: RuleSource, problems: LintProblem[]): void {
     if (!values) continue; // the loader has reported why
     for (const g of valueGaps(values)) problems.push({ severity: 'error', rule: 'parameter-gap', ...at(file, name, g.at), message: g.message });
     const readers = refs.filter((r) => r.param === name);
-    if (!readers.length && !(name in ENGINE_PARAMETERS)) {
+    if (!readers.length && !hasOwn(ENGINE_PARAMETERS, name)) {
       problems.push({ severity: 'error', rule: 'unused-parameter', ...at(file, name, []), message: `parameter "${name}" is read by no policy and not by the engine; remove it or use it` });
     }
     // One finding per parameter and policy: the first place that policy needs it.
@@ -159,8 +160,8 @@ function lintParameters(src: RuleSource, problems: LintProblem[]): void {
   }
   // The engine's own parameters must exist where a policy uses the fact that reads them.
   for (const r of refs) {
-    if (defined.has(r.param) || !(r.param in ENGINE_PARAMETERS)) continue;
-    problems.push({ severity: 'error', rule: 'unknown-parameter', file: r.file, line: yamlLine(r.file, r.path), path: r.path.join('.'), message: `uses ${ENGINE_PARAMETERS[r.param]!.join(', ')}, which reads parameter "${r.param}"; the rule set does not define it` });
+    if (defined.has(r.param) || !hasOwn(ENGINE_PARAMETERS, r.param)) continue;
+    problems.push({ severity: 'error', rule: 'unknown-parameter', file: r.file, line: yamlLine(r.file, r.path), path: r.path.join('.'), message: `uses ${own(ENGINE_PARAMETERS, r.param)!.join(', ')}, which reads parameter "${r.param}"; the rule set does not define it` });
   }
 }
 

@@ -7,6 +7,7 @@ import { evaluate } from './evaluate.js';
 import { validateProfile, zodIssues } from './profile.js';
 import type { EvaluationResult } from './result.js';
 import type { RuleSet } from './rule-set.js';
+import { own } from './own.js';
 
 /**
  * YAML test cases for rules, in the manner of OpenFisca's YAML tests: a (partial) profile, the
@@ -145,7 +146,7 @@ export function runRuleTest(rules: RuleSet, c: RuleTestCase): RuleTestResult {
       continue;
     }
     if (key === 'enterprise') {
-      for (const [k, v] of Object.entries(raw as Record<string, unknown>)) check(`enterprise.${k}`, v, (result.enterprise as Record<string, unknown>)[k]);
+      for (const [k, v] of Object.entries(raw as Record<string, unknown>)) check(`enterprise.${k}`, v, own(result.enterprise as Record<string, unknown>, k));
       continue;
     }
     const benefit = result.benefits.find((b) => b.id === key);
@@ -157,7 +158,7 @@ export function runRuleTest(rules: RuleSet, c: RuleTestCase): RuleTestResult {
     if (exp.status !== undefined) check(`${key}.status`, exp.status, benefit.status);
     if (exp.amount !== undefined) check(`${key}.amount`, exp.amount, benefit.amount);
     if (exp.countedInTotal !== undefined) check(`${key}.countedInTotal`, exp.countedInTotal, benefit.countedInTotal);
-    for (const [name, v] of Object.entries(exp.figures ?? {})) check(`${key}.figures.${name}`, v, benefit.figures[name] ?? null);
+    for (const [name, v] of Object.entries(exp.figures ?? {})) check(`${key}.figures.${name}`, v, own(benefit.figures, name) ?? null);
     if (exp.missing !== undefined) check(`${key}.missing`, [...exp.missing].sort(), [...benefit.missing].sort());
     for (const fact of exp.assumptions ?? []) {
       if (!benefit.assumptions.some((a) => a.fact === fact)) {

@@ -3,13 +3,14 @@ import type { Profile } from './profile-schema.js';
 import type { Warning } from './result.js';
 import { canonicalDistrict } from './districts.js';
 import { divisionCode } from './credit-code.js';
+import { hasOwn } from './own.js';
 
 /**
  * Input that is usable but doubtful: evaluated, and said so in the output, rather than refused.
  */
 export function profileWarnings(p: Profile, year: number | undefined, asOf: CalendarDate): Warning[] {
   const out: Warning[] = [];
-  if (year !== undefined && p.fiscalYears && !(String(year) in p.fiscalYears)) {
+  if (year !== undefined && p.fiscalYears && !hasOwn(p.fiscalYears, String(year))) {
     out.push({
       path: 'fiscalYears',
       message: {

@@ -1,4 +1,4 @@
-import type { Benefit, Reason } from '../engine/index.js';
+import { own, type Benefit, type Reason } from '../engine/index.js';
 import { INDUSTRY_NAMES, LABELS, SIZE_NAMES, t, type Lang } from './labels.js';
 
 /**
@@ -18,8 +18,8 @@ function show(fact: string, v: string | null, lang: Lang): string {
   if (v === 'true') return lang === 'zh' ? '是' : 'yes';
   if (v === 'false') return lang === 'zh' ? '否' : 'no';
   if (v === 'null') return t(LABELS.none, lang);
-  const names = lang === 'zh' ? VALUE_NAMES[fact] : undefined;
-  if (names) return v.split(', ').map((x) => names[x]?.zh ?? x).join(', ');
+  const names = lang === 'zh' ? own(VALUE_NAMES, fact) : undefined;
+  if (names) return v.split(', ').map((x) => own(names, x)?.zh ?? x).join(', ');
   return v;
 }
 
