@@ -1,5 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
-import { formatIssue, isPolicyCalcError } from './engine/index.js';
+import { escapeControls, formatIssue, isPolicyCalcError } from './engine/index.js';
+
+/** Each line of a multi-line text escaped; the line breaks themselves kept. */
+const escapeLines = (text: string) => text.split('\n').map(escapeControls).join('\n');
 
 /**
  * The CLI is a thin adapter: each command parses its options, calls the engine, and renders.
@@ -16,6 +19,8 @@ function program(): Command {
     )
     .version(process.env.npm_package_version ?? '0.1.0', '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
+    // commander quotes the arguments it refuses: their control characters are shown escaped.
+    .configureOutput({ writeErr: (text) => process.stderr.write(escapeLines(text)) })
     .exitOverride();
 
   p.command('check')

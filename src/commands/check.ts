@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { evaluate, parseProfile } from '../engine/index.js';
+import { escapeControlsDeep, evaluate, parseProfile } from '../engine/index.js';
 import { readInput, writeOut } from '../cli/io.js';
 import { defaultLang, evaluationOptions, parseOptions } from '../cli/options.js';
 import { loadRuleSet } from '../cli/rules.js';
@@ -25,7 +25,8 @@ export async function runCheck(file: string, raw: Record<string, unknown>): Prom
     // The table renderer (and chalk) is loaded only for a table: JSON output starts sooner.
     const { renderTable } = await import('../render/table.js');
     const color = o.color && !process.env.NO_COLOR && (process.stdout.isTTY === true || forceColor(process.env.FORCE_COLOR));
-    writeOut(renderTable(result, { lang: o.lang ?? defaultLang(), explain: o.explain, color, width: process.stdout.columns || undefined }));
+    // Text from the profile and the rules is shown with its control characters escaped.
+    writeOut(renderTable(escapeControlsDeep(result), { lang: o.lang ?? defaultLang(), explain: o.explain, color, width: process.stdout.columns || undefined }));
   }
   return 0;
 }

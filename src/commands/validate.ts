@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatIssue, isPolicyCalcError, parseProfile, type Issue } from '../engine/index.js';
+import { escapeControls, formatIssue, isPolicyCalcError, parseProfile, type Issue } from '../engine/index.js';
 import { readInput, writeOut } from '../cli/io.js';
 import { parseOptions } from '../cli/options.js';
 
@@ -34,7 +34,7 @@ export async function runValidate(files: string[], raw: Record<string, unknown>)
   if (o.format === 'json') {
     writeOut(`${JSON.stringify(results.map((r) => ({ ...r, issues: r.issues.map(({ file: _f, ...rest }) => rest) })), null, 2)}\n`);
   } else {
-    writeOut(results.map((r) => (r.valid ? `${r.file}: ok` : r.issues.map(formatIssue).join('\n'))).join('\n') + '\n');
+    writeOut(results.map((r) => (r.valid ? `${escapeControls(r.file)}: ok` : r.issues.map(formatIssue).join('\n'))).join('\n') + '\n');
   }
   return results.every((r) => r.valid) ? 0 : 2;
 }

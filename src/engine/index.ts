@@ -17,3 +17,5 @@ export { profileJsonSchema } from './profile-json-schema.js';
 export { anyoneQualifies, alwaysGiven } from './anyone-qualifies.js';
 export { regionPriority, type RegionPriority, type RegionLayout } from './regions.js';
 export { own, hasOwn } from './own.js';
+export { escapeControls, escapeControlsDeep, hasControls } from './control-chars.js';
+export { MAX_ISSUES, quoteInput } from './errors.js';
