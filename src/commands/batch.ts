@@ -3,7 +3,7 @@ import { evaluationOptions, parseOptions } from '../cli/options.js';
 import { loadRuleSet } from '../cli/rules.js';
 import { batch } from '../batch/batch.js';
 import { FORMATS } from '../batch/formats.js';
-import { failOn, jobs } from '../batch/options.js';
+import { failOn, jobs, workerCount } from '../batch/options.js';
 
 const batchOptions = evaluationOptions.extend({
   format: z.enum(FORMATS, { error: '--format must be ndjson, csv or json' }).default('ndjson'),
@@ -17,5 +17,5 @@ export async function runBatch(inputs: string[], raw: Record<string, unknown>): 
   const o = parseOptions(batchOptions, raw);
   // Loaded here first so that invalid rules stop the run (exit 2) before any worker starts.
   const rules = loadRuleSet(o.rules);
-  return batch(inputs, { rulesDir: o.rules, rules, year: o.year, asOf: o.asOf, format: o.format, compact: o.compact, jobs: o.jobs, failOn: o.failOn });
+  return batch(inputs, { rulesDir: o.rules, rules, year: o.year, asOf: o.asOf, format: o.format, compact: o.compact, jobs: workerCount(o.jobs, undefined, (m) => process.stderr.write(`policy-calc: ${m}\n`)), failOn: o.failOn });
 }

@@ -5,7 +5,7 @@ export { parseProfile, validateProfile, readProfileJson, decodeUtf8 } from './pr
 export { profileSchema, type Profile } from './profile-schema.js';
 export { evaluate, defaultYear, type EvaluateOptions } from './evaluate.js';
 export type { EvaluationResult, Benefit, Status, Period, Warning } from './result.js';
-export { parseCalendarDate, todayLocal, type CalendarDate } from './dates.js';
+export { parseCalendarDate, todayIn, POLICY_TIME_ZONE, type CalendarDate } from './dates.js';
 export type { Reason, Assumption, ParameterUse } from './trace.js';
 export type { TextPair } from './rule-schema.js';
 export { readRuleTests, runRuleTest, runRuleTests, type RuleTestCase, type RuleTestResult, type RuleTestFailure } from './rule-tests.js';

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { EvaluationResult } from '../engine/index.js';
-import { mdBlock, mdCell, mdCode, mdText } from './escape.js';
+import { mdBlock, mdCell, mdCode, mdHeading, mdText } from './escape.js';
 import { buildReportModel, type PolicyView, type ReportModel, type ReportOptions } from './report-model.js';
 
 /**
@@ -20,7 +20,7 @@ export function mdTable(head: string[], align: ('l' | 'r')[], rows: string[][]):
 export function markdownDocument(m: ReportModel): string {
   const l = m.l;
   const out: string[] = [];
-  out.push(`# ${mdText(m.title)}`, '', `*${mdText(m.subtitle)}*`, '', `## ${mdText(m.name)}`, '');
+  out.push(`# ${mdHeading(m.title)}`, '', `*${mdHeading(m.subtitle)}*`, '', `## ${mdHeading(m.name)}`, '');
   const meta = [
     m.preparedBy ? `**${mdText(l.preparedBy)}**${l.colon}${mdText(m.preparedBy)}` : '',
     `**${mdText(l.reportDate)}**${l.colon}${mdText(m.date)}`,
@@ -91,7 +91,7 @@ export function markdownDocument(m: ReportModel): string {
 function policy(p: PolicyView, m: ReportModel): string[] {
   const l = m.l;
   const out: string[] = [];
-  out.push(`#### ${mdText(p.id)} ${mdText(p.title)}`, '');
+  out.push(`#### ${mdHeading(p.id)} ${mdHeading(p.title)}`, '');
   const amount = p.amount ? `${mdCell(p.amount.text)} ${mdCell(l.yuan)}${p.countNote ? ` (${mdCell(p.countNote)})` : ''}` : mdCell(p.amountNote);
   const rows: string[][] = [
     [`**${mdCell(l.status)}**`, `${p.mark} ${mdCell(p.statusText)}`],
