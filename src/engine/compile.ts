@@ -1,3 +1,4 @@
+import { defaultProblem } from './default-check.js';
 import type { Dec } from './decimal.js';
 import { compileExpression, ExpressionError, namesIn, parseExpression, type NumFn } from './expression.js';
 import { and, compileCondition, readParameter, resolveFact, withDefault, type CompileContext, type CondFn, type YamlPath } from './conditions.js';
@@ -41,8 +42,10 @@ type Report = (path: YamlPath, message: string) => void;
 export function compilePolicy(def: PolicyDef, params: CompileContext['params'], report: Report): CompiledPolicy {
   const dependsOn = new Map<string, YamlPath>();
   const base: CompileContext = { policyId: def.id, defaults: def.defaults ?? {}, params, dependsOn, report };
-  for (const fact of Object.keys(def.defaults ?? {})) {
-    resolveFact(fact, base, ['defaults', fact]);
+  for (const [fact, value] of Object.entries(def.defaults ?? {})) {
+    const resolved = resolveFact(fact, base, ['defaults', fact]);
+    const problem = resolved && defaultProblem(fact, resolved, value);
+    if (problem) report(['defaults', fact], problem);
   }
   const eligibility = compileCondition(def.eligibility, base, ['eligibility']);
 

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { PolicyCalcError, type Issue } from './errors.js';
+import { PolicyCalcError, quoteInput, type Issue } from './errors.js';
+import { parseCalendarDate } from './dates.js';
+import { readYamlFile } from './yaml-file.js';
 import { evaluate } from './evaluate.js';
 import { validateProfile, zodIssues } from './profile.js';
 import type { EvaluationResult } from './result.js';
@@ -42,7 +43,10 @@ const totalsExpectation = z.strictObject({
 const caseSchema = z.strictObject({
   name: z.string().min(1),
   year: z.number().int().optional(),
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  asOf: z.string().superRefine((s, ctx) => {
+    const bad = parseCalendarDate(s);
+    if (bad !== s) ctx.addIssue({ code: 'custom', message: `asOf ${quoteInput(s)} ${bad}` });
+  }),
   profile: z.record(z.string(), z.unknown()),
   expect: z.record(z.string().regex(/^(P\d{2}|totals|enterprise)$/, 'expect keys are policy ids (P09), totals or enterprise'), z.unknown()),
 });
@@ -86,12 +90,10 @@ export function readRuleTests(dir: string): RuleTestCase[] {
   const issues: Issue[] = [];
   const cases: RuleTestCase[] = [];
   for (const file of files) {
-    const lc = new LineCounter();
-    const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: lc, uniqueKeys: true });
-    if (doc.errors.length) {
-      for (const e of doc.errors) issues.push({ file, line: lc.linePos(e.pos[0]).line, message: e.message.split('\n')[0]! });
-      continue;
-    }
+    // The loader's reader: a regular file of bounded size, UTF-8, no unknown tags or duplicate keys.
+    const read = readYamlFile(file, issues, 'test file');
+    if (!read) continue;
+    const { doc, lineCounter: lc } = read;
     const lineAt = (path: (string | number)[]) => {
       for (let n = path.length; n >= 0; n--) {
         const node = doc.getIn(path.slice(0, n), true) as { range?: number[] } | undefined;
@@ -99,7 +101,7 @@ export function readRuleTests(dir: string): RuleTestCase[] {
       }
       return undefined;
     };
-    const r = fileSchema.safeParse(doc.toJS({ maxAliasCount: 100 }));
+    const r = fileSchema.safeParse(read.value);
     if (!r.success) {
       for (const iss of r.error.issues) {
         issues.push({ ...zodIssues([iss], file)[0]!, line: lineAt(iss.path as (string | number)[]) });
