@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { escapeControls, formatIssue, isPolicyCalcError } from './engine/index.js';
 import { packageVersion } from './cli/version.js';
+import { onStdoutError } from './cli/io.js';
 
 /** Each line of a multi-line text escaped; the line breaks themselves kept. */
 const escapeLines = (text: string) => text.split('\n').map(escapeControls).join('\n');
@@ -201,9 +202,6 @@ function report(e: unknown): number {
   return EXIT.internal;
 }
 
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw err;
-});
+process.stdout.on('error', onStdoutError);
 
 void main(process.argv);

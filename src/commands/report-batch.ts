@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeUtf8, evaluate, formatIssue, isPolicyCalcError, loadRules, parseProfile, PolicyCalcError } from '../engine/index.js';
+import { decodeUtf8, escapeControls, evaluate, formatIssue, isPolicyCalcError, loadRules, parseProfile, PolicyCalcError } from '../engine/index.js';
 import { writeOut } from '../cli/io.js';
+import { planInputs, readBatches } from '../batch/inputs.js';
 import { renderIndex, type IndexEntry } from '../render/report-index.js';
 import { EXTENSION_OF, render, reportOptionsFor, writeReportFile, type ReportCommandOptions } from './report.js';
 
@@ -15,7 +16,9 @@ interface Source {
   name: string;
   file: string;
   line?: number;
-  text: string;
+  bytes: Uint8Array;
+  /** Set when the input could not be read (not a regular file, too large). */
+  error?: PolicyCalcError;
 }
 
 export async function runBatchReport(input: string, o: ReportCommandOptions): Promise<number> {
@@ -36,10 +39,12 @@ export async function runBatchReport(input: string, o: ReportCommandOptions): Pr
   const used = new Set<string>(['index']);
   let invalid = 0;
 
-  sources(input).forEach((src, i) => {
-    const index = i + 1;
+  let index = 0;
+  for await (const src of sources(input)) {
+    index++;
     try {
-      const profile = parseProfile(src.text, src.name);
+      if (src.error) throw src.error;
+      const profile = parseProfile(decodeUtf8(src.bytes, src.file), src.file);
       const result = evaluate(rules, profile, { year: o.year, asOf: o.asOf });
       const file = `${uniqueName(baseName(result.enterprise.name, result.enterprise.creditCode, index), index, used)}${ext}`;
       writeReportFile(join(outDir, file), render(format, result, options));
@@ -51,39 +56,41 @@ export async function runBatchReport(input: string, o: ReportCommandOptions): Pr
       entries.push({ index, source: src.name, error: issues.map(formatIssue).join('\n') });
       invalid++;
     }
-  });
+  }
+  if (!entries.length) throw new PolicyCalcError('INPUT_UNREADABLE', [{ file: input, message: 'holds no profiles (a folder of *.json files, or an .ndjson file with one JSON object per line)' }]);
 
   const indexFile = join(outDir, `index${ext}`);
   writeReportFile(indexFile, renderIndex(format, entries, { lang: options.lang, asOf: o.asOf, rulesVersion: rules.version }));
-  writeOut(`${indexFile}: ${entries.length - invalid} reports, ${invalid} invalid\n`);
+  writeOut(`${escapeControls(indexFile)}: ${entries.length - invalid} reports, ${invalid} invalid\n`);
   return invalid > 0 ? 1 : 0;
 }
 
-/** The profiles of a folder (its *.json files, by name) or of an NDJSON file (one per non-blank line). */
-function sources(input: string): Source[] {
-  let stat;
-  try {
-    stat = statSync(input);
-  } catch {
-    throw new PolicyCalcError('INPUT_UNREADABLE', [{ file: input, message: 'cannot read: no such file or folder' }]);
+/**
+ * The profiles of a folder (every *.json below it) or of an NDJSON file (one per non-blank line),
+ * read by batch's input reader with its checks: a pipe or a folder named *.json is reported, never
+ * opened; a file or a line over 10 MB is reported, never read whole; each line of an NDJSON file is
+ * decoded on its own, so one bad line is one invalid entry in the index.
+ */
+async function* sources(input: string): AsyncGenerator<Source> {
+  const plan = planInputs([input]);
+  for await (const batch of readBatches(plan, { records: 64, bytes: 1 << 20 }).batches) {
+    const readErrors = new Map(batch.readErrors.map((r) => [r.index, r]));
+    let start = 0;
+    for (let i = 0; i < batch.ends.length; i++) {
+      const end = batch.ends[i]!;
+      const file = batch.files[batch.fileOf[i]!]!;
+      const line = batch.lines[i] || undefined;
+      const readError = readErrors.get(i);
+      yield {
+        name: line === undefined ? file : `${file}:${line}`,
+        file,
+        line,
+        bytes: batch.bytes.subarray(start, end),
+        ...(readError ? { error: new PolicyCalcError(readError.code, [{ file, ...(line ? { line } : {}), message: readError.message }]) } : {}),
+      };
+      start = end;
+    }
   }
-  if (stat.isDirectory()) {
-    const files = readdirSync(input)
-      .filter((f) => f.toLowerCase().endsWith('.json') && !f.startsWith('.'))
-      .sort();
-    if (!files.length) throw new PolicyCalcError('INPUT_UNREADABLE', [{ file: input, message: 'holds no .json profiles' }]);
-    return files.map((f) => {
-      const file = join(input, f);
-      return { name: file, file, text: decodeUtf8(readFileSync(file), file) };
-    });
-  }
-  const text = decodeUtf8(readFileSync(input), input);
-  const out: Source[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (line.trim()) out.push({ name: `${input}:${i + 1}`, file: input, line: i + 1, text: line.replace(/\r$/, '') });
-  });
-  if (!out.length) throw new PolicyCalcError('INPUT_UNREADABLE', [{ file: input, message: 'holds no profiles (one JSON object per line expected)' }]);
-  return out;
 }
 
 /** ASCII letters and digits only, so a file name is safe on every system and in every URL. */

@@ -1,8 +1,8 @@
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, extname } from 'node:path';
+import { statSync } from 'node:fs';
+import { extname } from 'node:path';
 import { z } from 'zod';
 import { evaluate, loadRules, parseCalendarDate, parseProfile, PolicyCalcError } from '../engine/index.js';
-import { readInput, writeOut } from '../cli/io.js';
+import { readInput, writeFileAtomic, writeOut } from '../cli/io.js';
 import { defaultLang, evaluationOptions, parseOptions } from '../cli/options.js';
 import { renderHtml } from '../render/html.js';
 import { renderMarkdown } from '../render/markdown.js';
@@ -74,13 +74,14 @@ function singleFormat(o: ReportCommandOptions): ReportFormat {
   return f;
 }
 
+/** A report file is written whole or not at all (a temporary file, then renamed). */
 export function writeReportFile(file: string, text: string): void {
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, text);
+    if (statSync(file).isDirectory()) {
+      throw new PolicyCalcError('USAGE', [{ file, message: 'cannot write the report: is a directory; name the report file, e.g. out/report.html' }]);
+    }
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'EISDIR' ? 'is a directory; name the report file, e.g. out/report.html' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    throw new PolicyCalcError('USAGE', [{ file, message: `cannot write the report: ${why}` }]);
+    if (e instanceof PolicyCalcError) throw e;
   }
+  writeFileAtomic(file, text, 'the report');
 }
