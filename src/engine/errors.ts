@@ -66,7 +66,9 @@ export function moreIssues(file: string | undefined, more: number): Issue {
 export function formatIssue(issue: Issue): string {
   let where = issue.file ?? '';
   if (issue.line !== undefined) where += `:${issue.line}${issue.column !== undefined ? `:${issue.column}` : ''}`;
-  const path = issue.path ? `${issue.path}: ` : '';
+  // A path holds input keys: a key of a megabyte is shown by its start, as values are (quoteInput).
+  const shownPath = issue.path && issue.path.length > 160 ? `${issue.path.slice(0, 160)}…` : issue.path;
+  const path = shownPath ? `${shownPath}: ` : '';
   return escapeControls(where ? `${where}: ${path}${issue.message}` : `${path}${issue.message}`);
 }
 

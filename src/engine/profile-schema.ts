@@ -49,7 +49,7 @@ function describe(v: unknown): string {
   if (v instanceof ExactNumber) return v.text;
   if (Array.isArray(v)) return 'an array';
   if (typeof v === 'object') return 'an object';
-  return JSON.stringify(v);
+  return typeof v === 'string' && v.length > 80 ? quoteInput(v) : JSON.stringify(v);
 }
 
 export function enumOf<const T extends readonly [string, ...string[]]>(values: T, what: string) {

@@ -118,7 +118,7 @@ export function zodIssues(issues: readonly z.core.$ZodIssue[], file?: string, kn
       emit(() => ({ file, path: path || undefined, message: `expected ${a(plain[1]!)}, got ${a(plain[2]!)}` }));
     } else if (iss.code === 'invalid_key') {
       const key = iss.path.at(-1);
-      emit(() => ({ file, path: path || undefined, message: `key ${JSON.stringify(String(key))} is not allowed here: ${iss.issues[0]?.message ?? iss.message}` }));
+      emit(() => ({ file, path: path || undefined, message: `key ${quoteInput(String(key))} is not allowed here: ${iss.issues[0]?.message ?? iss.message}` }));
     } else if (iss.code === 'unrecognized_keys') {
       for (const key of iss.keys) {
         emit(() => ({ file, path: joinPath(path, key), message: `unknown key ${quoteInput(key)}${didYouMean(key, knownKeys)}; unknown keys are refused so that a typo cannot drop a fact` }));
