@@ -89,7 +89,7 @@ describe('control characters on the terminal (item 11)', () => {
 });
 
 describe('report DIR -o OUT reads with batch\'s input reader (item 7)', () => {
-  it('a pipe, a broken link, a non-UTF-8 file named *.json: listed as invalid in the index, exit 1, no hang; a folder so named is searched', () => {
+  it('a pipe, a folder, a broken link, a non-UTF-8 file named *.json: listed as invalid in the index, exit 1, no hang', () => {
     const dir = tmp();
     const inputs = join(dir, 'in');
     mkdirSync(inputs);
@@ -102,9 +102,9 @@ describe('report DIR -o OUT reads with batch\'s input reader (item 7)', () => {
     const r = cli(['report', inputs, '-o', out, '--format', 'markdown', '--lang', 'en', ...AS_OF]);
     expect(r.code).toBe(1);
     expect(r.stderr).not.toMatch(STACK);
-    expect(r.stdout).toBe(`${join(out, 'index.md')}: 1 reports, 3 invalid\n`);
+    expect(r.stdout).toBe(`${join(out, 'index.md')}: 1 reports, 4 invalid\n`);
     const index = readFileSync(join(out, 'index.md'), 'utf8');
-    for (const f of ['b-pipe.json', 'd-broken.json', 'e-gbk.json']) expect(index).toContain(f);
+    for (const f of ['b-pipe.json', 'c-folder.json', 'd-broken.json', 'e-gbk.json']) expect(index).toContain(f);
     expect(index).toMatch(/no such file \(a link to nothing\?\)/);
     expect(index).toMatch(/not a regular file/);
     expect(index).toMatch(/not valid UTF-8/);

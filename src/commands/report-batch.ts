@@ -1,8 +1,8 @@
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeUtf8, escapeControls, evaluate, formatIssue, isPolicyCalcError, loadRules, parseProfile, PolicyCalcError } from '../engine/index.js';
 import { writeOut } from '../cli/io.js';
-import { planInputs, readBatches } from '../batch/inputs.js';
+import { planInputs, readBatches, type InputPlan } from '../batch/inputs.js';
 import { renderIndex, type IndexEntry } from '../render/report-index.js';
 import { EXTENSION_OF, render, reportOptionsFor, writeReportFile, type ReportCommandOptions } from './report.js';
 
@@ -66,13 +66,14 @@ export async function runBatchReport(input: string, o: ReportCommandOptions): Pr
 }
 
 /**
- * The profiles of a folder (every *.json below it) or of an NDJSON file (one per non-blank line),
- * read by batch's input reader with its checks: a pipe or a folder named *.json is reported, never
- * opened; a file or a line over 10 MB is reported, never read whole; each line of an NDJSON file is
- * decoded on its own, so one bad line is one invalid entry in the index.
+ * The profiles of a folder (its *.json files, by name; not the folders below it) or of an NDJSON
+ * file (one per non-blank line), read by batch's input reader with its checks: a pipe, a folder or
+ * a broken link named *.json is reported, never opened; a file or a line over 10 MB is reported,
+ * never read whole; each line of an NDJSON file is decoded on its own, so one bad line is one
+ * invalid entry in the index.
  */
 async function* sources(input: string): AsyncGenerator<Source> {
-  const plan = planInputs([input]);
+  const plan = folderPlan(input) ?? planInputs([input]);
   for await (const batch of readBatches(plan, { records: 64, bytes: 1 << 20 }).batches) {
     const readErrors = new Map(batch.readErrors.map((r) => [r.index, r]));
     let start = 0;
@@ -91,6 +92,23 @@ async function* sources(input: string): AsyncGenerator<Source> {
       start = end;
     }
   }
+}
+
+/** A folder's *.json entries as whole-file inputs (each checked when read), or undefined when `input` is not a folder. */
+function folderPlan(input: string): InputPlan | undefined {
+  let entries;
+  try {
+    entries = readdirSync(input, { withFileTypes: true });
+  } catch {
+    return undefined; // not a folder: planInputs reads it, or says why it cannot
+  }
+  const files = entries
+    .map((e) => e.name)
+    .filter((n) => n.toLowerCase().endsWith('.json') && !n.startsWith('.'))
+    .sort()
+    .map((n) => join(input, n));
+  if (!files.length) throw new PolicyCalcError('INPUT_UNREADABLE', [{ file: input, message: 'holds no .json profiles' }]);
+  return { inputs: files.map((path) => ({ path, kind: 'json' as const })), knownBytes: 0, sizeKnown: false };
 }
 
 /** ASCII letters and digits only, so a file name is safe on every system and in every URL. */
