@@ -139,6 +139,8 @@ export function zodIssues(issues: readonly z.core.$ZodIssue[], file?: string, kn
 export const MAX_ITEMS = 5_000;
 
 function tooManyItems(value: unknown, file: string | undefined): Issue[] {
+  // A quick pass without paths first: every valid profile goes through here.
+  if (!hasLongArray(value)) return [];
   const out: Issue[] = [];
   const stack: { v: unknown; path: string }[] = [{ v: value, path: '' }];
   while (stack.length) {
@@ -155,6 +157,21 @@ function tooManyItems(value: unknown, file: string | undefined): Issue[] {
     }
   }
   return out.reverse();
+}
+
+function hasLongArray(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      if (v.length > MAX_ITEMS) return true;
+      for (const x of v) if (x !== null && typeof x === 'object') stack.push(x);
+    } else {
+      for (const k in v) if (Object.hasOwn(v, k)) stack.push((v as Record<string, unknown>)[k]);
+    }
+  }
+  return false;
 }
 
 let validated = 0;
