@@ -77,7 +77,7 @@ export function makeGenerator(seed = 20161102) {
     const list = [];
     for (let i = int(0, 3); i > 0; i--) {
       const p = {
-        id: `L-${int(1000, 9999)}`,
+        id: `L-${i}${int(100, 999)}`, // unique within a profile: a repeated parcel id is refused
         use: pick(LAND_USES),
         areaSqm: String(int(200, 50_000)),
         basePricePerSqm: money(300, 5_000),

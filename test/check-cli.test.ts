@@ -122,9 +122,10 @@ describe('the table', () => {
   it('explains in Chinese with --explain --lang zh: checks, figures, article and departments', () => {
     const r = cli(['check', 'fixtures/design-firm.json', '--year', '2018', '--explain', '--lang', 'zh', '--as-of', '2024-06-30']);
     expect(r.stdout).toContain('西部大开发15%企业所得税优惠税率');
-    expect(r.stdout).toMatch(/主营业务收入占收入总额比例达标：65\.0%低于要求的 70\.0%（2018年度）/);
-    expect(r.stdout).toContain('责任单位: 市地税局、市国税局');
-    expect(r.stdout).toContain('carryForward = 1185000.00');
+    expect(r.stdout).toMatch(/主营业务收入占收入总额比例达标：65%低于要求的 70%（2018年度）/);
+    expect(r.stdout).toContain('责任单位：国家税务总局重庆市税务局（条文所列：市地税局、市国税局）');
+    // 75% × 2,600,000 + 75% × 180,000 = 2,085,000 extra deduction; 900,000 taxable income: 1,185,000 carried
+    expect(r.stdout).toContain('结转以后年度弥补：1,185,000.00 元 = 2,085,000.00 元 − 900,000.00 元');
   });
 
   it('marks a benefit not counted in the total', () => {

@@ -241,9 +241,9 @@ describe.concurrent('usable but doubtful input: evaluated, and the output says s
     expect(table.code).toBe(0);
     expect(table.stderr).toBe('');
     expect(table.stdout).toMatch(/\nWarnings:\n/);
-    expect(table.stdout).toContain(`  ${path}: ${w[0]!.message.en}`);
+    expect(table.stdout).toContain(`  ${w[0]!.message.en} (${path})`);
     const zhTable = await runCli(['check', `fixtures/edge/${file}`, ...AS_OF, '--year', '2017', '--lang', 'zh', ...extra]);
-    expect(zhTable.stdout).toContain(`  ${path}: ${w[0]!.message.zh}`);
+    expect(zhTable.stdout).toContain(`  ${w[0]!.message.zh}（${path}）`);
     return o;
   };
 
@@ -262,7 +262,7 @@ describe.concurrent('usable but doubtful input: evaluated, and the output says s
     const r = await runCli(['check', 'fixtures/edge/tax-paid-before-registration.json', '--as-of', '2017-06-30', '--format', 'json']);
     expect(r.code).toBe(0);
     const warnings = (JSON.parse(r.stdout) as Outcome['json']).warnings;
-    expect(warnings.map((w) => `${w.path}: ${w.message.en}`)).toContain('taxPayments[1].date: Tax paid on 2017-07-15, after the as-of date 2017-06-30');
+    expect(warnings.map((w) => `${w.path}: ${w.message.en}`)).toContain('taxPayments[1].date: Tax paid on 2017-07-15, after the as-of date 2017-06-30: not yet paid on that date, so not counted');
   });
 
   it('a district in Chongqing with a credit code issued elsewhere', async () => {

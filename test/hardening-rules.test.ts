@@ -190,7 +190,7 @@ describe.concurrent('hostile rules', () => {
   it('a malformed SME size table is refused at load, not when a profile needs it', async () => {
     const r = rules();
     r.edit('parameters/sme.yaml', 'cloud-bigdata: software-it', 'cloud-bigdata: software');
-    await refused(r.dir, 'parameters/sme.yaml', 15, /byIndustry\.cloud-bigdata: no row with id "software"/);
+    await refused(r.dir, 'parameters/sme.yaml', 16, /byIndustry\.cloud-bigdata: no row with id "software"/);
   });
 
   it('a rule set without the SME size table is refused where a policy needs size', async () => {
@@ -201,8 +201,8 @@ describe.concurrent('hostile rules', () => {
     expect(res.code).toBe(2);
     const lines = res.stderr.trim().split('\n');
     expect(lines).toEqual([
-      expect.stringMatching(new RegExp(`^policy-calc: ${join(r.dir, 'policies/p10-new-sme-subsidy.yaml')}:29: eligibility\\.all\\.1\\.fact: fact "size" is derived from parameter "sme\\.size_table", which the rule set does not define$`)),
-      expect.stringMatching(/p16-loan-risk-pool\.yaml:\d+: eligibility\.all\.1\.fact: fact "size" is derived from parameter "sme\.size_table"/),
+      expect.stringMatching(new RegExp(`^policy-calc: ${join(r.dir, 'policies/p10-new-sme-subsidy.yaml')}:33: eligibility\\.all\\.2\\.fact: fact "sizeAtOpening" is derived from parameter "sme\\.size_table", which the rule set does not define$`)),
+      expect.stringMatching(/p16-loan-risk-pool\.yaml:\d+: eligibility\.all\.2\.fact: fact "size" is derived from parameter "sme\.size_table"/),
     ]);
   });
 });

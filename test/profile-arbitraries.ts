@@ -117,13 +117,18 @@ export const parcel = optionalKeys<Record<string, Tree>>({
   filedOn: anyDate,
 });
 
+function withoutId(p: Record<string, Tree | undefined>): Record<string, Tree | undefined> {
+  const { id: _id, ...rest } = p;
+  return rest;
+}
+
 export const utility = fc.record(
   {
     kind: enumOf(UTILITY_KINDS),
     quantity: money(2_000_000),
     unit: fc.constantFrom('kWh', 'm3', 'Nm3'),
     currentPrice: money(10),
-    purpose: fc.constantFrom('bathing', 'heating', 'office'),
+    purpose: fc.constantFrom('bathing', 'heating', 'operations'),
     referencePrices: optionalKeys<Record<string, Tree>>({ industrial: money(10), residential: money(10), publicMedical: money(10) }),
   },
   { requiredKeys: ['kind'] },
@@ -154,11 +159,13 @@ export const profileTree: fc.Arbitrary<{ [k: string]: Tree }> = fc.record(
     size: enumOf(SIZES),
     employees: fc.oneof(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 5000 })),
     technologySme: fc.boolean(),
+    highTechEnterprise: fc.boolean(),
     encouragedCatalog: often(fc.boolean(), fc.constant(true)),
     headquarters,
     fiscalYears,
     taxPayments: fc.array(taxPayment, { maxLength: 6 }),
-    land: fc.array(parcel, { maxLength: 3 }),
+    // Parcel ids are unique in a valid profile: a repeated one is given to no later parcel.
+    land: fc.array(parcel, { maxLength: 3 }).map((ps) => ps.map((p, i) => (ps.slice(0, i).some((q) => q.id !== undefined && q.id === p.id) ? withoutId(p) : p))),
     facilities: fc.array(enumOf(FACILITIES), { maxLength: 3 }),
     utilities: fc.array(utility, { maxLength: 3 }),
     activities,

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Dec } from '../src/engine/decimal.js';
 import { namesIn, parseExpression } from '../src/engine/expression.js';
 import { FACTS } from '../src/engine/facts.js';
-import { anyoneQualifies, evaluate, isPolicyCalcError, loadRules, parseProfile, type EvaluationResult, type RuleSet } from '../src/engine/index.js';
+import { anyoneQualifies, evaluate, isPolicyCalcError, loadRules, parseProfile, type Benefit, type ConditionNode, type EvaluationResult, type RuleSet } from '../src/engine/index.js';
 import type { ConditionDef, PolicyDef, SelectDef } from '../src/engine/rule-schema.js';
 import { renderJson } from '../src/render/json.js';
 import {
@@ -38,7 +38,7 @@ const rules: RuleSet = loadRules('rules');
 const AS_OF = anyDate.map((d) => d.replace(/^\d{4}/, (y) => String(Number(y) + 1)));
 const YEAR = fc.integer({ min: FIRST_YEAR, max: LAST_YEAR });
 
-function run(tree: { [k: string]: Tree }, opts: { year?: number; asOf: string }, order?: (k: string[]) => string[]): EvaluationResult {
+function run(tree: { [k: string]: Tree }, opts: { year?: number; asOf: string; trace?: boolean }, order?: (k: string[]) => string[]): EvaluationResult {
   return evaluate(rules, parseProfile(toJson(tree, order), 'generated.json'), opts);
 }
 
@@ -52,7 +52,8 @@ describe('generated valid profiles', () => {
   it(`always evaluate; amounts are two-decimal and never negative; the total is the exact sum (${RUNS.evaluates} profiles)`, () => {
     fc.assert(
       fc.property(profileTree, fc.option(YEAR, { nil: undefined }), AS_OF, (tree, year, asOf) => {
-        const r = run(tree, { year, asOf });
+        // Amounts and totals need no decision tree (test/explanations.test.ts checks the tree).
+        const r = run(tree, { year, asOf, trace: false });
         expect(r.benefits.map((b) => b.id)).toEqual(rules.policies.map((p) => p.def.id));
         let sum = new Dec(0);
         for (const b of r.benefits) {
@@ -69,7 +70,8 @@ describe('generated valid profiles', () => {
           // Never guess silently: a policy that cannot be decided says what it needs, or why.
           if (b.status === 'needs-info') expect(b.missing.length + b.notes.filter((n) => n.en.startsWith('The amount cannot be computed')).length).toBeGreaterThan(0);
           if (b.status === 'eligible') {
-            expect(b.missing).toEqual([]);
+            // Only an at-least amount names what would complete it (contract section 1).
+            if (b.amountBound !== 'at-least') expect(b.missing).toEqual([]);
             if (b.quantified) expect(b.amount).not.toBeNull();
           }
           for (const v of Object.values(b.figures)) expect(v).toMatch(/^-?\d+\.\d{2,}$/);
@@ -117,6 +119,8 @@ function keysRead(fact: string, year: number): string[] {
   const y = `fiscalYears.${year}`;
   if (/^(land|utilities|taxPayments)\[\d+\]/.test(fact)) return [fact];
   if (fact.startsWith('activities.')) return [fact];
+  if (fact === 'year.rdExpensedRaisedPeriod') return [`${y}.rdExpensed`, `${y}.rdExpensedQ4`];
+  if (fact === 'year.rdAmortizationRaisedPeriod') return [`${y}.rdIntangibleAmortization`, `${y}.rdIntangibleAmortizationQ4`];
   if (fact.startsWith('year.')) return [`${y}.${fact.slice(5)}`];
   if (fact.startsWith('param.')) return [];
   const derived: Record<string, string[]> = {
@@ -127,6 +131,9 @@ function keysRead(fact: string, year: number): string[] {
     region: ['district', 'functionalRegion'],
     mainBusinessShare: [`${y}.revenue`, `${y}.mainBusinessRevenue`],
     size: ['size', 'employees', 'industry', 'nationalIndustryCode', `${y}.revenue`, `${y}.totalAssets`],
+    // The size at opening reads the fiscal years of the window, whichever the profile has.
+    sizeAtOpening: ['size', 'employees', 'industry', 'nationalIndustryCode', 'registrationDate', 'fiscalYears'],
+    nationalRateMayApply: ['highTechEnterprise', 'employees', `${y}.taxableIncome`, `${y}.totalAssets`],
     isManufacturer: ['nationalIndustryCode'],
     rdIndustryExcluded: ['nationalIndustryCode'],
     hasRd: [`${y}.rdExpensed`, `${y}.rdIntangibleAmortization`],
@@ -168,6 +175,8 @@ function factsOfPolicy(def: PolicyDef): Set<string> {
   if (def.amount) formula(def.amount);
   if (def.period?.from) out.add(def.period.from);
   for (const k of Object.keys(def.defaults ?? {})) out.add(k);
+  // A note given only where a fact holds reads that fact.
+  for (const n of def.notes ?? []) if (n.if) out.add(n.if);
   for (const g of def.items ?? []) {
     out.add(g.of);
     if (g.where) condition(g.where);
@@ -212,6 +221,23 @@ const profileAndKey = profileTree
 
 const reasonKey = (r: { check: string; fact: string }) => `${r.check}\u0000${r.fact}`;
 
+/** Every check of a policy's decision tree (not only the decisive ones), with its profile path. */
+function allChecks(b: Benefit): { check: string; fact: string; result: boolean | null }[] {
+  const out: { check: string; fact: string; result: boolean | null }[] = [];
+  const walk = (n: ConditionNode | undefined): void => {
+    if (!n) return;
+    if (n.kind === 'check') out.push({ check: n.check, fact: n.path, result: n.result });
+    else if (n.kind === 'not') walk(n.child);
+    else n.children.forEach(walk);
+  };
+  walk(b.trace?.eligibility);
+  for (const g of b.trace?.groups ?? []) {
+    if (g.items === null) out.push({ check: g.name, fact: g.of, result: null });
+    for (const it of g.items ?? []) walk(it.condition);
+  }
+  return out;
+}
+
 describe('three-valued logic: a deleted key makes its facts unknown, never false', () => {
   it(`decided policies stay decided; ineligible turns only through a changed check on that key (${RUNS.threeValued} profiles)`, () => {
     fc.assert(
@@ -229,13 +255,13 @@ describe('three-valued logic: a deleted key makes its facts unknown, never false
           }
           if (a.status === 'ineligible' && b.status !== 'ineligible') {
             count('ineligible turned');
-            const before = new Map(a.reasons.map((r) => [reasonKey(r), r.result]));
+            const before = new Map(allChecks(a).map((r) => [reasonKey(r), r.result]));
             const changedPolicies = new Set(withKey.benefits.filter((x) => statusWithout.get(x.id)!.status !== x.status).map((x) => x.id));
             const reads = (fact: string) => {
               const ref = /^policies\.(P\d{2})\./.exec(fact);
               return ref ? changedPolicies.has(ref[1]!) : keysRead(fact, year).some((r) => related(r, k));
             };
-            const turned = b.reasons.filter((r) => reads(r.fact) && before.get(reasonKey(r)) !== r.result);
+            const turned = allChecks(b).filter((r) => reads(r.fact) && before.get(reasonKey(r)) !== r.result);
             expect(turned.length, `${b.id}: ineligible without ${k}, ${b.status} with it, yet no check on ${k} changed`).toBeGreaterThan(0);
           }
         }
@@ -252,7 +278,7 @@ describe('an eligible policy depends only on what it reads', () => {
   it(`deleting every key none of its facts read leaves its result unchanged (${RUNS.unusedFact} profiles)`, () => {
     fc.assert(
       fc.property(profileTree, YEAR, AS_OF, (tree, year, asOf) => {
-        const full = run(tree, { year, asOf });
+        const full = run(tree, { year, asOf, trace: false });
         for (const b of full.benefits) {
           if (b.status !== 'eligible') continue;
           const reads = [...USED.get(b.id)!].flatMap((f) => keysRead(f, year));
@@ -262,7 +288,7 @@ describe('an eligible policy depends only on what it reads', () => {
           const pruned = unread.reverse().reduce((t, k) => withoutKey(t, k), tree);
           count('unused facts removed');
           count(`unused facts removed: ${unread.length > 10 ? 'more than 10' : '1 to 10'}`);
-          const after = run(pruned, { year, asOf }).benefits.find((x) => x.id === b.id);
+          const after = run(pruned, { year, asOf, trace: false }).benefits.find((x) => x.id === b.id);
           expect(JSON.stringify(after), `${b.id} without ${unread.map(pathText).join(', ')}`).toBe(JSON.stringify(b));
         }
       }),
@@ -272,7 +298,7 @@ describe('an eligible policy depends only on what it reads', () => {
   });
 
   it('knows what every policy reads (so the property above tests something)', () => {
-    expect([...USED.get('P09')!].sort()).toEqual(['encouragedCatalog', 'inChongqing', 'isSesi', 'mainBusinessShare', 'year.taxableIncome']);
+    expect([...USED.get('P09')!].sort()).toEqual(['encouragedCatalog', 'inChongqing', 'isSesi', 'mainBusinessShare', 'nationalRateMayApply', 'year.taxableIncome']);
     // P12 reads P09's eligibility for its rate: it depends on what P09 reads.
     expect(USED.get('P12')!.has('encouragedCatalog')).toBe(true);
     // P10 and P11 share a stacking group: each depends on what the other reads.

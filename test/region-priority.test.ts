@@ -30,7 +30,7 @@ describe('check: regional priority (section 二(二))', () => {
 
   it('asks for the district when it is not given', () => {
     const r = cli('check', 'fixtures/sparse.json', '--lang', 'en');
-    expect(r.stdout).toContain('Regional priority (section 二（二）): unknown, supply district\n');
+    expect(r.stdout).toContain('Regional priority (section 二（二）): unknown until we know the district of registration\n');
   });
 
   it('says no, with the region\'s priorities, for new finance in the extension region', () => {

@@ -101,7 +101,8 @@ describe.skipIf(!hasChromium)('report in headless Chromium', () => {
         try {
           expect(await visible(page, '.total-amount')).toBe(true);
           const total = (await page.locator('.total-amount').innerText()).replace(/\s+/g, ' ').trim();
-          expect(total).toBe(`${groupThousands(r.totals.amount)} ${lang === 'zh' ? '元' : 'CNY'}`);
+          const bound = r.totals.amountBound === 'at-least' ? '≥ ' : '';
+          expect(total).toBe(`${bound}${groupThousands(r.totals.amount)} ${lang === 'zh' ? '元' : 'CNY'}`);
 
           const quantified = r.benefits.filter((b) => b.status === 'eligible' && b.amount !== null);
           if (quantified.length) {

@@ -24,7 +24,7 @@ function checkJson(fixture: string) {
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout) as {
     enterprise: { creditCode: string | null };
-    benefits: { id: string; status: string; amount: string | null; countedInTotal: boolean; figures: Record<string, string> }[];
+    benefits: { id: string; status: string; amount: string | null; amountBound: string | null; countedInTotal: boolean; figures: Record<string, string> }[];
     totals: { amount: string; eligible: number; needsInfo: number; ineligible: number };
   };
 }
@@ -121,7 +121,9 @@ describe('report: the numbers are those of check --format json', () => {
           expect(section, b.id).toBeDefined();
           if (b.amount !== null) {
             const [i, f] = b.amount.split('.');
-            expect(section).toMatch(new RegExp(`\\| ${group(i!)}\\.${f} (元|CNY)`));
+            // A lower bound (P10's window still open on the as-of date) is written as one.
+            const bound = b.amountBound === 'at-least' ? '≥ ' : '';
+            expect(section).toMatch(new RegExp(`\\| ${bound}${group(i!)}\\.${f} (元|CNY)`));
           }
         }
       });
@@ -135,14 +137,17 @@ describe('report: amounts worked out by hand', () => {
     const amount = (id: string) => new RegExp(`data-policy="${id}" data-status="eligible" data-amount="([\\d.]+)"`).exec(html)?.[1];
     // Art. 9: taxable income 2,350,000 × (25% − 15%).
     expect(amount('P09')).toBe('235000.00');
-    // Art. 10: window 2017-03-15 .. 2019-03-14; 40% × CIT (35,000 + 42,500 + 45,200 + 98,000 + 120,000)
-    // + 50% × VAT (18,350.25 + 26,410.80 + 61,200.00) = 136,280 + 52,980.525, half-up to the fen.
-    expect(amount('P10')).toBe('189260.53');
+    // Art. 10: window 2017-03-15 .. 2019-03-14, open on 2018-06-30: only what was paid by then counts.
+    // 40% × CIT (35,000 + 42,500 + 45,200) + 50% × VAT (18,350.25 + 26,410.80 + 61,200.00)
+    // = 49,080 + 52,980.525 = 102,060.525, half-up to the fen (98,000 and 120,000 are paid later).
+    expect(amount('P10')).toBe('102060.53');
     // Art. 12, technology SME in 2018: 75% × 1,860,000 + 75% × 120,000 = 1,485,000, saved at 15%.
     expect(amount('P12')).toBe('222750.00');
     // Art. 22: 420,000 kWh × (0.7836 − 0.6420).
     expect(amount('P22')).toBe('59472.00');
-    expect(html).toContain('data-total="706482.53">706,482.53');
+    // 235,000 + 102,060.53 + 222,750 + 59,472; P10's window (to 2019-03-14) is still open on the
+    // as-of date: the total is a lower bound.
+    expect(html).toContain('data-total="619282.53">≥ 619,282.53');
   });
 
   it('regional-hq: P11 repeats P10’s income tax money, so the total holds P10 only and says so', () => {
@@ -161,8 +166,11 @@ describe('report: content', () => {
   it('turns missing facts into questions, naming the policies they decide', () => {
     expect(html()).toContain('<tr data-fact="encouragedCatalog">');
     expect(html()).toContain('Is the main business listed in the Western Region Encouraged Industries Catalogue?');
-    // fiscalYears decides P09, P10 and P12, and P16 (the SME loan risk pool) through the derived size: it comes first.
-    expect(html()).toMatch(/<tr data-fact="fiscalYears"><td class="idx">1<\/td>.*P09, P10, P12, P16<\/td>/);
+    // The district decides every policy that needs Chongqing: it comes first. fiscalYears decides P09
+    // and P12, and P16 (the SME loan risk pool) through the derived size; P10 asks for the opening year's.
+    expect(html()).toMatch(/<tr data-fact="district"><td class="idx">1<\/td>.*P05, P07, P08, P09, P10/);
+    expect(html()).toMatch(/<tr data-fact="fiscalYears"><td class="idx">2<\/td>.*P09, P12, P16<\/td>/);
+    expect(html()).toMatch(/<tr data-fact="fiscalYears\.2017">.*P10<\/td>/);
   });
 
   it('carries the article text, the departments, the rules version and the disclaimer', () => {
@@ -258,10 +266,10 @@ describe('report: batches', () => {
     expect(files).toEqual(['005-enterprise.html', '91500103MA5UB1QK8E.html', '91500107MA5U9PLW64.html', '91500112MA5U7K3X23.html', '91500240MA5UCR2T49.html', 'index.html']);
     const index = readFileSync(join(out, 'index.html'), 'utf8');
     expect(index).toContain('href="91500112MA5U7K3X23.html"');
-    expect(index).toContain('data-total="706482.53"');
+    expect(index).toContain('data-total="619282.53"'); // cloud-sme on 2018-06-30, as above
     expect(index).toMatch(/<tr class="invalid" data-index="6">.*registrationDate/);
-    // 706,482.53 + 750,000 + 4,167,925 + 1,390,000 + 0, as the five reports total.
-    expect(index).toContain('data-grand-total="7014407.53"');
+    // 619,282.53 + 750,000 + 4,167,925 + 1,390,000 + 0, as the five reports total.
+    expect(index).toContain('data-grand-total="6927207.53"');
   });
 
   it('an NDJSON file, in Markdown: names from the index and name slug, errors located by line', () => {

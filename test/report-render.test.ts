@@ -95,8 +95,8 @@ describe('any number of policies, in any mix', () => {
   it('renders no policies at all, and a non-monetary eligible one', () => {
     const base = result('cloud-sme');
     const p09 = base.benefits[0]!;
-    const extra = { ...p09, id: 'P03', article: 3, quantified: false, amount: null, figures: {}, countedInTotal: false, status: 'eligible' as const, nature: 'procedural' as const };
-    const one: EvaluationResult = { ...base, benefits: [extra], totals: { amount: '0.00', eligible: 1, needsInfo: 0, ineligible: 0 } };
+    const extra = { ...p09, id: 'P03', article: 3, quantified: false, amount: null, amountBound: null, figures: {}, countedInTotal: false, status: 'eligible' as const, nature: 'procedural' as const };
+    const one: EvaluationResult = { ...base, benefits: [extra], totals: { amount: '0.00', amountBound: 'exact', eligible: 1, needsInfo: 0, ineligible: 0 } };
     const m = buildReportModel(one, { lang: 'en' });
     expect(m.bars).toEqual([]);
     expect(m.groups.map((g) => g.policies.length)).toEqual([1, 0, 0]);
@@ -105,7 +105,7 @@ describe('any number of policies, in any mix', () => {
     expect(html).toContain('No quantified benefit is eligible yet.');
     expect(html).toContain('data-policy="P03" data-status="eligible" data-counted="false"');
 
-    const none: EvaluationResult = { ...base, benefits: [], totals: { amount: '0.00', eligible: 0, needsInfo: 0, ineligible: 0 } };
+    const none: EvaluationResult = { ...base, benefits: [], totals: { amount: '0.00', amountBound: 'exact', eligible: 0, needsInfo: 0, ineligible: 0 } };
     expect(renderMarkdown(none, { lang: 'zh' })).toContain('目前没有可量化金额的符合政策');
   });
 

@@ -48,7 +48,7 @@ describe('rules show', () => {
     expect(out.split('\n')[0]).toBe('P12  R&D expense extra deduction  (研发费用加计扣除)');
     expect(out).toContain('article 12 · section 四（二） · entitlement · Quantified: yes');
     expect(out).toContain('- R&D expense or R&D amortization in the year  [hasRd: yes]');
-    expect(out).toContain('extraDeduction = extraRate * rdExpensed + (amortizationRate - 1) * rdAmortization');
+    expect(out).toContain('extraDeduction = extraRate * (rdExpensed - raisedExpensed) + raisedExtraRate * raisedExpensed + (amortizationRate - 1) * (rdAmortization - raisedAmortization) + (raisedAmortizationRate - 1) * raisedAmortization');
     expect(out).toContain('- param.rd.technology_sme.extra_rate  (technology-based SME rate)  when technologySme: yes');
     // The three dated values of the general rate, with their sources, as parameters/rd-deduction.yaml has them.
     expect(out).toMatch(/rd\.general\.extra_rate {2}\(ratio\) {2}Extra deduction rate on R&D expensed\n {4}2016-01-01 {2}0\.50 {2}财税〔2015〕119号 第一条\n {4}2018-01-01 {2}0\.75 {2}财税〔2018〕99号/);

@@ -51,7 +51,7 @@ const STATIC_PROSE = new Set(['summary', 'grants', 'reading']);
 function compactBenefit(b: Benefit): Partial<Benefit> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(b)) {
-    if (STATIC_PROSE.has(k)) continue;
+    if (STATIC_PROSE.has(k) || k === 'trace') continue;
     if (k === 'citation') {
       const { text: _text, ...cite } = v as Benefit['citation'];
       out[k] = cite;
@@ -60,9 +60,15 @@ function compactBenefit(b: Benefit): Partial<Benefit> {
   return out as Partial<Benefit>;
 }
 
+/** A benefit without its decision tree: a line carries the decisive reasons, not the whole tree. */
+function withoutTrace(b: Benefit): Partial<Benefit> {
+  const { trace: _trace, ...rest } = b;
+  return rest;
+}
+
 /** One NDJSON line: the input first, then the contract's result, keys in the result's order. */
 export function ndjsonLine(input: InputRef, result: EvaluationResult, compact: boolean): string {
-  const r = compact ? { ...result, benefits: result.benefits.map(compactBenefit) } : result;
+  const r = { ...result, benefits: result.benefits.map(compact ? compactBenefit : withoutTrace) };
   return `${JSON.stringify({ input, ...r })}\n`;
 }
 

@@ -85,7 +85,8 @@ function forEachProfile(
 
 export function createProcessor(cfg: ProcessorConfig): Processor {
   const rules = loadRuleSet(cfg.rules);
-  const opts = { year: cfg.year, asOf: cfg.asOf };
+  // Only an NDJSON line shows reasons; the other outputs pay for no decision tree.
+  const opts = { year: cfg.year, asOf: cfg.asOf, trace: cfg.mode !== 'diff' && cfg.format === 'ndjson' };
   if (cfg.mode === 'diff') {
     const newRules = loadRuleSet(cfg.newRules);
     const sink = new ByteSink();

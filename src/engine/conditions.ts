@@ -1,17 +1,21 @@
 import { Dec } from './decimal.js';
 import { parseCalendarDate } from './dates.js';
 import { FACTS, ITEM_FIELDS, readItemField, toDecimal, type FactType, type Scope } from './facts.js';
-import type { CheckDef, ConditionDef, Operand, Operator } from './rule-schema.js';
-import { display } from './trace.js';
+import type { CheckDef, ConditionDef, Operand, Operator, TextPair } from './rule-schema.js';
+import { Range } from './bounds.js';
+import { traceData, type CheckNode, type ConditionNode, type NotCondition, type RuleRef, type TruthValue } from './trace.js';
 import { Unknown, type Truth } from './unknown.js';
 import { didYouMean } from './suggest.js';
+import { factWords, valueWords } from './vocabulary.js';
 
 /**
  * Conditions compile into closures returning true, false or Unknown. `all` fails on any failure
  * whatever else is unknown; `any` passes on any pass; otherwise what is unknown is reported.
- * Every leaf records its reason, so children are evaluated without short-circuit.
+ * Given `out`, a condition also appends its node of the decision tree there; without it, it builds
+ * nothing. Children are evaluated without short-circuit either way, so that the defaults and
+ * parameters a result lists do not depend on whether a tree was asked for.
  */
-export type CondFn = (s: Scope) => Truth;
+export type CondFn = (s: Scope, out?: ConditionNode[]) => Truth;
 export type YamlPath = (string | number)[];
 
 export interface CompileContext {
@@ -19,11 +23,17 @@ export interface CompileContext {
   /** The collection whose items `item.*` reads, inside an item group. */
   itemCollection?: string;
   defaults: Readonly<Record<string, unknown>>;
-  params: { has(name: string): boolean; get(name: string): { unit: string } | undefined };
+  params: { has(name: string): boolean; get(name: string): { unit: string; description?: TextPair } | undefined };
   /** Policies this one reads, with where in the rule file it first reads each. */
   dependsOn: Map<string, YamlPath>;
   report(path: YamlPath, message: string): void;
+  /** Where a node of the rule stands, for the decision tree. */
+  ref(path: YamlPath): RuleRef;
+  /** Numeric facts the policy declares never negative: missing, they bound the amount (`atLeast:`). */
+  atLeast?: ReadonlySet<string>;
 }
+
+export const truthValue = (t: Truth): TruthValue => (t instanceof Unknown ? null : t);
 
 export type ValueFn = (s: Scope) => unknown;
 export interface ResolvedFact {
@@ -113,8 +123,30 @@ export function readParameter(s: Scope, name: string): unknown {
   if (s.paramDate === undefined) return new Unknown(['fiscalYears']);
   const v = s.env.params.at(name, s.paramDate);
   if (!v) return null;
-  s.trace.useParameter(name, v);
+  s.trace.useParameter(name, v, s.env.params.get(name));
   return v.value;
+}
+
+/** Records that a policy's declared default stood in for a missing fact, in words. */
+function assumeDefault(s: Scope, name: string, dv: unknown): void {
+  const ref = POLICY_REF.exec(name);
+  let message: TextPair;
+  if (ref) {
+    const n = Number(ref[1]!.slice(1));
+    const applies = dv === true || dv === 'eligible';
+    message = {
+      zh: `第${n}条（${ref[1]}）是否适用尚未确定，暂按${applies ? '适用' : '不适用'}计算（它只决定适用的税率）`,
+      en: `Whether article ${n} (${ref[1]}) applies is still open; taken as ${applies ? 'applying' : 'not applying'} (it only picks the rate)`,
+    };
+  } else {
+    const words = factWords(name) ?? { zh: name, en: name };
+    const value = typeof dv === 'boolean' ? { zh: dv ? '是' : '否', en: dv ? 'yes' : 'no' } : (valueWords(name, String(dv)) ?? { zh: String(dv), en: String(dv) });
+    message = {
+      zh: `未提供“${words.zh}”，暂按“${value.zh}”计算（它只决定适用的税率或价格），请补充以确认`,
+      en: `Not given: ${words.en}; taken as “${value.en}” (it only picks a rate or price); supply it to confirm`,
+    };
+  }
+  s.trace.assume({ fact: name, value: String(dv), message });
 }
 
 /** Wraps a reader so that a policy's declared default stands in for a missing fact, and says so. */
@@ -124,32 +156,41 @@ export function withDefault(name: string, read: ValueFn, ctx: CompileContext): V
   return (s) => {
     const v = read(s);
     if (!(v instanceof Unknown)) return v;
-    s.trace.assume({
-      fact: name,
-      value: String(dv),
-      message: {
-        zh: `未提供 ${name}，按 ${String(dv)} 计算（该事实只决定适用的税率或价格）`,
-        en: `${name} not given; taken as ${String(dv)} (it only picks a rate or price); supply it to confirm`,
-      },
-    });
+    assumeDefault(s, name, dv);
     return dv;
   };
 }
 
 export function compileCondition(def: ConditionDef, ctx: CompileContext, path: YamlPath): CondFn {
-  if ('all' in def) {
-    const parts = def.all.map((d, i) => compileCondition(d, ctx, [...path, 'all', i]));
-    return (s) => and(parts.map((p) => p(s)));
-  }
-  if ('any' in def) {
-    const parts = def.any.map((d, i) => compileCondition(d, ctx, [...path, 'any', i]));
-    return (s) => or(parts.map((p) => p(s)));
+  if ('all' in def || 'any' in def) {
+    const isAll = 'all' in def;
+    const list = isAll ? (def as { all: ConditionDef[] }).all : (def as { any: ConditionDef[] }).any;
+    const parts = list.map((d, i) => compileCondition(d, ctx, [...path, isAll ? 'all' : 'any', i]));
+    const combine = isAll ? and : or;
+    const rule = ctx.ref(path);
+    return (s, out) => {
+      if (!out) return combine(parts.map((p) => p(s)));
+      const children: ConditionNode[] = [];
+      const v = combine(parts.map((p) => p(s, children)));
+      out.push({ kind: isAll ? 'all' : 'any', result: truthValue(v), children, rule });
+      return v;
+    };
   }
   if ('not' in def) {
     const inner = compileCondition(def.not, ctx, [...path, 'not']);
-    return (s) => {
-      const v = inner(s);
-      return v instanceof Unknown ? v : !v;
+    const rule = ctx.ref(path);
+    const { id, label } = def;
+    return (s, out) => {
+      const below: ConditionNode[] | undefined = out ? [] : undefined;
+      const v = inner(s, below);
+      const r = v instanceof Unknown ? v : !v;
+      if (out) {
+        const node: NotCondition = { kind: 'not', result: truthValue(r), child: below![0]!, rule };
+        if (id) node.id = id;
+        if (label) node.label = label;
+        out.push(node);
+      }
+      return r;
     };
   }
   return compileCheck(def, ctx, path);
@@ -162,6 +203,12 @@ const OPS_BY_TYPE: Record<Operator, FactType[] | 'any'> = {
   nonEmpty: ['list'], contains: ['list'], containsAny: ['list'], startsWithAny: ['string'],
 };
 const NO_VALUE: Operator[] = ['isTrue', 'isFalse', 'exists', 'isNull', 'nonEmpty'];
+
+/** A bounded number is used in a condition only where its bounds agree. */
+function settled(v: unknown, fact: string): unknown {
+  if (!(v instanceof Range)) return v;
+  return v.exact ? v.lo : new Unknown(v.missing.length ? v.missing : [fact]);
+}
 
 function compileCheck(def: CheckDef, ctx: CompileContext, path: YamlPath): CondFn {
   const fact = resolveFact(def.fact, ctx, [...path, 'fact']);
@@ -176,22 +223,40 @@ function compileCheck(def: CheckDef, ctx: CompileContext, path: YamlPath): CondF
     return () => false;
   }
   const expected = def.value === undefined ? () => undefined : compileOperand(def.value, fact, def.op, ctx, [...path, 'value']);
-  const read = withDefault(def.fact, fact.read, ctx);
+  const read = fact.read;
+  const name = def.fact;
+  const hasDefault = Object.prototype.hasOwnProperty.call(ctx.defaults, name);
+  const dv = hasDefault ? ctx.defaults[name] : undefined;
   const op = def.op;
   const check = def.id ?? `${def.fact} ${op}`;
   const label = def.label;
-  return (s) => {
-    const v = read(s);
-    const factPath = def.fact.startsWith('item.') && s.item ? `${s.item.path}.${def.fact.slice(5)}` : def.fact;
-    const exp = expected(s);
+  const type = fact.type;
+  const rule = ctx.ref(path);
+  return (s, out) => {
+    let v = settled(read(s), name);
+    let assumed = false;
+    if (v instanceof Unknown && hasDefault) {
+      assumeDefault(s, name, dv);
+      v = dv;
+      assumed = true;
+    }
+    const exp = settled(expected(s), name);
     let result: Truth;
     if (v instanceof Unknown) result = v;
     else if (exp instanceof Unknown) result = exp;
     else result = apply(op, v, exp);
-    s.trace.reasons.push({
-      check, fact: factPath, op, value: display(v), expected: display(exp),
-      result: result instanceof Unknown ? null : result, ...(label ? { label } : {}),
-    });
+    if (out) {
+      const node: CheckNode = {
+        kind: 'check', check, fact: name,
+        path: name.startsWith('item.') && s.item ? `${s.item.path}.${name.slice(5)}` : name,
+        op, type, value: traceData(v), result: truthValue(result),
+        missing: result instanceof Unknown ? [...result.missing] : [], rule,
+      };
+      if (label) node.label = label;
+      if (def.value !== undefined) node.expected = traceData(exp);
+      if (assumed) node.assumed = true;
+      out.push(node);
+    }
     return result;
   };
 }

@@ -57,6 +57,15 @@ export function inWindow(d: CalendarDate, w: DateWindow): boolean {
   return d >= w.from && d < w.until;
 }
 
+/** Days in [from, until): 92 for 2022-10-01 to 2023-01-01. */
+export function daysBetween(from: CalendarDate, until: CalendarDate): number {
+  const utc = (d: CalendarDate) => {
+    const [y, m, day] = parts(d);
+    return Date.UTC(y, m - 1, day);
+  };
+  return Math.round((utc(until) - utc(from)) / 86_400_000);
+}
+
 export function yearWindow(year: number): DateWindow {
   return { from: `${year}-01-01`, until: `${year + 1}-01-01` };
 }

@@ -5,7 +5,7 @@ import { validateProfile } from './profile.js';
 import { loadRules } from './rule-set.js';
 
 const rules = loadRules(fileURLToPath(new URL('../../rules', import.meta.url)));
-const base = { name: 'T', registrationDate: '2017-03-15', industry: 'cloud-bigdata', size: 'small', establishment: 'new' };
+const base = { name: 'T', registrationDate: '2017-03-15', district: '渝北区', industry: 'cloud-bigdata', size: 'small', establishment: 'new' };
 const run = (profile: object, opts: { year?: number; asOf?: string } = {}) =>
   evaluate(rules, validateProfile({ ...base, ...profile }), { asOf: opts.asOf ?? '2019-06-30', year: opts.year });
 const benefit = (r: ReturnType<typeof run>, id: string) => r.benefits.find((b) => b.id === id)!;

@@ -1,10 +1,13 @@
 import { Dec, formatFigure, formatMoney, ZERO } from './decimal.js';
 import { addCalendarDays, addCalendarYears, type CalendarDate, type DateWindow } from './dates.js';
 import { functionalRegion, sizeInfo, yearStart, type EvalEnv, type Scope } from './facts.js';
-import type { CompiledPolicy } from './compile.js';
+import type { CompiledFigure, CompiledItemGroup, CompiledPolicy } from './compile.js';
 import { sumOrUnknown } from './compile.js';
-import { and } from './conditions.js';
-import { FormulaError } from './expression.js';
+import { and, or, truthValue } from './conditions.js';
+import { FormulaError, lower, Range, type Num } from './bounds.js';
+import { decisiveReasons } from './decisive.js';
+import { traceNumber, type ConditionNode, type FigureNode, type GroupTrace, type ItemTrace, type PolicyTrace } from './trace.js';
+import { factWords } from './vocabulary.js';
 import type { Profile } from './profile-schema.js';
 import type { Benefit, EvaluationResult, Period, Status, Warning } from './result.js';
 import type { RuleSet } from './rule-set.js';
@@ -12,12 +15,19 @@ import { Trace } from './trace.js';
 import { Unknown, type Truth } from './unknown.js';
 import { profileWarnings } from './warnings.js';
 import { regionPriority } from './regions.js';
+import { applyDepartments, notesInForce } from './law-in-force.js';
 
 export interface EvaluateOptions {
   /** Fiscal year for the yearly policies; default: the latest in the profile. */
   year?: number;
   /** Date of the evaluation; decides only whether windows are still open. */
   asOf: CalendarDate;
+  /**
+   * Build each policy's decision tree (`trace`) and its decisive `reasons`; default true. Off, the
+   * statuses, amounts, bounds, missing facts, figures, assumptions, parameters and notes are the
+   * same, and nothing is built for explanations (batch pays only for what it prints).
+   */
+  trace?: boolean;
 }
 
 export function defaultYear(profile: Profile): number | undefined {
@@ -29,18 +39,23 @@ export function evaluate(rules: RuleSet, profile: Profile, opts: EvaluateOptions
   const year = opts.year ?? defaultYear(profile);
   const env: EvalEnv = { profile, year, asOf: opts.asOf, params: rules.params, results: new Map(), cache: new Map() };
   const byId = new Map<string, Benefit>();
+  const explain = opts.trace !== false;
   for (const p of rules.order) {
-    const b = evaluatePolicy(p, env);
+    const b = evaluatePolicy(p, env, explain);
     byId.set(b.id, b);
     env.results.set(b.id, b);
   }
   const benefits = rules.policies.map((p) => byId.get(p.def.id)!);
   resolveStacking(benefits, rules);
+  applyDepartments(benefits, rules.params, opts.asOf);
 
   let total = ZERO;
-  const totals = { amount: '0.00', eligible: 0, needsInfo: 0, ineligible: 0 };
+  const totals: EvaluationResult['totals'] = { amount: '0.00', amountBound: 'exact', eligible: 0, needsInfo: 0, ineligible: 0 };
   for (const b of benefits) {
-    if (b.countedInTotal && b.amount !== null) total = total.plus(b.amount);
+    if (b.countedInTotal && b.amount !== null) {
+      total = total.plus(b.amount);
+      if (b.amountBound === 'at-least') totals.amountBound = 'at-least';
+    }
     if (b.status === 'eligible') totals.eligible++;
     else if (b.status === 'needs-info') totals.needsInfo++;
     else totals.ineligible++;
@@ -50,7 +65,7 @@ export function evaluate(rules: RuleSet, profile: Profile, opts: EvaluateOptions
   const sizeScope: Scope = { env, paramDate: yearStart(env), trace: new Trace() };
   const size = sizeInfo(sizeScope);
   const region = functionalRegion(profile);
-  const warnings: Warning[] = profileWarnings(profile, year, opts.asOf);
+  const warnings: Warning[] = profileWarnings(profile, year, opts.asOf, rules.params);
   return {
     enterprise: {
       name: profile.name,
@@ -79,7 +94,7 @@ function periodOf(w: DateWindow, asOf: CalendarDate, withOpen: boolean): Period 
   };
 }
 
-function evaluatePolicy(p: CompiledPolicy, env: EvalEnv): Benefit {
+function evaluatePolicy(p: CompiledPolicy, env: EvalEnv, explain: boolean): Benefit {
   const def = p.def;
   const trace = new Trace();
   const scope: Scope = { env, paramDate: undefined, defaults: def.defaults, trace };
@@ -99,108 +114,174 @@ function evaluatePolicy(p: CompiledPolicy, env: EvalEnv): Benefit {
     scope.paramDate = env.asOf;
   }
 
-  let truth: Truth = p.eligibility(scope);
-  const matches = p.groups.map((g) => matchItems(g, scope));
-  if (p.groups.length) truth = and([truth, anyItem(matches)]);
+  const nodes: ConditionNode[] | undefined = explain ? [] : undefined;
+  let truth: Truth = p.eligibility(scope, nodes);
+  const matches = p.groups.map((g) => matchItems(g, scope, explain));
+  // Eligible through items when some item of some group counts.
+  if (p.groups.length) truth = and([truth, or(matches.map(groupTruth))]);
 
+  // One shape for every benefit, whatever its status: fields are filled in, never added.
   const benefit: Benefit = {
     id: def.id,
     article: def.article,
     title: def.title,
     summary: def.summary,
-    ...(def.grants ? { grants: def.grants } : {}),
-    ...(def.reading ? { reading: def.reading } : {}),
+    grants: def.grants,
+    reading: def.reading,
     status: 'eligible',
     nature: def.nature,
     quantified: p.quantified,
     amount: null,
+    amountBound: null,
     currency: 'CNY',
     period,
     itemPeriods: [],
     figures: {},
-    reasons: trace.reasons,
+    reasons: [],
     missing: [],
     assumptions: trace.assumptions,
     parameters: [],
     notes: trace.notes,
-    citation: { article: def.citation.article, ...(def.citation.section ? { section: def.citation.section } : {}), text: def.citation.text, responsible: def.citation.responsible },
+    citation: { article: def.citation.article, section: def.citation.section, text: def.citation.text, responsible: def.citation.responsible },
     countedInTotal: false,
+    overlapsWith: undefined,
+    trace: undefined,
   };
-  for (const n of def.notes ?? []) trace.note(n);
+  for (const n of notesInForce(def.notes, scope)) trace.note(n);
 
-  if (truth === false) return finish(benefit, 'ineligible', trace);
-  if (truth instanceof Unknown) {
+  let status: Status = 'eligible';
+  const computed: Computed = { figures: [], amount: undefined };
+  if (truth === false) status = 'ineligible';
+  else if (truth instanceof Unknown) {
     benefit.missing = [...truth.missing];
-    return finish(benefit, 'needs-info', trace);
-  }
-  if (period?.open) {
-    trace.note({
-      zh: `补贴期至 ${period.to} 止，评估日 ${env.asOf} 尚未结束：金额为截至目前已缴税款计算的数额`,
-      en: `The window runs to ${period.to} and is still open on ${env.asOf}: the amount counts the taxes paid so far`,
-    });
-  }
-  try {
-    const amount = computeAmount(p, scope, matches, benefit);
-    if (amount instanceof Unknown) {
-      benefit.missing = [...amount.missing];
-      return finish(benefit, 'needs-info', trace);
+    status = 'needs-info';
+  } else {
+    if (period?.open) {
+      trace.note({
+        zh: `补贴期至 ${period.to} 止，评估日 ${env.asOf} 尚未结束：金额为截至评估日已缴税款计算的数额，期满前还可能增加`,
+        en: `The window runs to ${period.to} and is still open on ${env.asOf}: the amount counts the taxes paid so far and may still grow`,
+      });
     }
-    if (amount) {
-      // Never negative: a benefit cannot take money away.
-      benefit.amount = formatMoney(amount.isNegative() ? ZERO : amount);
-      benefit.countedInTotal = true;
+    try {
+      computeAmount(p, scope, matches, benefit, explain, computed);
+      status = settleAmount(computed.amount, benefit, trace, period?.open === true);
+    } catch (e) {
+      if (!(e instanceof FormulaError)) throw e;
+      trace.note({ zh: `无法计算金额：${e.message}`, en: `The amount cannot be computed: ${e.message}` });
+      status = 'needs-info';
     }
-  } catch (e) {
-    if (!(e instanceof FormulaError)) throw e;
-    trace.note({ zh: `无法计算金额：${e.message}`, en: `The amount cannot be computed: ${e.message}` });
-    return finish(benefit, 'needs-info', trace);
   }
-  return finish(benefit, 'eligible', trace);
+  benefit.status = status;
+  benefit.parameters = [...trace.parameters.values()];
+  if (status !== 'eligible') benefit.countedInTotal = false;
+  if (explain) {
+    const policyTrace: PolicyTrace = {
+      file: p.file,
+      eligibility: nodes![0]!,
+      groups: p.groups.map((g, i) => groupTrace(g, matches[i]!)),
+      figures: computed.figures,
+    };
+    if (computed.amount !== undefined) policyTrace.amount = { ...traceNumber(computed.amount), unit: p.amountUnit };
+    benefit.trace = policyTrace;
+    benefit.reasons = decisiveReasons(policyTrace, status, benefit.missing);
+  }
+  return benefit;
 }
 
-function finish(b: Benefit, status: Status, trace: Trace): Benefit {
-  b.status = status;
-  b.parameters = [...trace.parameters.values()];
-  if (status !== 'eligible') b.countedInTotal = false;
-  return b;
+interface Computed {
+  figures: FigureNode[];
+  amount: Num | Unknown | undefined;
 }
+
+/**
+ * The amount's status: unknown is needs-info; a range is an at-least amount (its lower bound) with
+ * the facts that would complete it, or exact where its bounds agree; an open window's amount is
+ * at least what has been paid so far; never negative.
+ */
+function settleAmount(amount: Num | Unknown | undefined, b: Benefit, trace: Trace, openWindow: boolean): Status {
+  if (amount === undefined) return 'eligible';
+  if (amount instanceof Unknown) {
+    b.missing = [...amount.missing];
+    return 'needs-info';
+  }
+  const lo = lower(amount);
+  if (!lo.isFinite()) {
+    b.missing = amount instanceof Range ? [...amount.missing] : [];
+    return 'needs-info';
+  }
+  b.amount = formatMoney(lo.isNegative() ? ZERO : lo);
+  b.countedInTotal = true;
+  const bounded = amount instanceof Range && !amount.exact;
+  // Taxes paid later in a window still open can only add to the subsidy.
+  b.amountBound = bounded || openWindow ? 'at-least' : 'exact';
+  if (amount instanceof Range) {
+    for (const fact of amount.missing) {
+      const words = factWords(fact) ?? { zh: fact, en: fact };
+      trace.assume({
+        fact,
+        value: bounded ? '0' : 'not needed',
+        message: bounded
+          ? { zh: `未提供${words.zh}，按 0 计算：金额至少为此数，补充后可能更高`, en: `${capitalize(words.en)} is not given and is counted as 0: the amount is at least this, and may be higher once it is supplied` }
+          : { zh: `未提供${words.zh}，但它不会改变金额`, en: `${capitalize(words.en)} is not given, but it cannot change the amount` },
+      });
+    }
+    if (bounded) b.missing = [...amount.missing];
+  }
+  return 'eligible';
+}
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 interface ItemMatch {
-  items: { value: Record<string, unknown>; path: string; truth: Truth }[];
+  items: { value: Record<string, unknown>; path: string; truth: Truth; node?: ConditionNode; figures: FigureNode[]; amount?: Num | Unknown }[];
   collection: Truth;
 }
 
-function matchItems(g: CompiledPolicy['groups'][number], scope: Scope): ItemMatch {
+function matchItems(g: CompiledItemGroup, scope: Scope, explain: boolean): ItemMatch {
   const list = scope.env.profile[g.of] as Record<string, unknown>[] | undefined;
   if (list === undefined) return { items: [], collection: new Unknown([g.of]) };
   const items = list.map((value, i) => {
     const path = `${g.of}[${i}]`;
-    const truth = g.where({ ...scope, item: { value, path } });
-    return { value, path, truth };
+    const out: ConditionNode[] | undefined = explain ? [] : undefined;
+    const truth = g.where({ ...scope, item: { value, path } }, out);
+    return { value, path, truth, node: out?.[0], figures: [] };
   });
   return { items, collection: true };
 }
 
-/** Eligible through items when some item of some group matches. */
-function anyItem(matches: ItemMatch[]): Truth {
+/** Some item of the group counts: true; none can: false; otherwise unknown. */
+function groupTruth(m: ItemMatch): Truth {
+  if (m.collection instanceof Unknown) return m.collection;
   const unknown: Unknown[] = [];
-  for (const m of matches) {
-    if (m.collection instanceof Unknown) {
-      unknown.push(m.collection);
-      continue;
-    }
-    for (const it of m.items) {
-      if (it.truth === true) return true;
-      if (it.truth instanceof Unknown) unknown.push(it.truth);
-    }
+  for (const it of m.items) {
+    if (it.truth === true) return true;
+    if (it.truth instanceof Unknown) unknown.push(it.truth);
   }
   return unknown.length ? Unknown.merge(unknown) : false;
 }
 
-function computeAmount(p: CompiledPolicy, scope: Scope, matches: ItemMatch[], b: Benefit): Dec | Unknown | undefined {
-  const groups = new Map<string, Dec | Unknown>();
+function groupTrace(g: CompiledItemGroup, m: ItemMatch): GroupTrace {
+  const t: GroupTrace = {
+    name: g.name, of: g.of, result: truthValue(groupTruth(m)),
+    items: m.collection instanceof Unknown ? null : m.items.map((it) => {
+      const item: ItemTrace = { path: it.path, result: truthValue(it.truth), figures: it.figures };
+      const { id, kind, tax } = it.value;
+      if (typeof id === 'string') item.id = id;
+      if (typeof kind === 'string' || typeof tax === 'string') item.kind = (kind ?? tax) as string;
+      if (it.node) item.condition = it.node;
+      if (it.amount !== undefined) item.amount = traceNumber(it.amount);
+      return item;
+    }),
+    rule: g.rule,
+  };
+  if (g.label) t.label = g.label;
+  return t;
+}
+
+function computeAmount(p: CompiledPolicy, scope: Scope, matches: ItemMatch[], b: Benefit, explain: boolean, out: Computed): void {
+  const groups = new Map<string, Num | Unknown>();
   p.groups.forEach((g, gi) => {
-    const values: (Dec | Unknown)[] = [];
+    const values: (Num | Unknown)[] = [];
     for (const it of matches[gi]!.items) {
       if (it.truth === false) continue;
       if (it.truth instanceof Unknown) {
@@ -208,7 +289,7 @@ function computeAmount(p: CompiledPolicy, scope: Scope, matches: ItemMatch[], b:
         continue;
       }
       const itemScope: Scope = { ...scope, item: { value: it.value, path: it.path } };
-      const figs = computeFigures(g.figures, itemScope, b, `${it.path}.`);
+      const figs = computeFigures(g.figures, itemScope, b, `${it.path}.`, explain ? it.figures : undefined);
       if (g.period) {
         const from = g.period.from(itemScope);
         if (typeof from === 'string') {
@@ -216,32 +297,53 @@ function computeAmount(p: CompiledPolicy, scope: Scope, matches: ItemMatch[], b:
         } else if (from instanceof Unknown) values.push(from);
       }
       if (g.amount) {
-        values.push(g.amount({ ...itemScope, groups: figs }));
+        it.amount = g.amount({ ...itemScope, groups: figs });
+        values.push(it.amount);
       }
     }
     if (g.amount) groups.set(g.name, values.length ? sumOrUnknown(values) : ZERO);
     else if (values.some((v) => v instanceof Unknown)) groups.set(g.name, sumOrUnknown(values));
   });
   scope.groups = groups;
-  for (const [name, v] of groups) if (!(v instanceof Unknown)) b.figures[name] = formatFigure(v);
-  computeFigures(p.figures, scope, b, '');
+  for (const [name, v] of groups) if (!(v instanceof Unknown) && exactValue(v)) b.figures[name] = formatFigure(exactValue(v)!);
+  // The amount reads the figures just computed, never a second computation of them.
+  scope.groups = computeFigures(p.figures, scope, b, '', explain ? out.figures : undefined);
   const pending = [...groups.values()].filter((v): v is Unknown => v instanceof Unknown);
-  if (!p.amount) return pending.length ? Unknown.merge(pending) : undefined;
+  if (!p.amount) {
+    out.amount = pending.length ? Unknown.merge(pending) : undefined;
+    return;
+  }
   const amount = p.amount(scope);
-  if (pending.length && !(amount instanceof Unknown)) return Unknown.merge(pending);
-  return amount;
+  out.amount = pending.length && !(amount instanceof Unknown) ? Unknown.merge(pending) : amount;
 }
 
-/** Computes figures in order; known ones go to the output, each later one may read earlier ones. */
-function computeFigures(figures: CompiledPolicy['figures'], scope: Scope, b: Benefit, prefix: string): Map<string, Dec | Unknown> {
-  const local = new Map<string, Dec | Unknown>(scope.groups ?? []);
+const exactValue = (v: Num): Dec | undefined => (v instanceof Range ? (v.exact ? v.lo : undefined) : v);
+
+/** Computes figures in order; exact ones go to the output, each later one may read earlier ones. */
+function computeFigures(figures: CompiledFigure[], scope: Scope, b: Benefit, prefix: string, nodes: FigureNode[] | undefined): Map<string, Num | Unknown> {
+  const local = new Map<string, Num | Unknown>(scope.groups ?? []);
   const s: Scope = { ...scope, groups: local };
   for (const f of figures) {
     const v = f.fn(s);
     local.set(f.name, v);
-    if (!(v instanceof Unknown)) b.figures[prefix + f.name] = formatFigure(v);
+    if (!(v instanceof Unknown)) {
+      const exact = exactValue(v);
+      if (exact) b.figures[prefix + f.name] = formatFigure(exact);
+    }
+    if (nodes) nodes.push(figureNode(f, v, s));
   }
   return local;
+}
+
+function figureNode(f: CompiledFigure, v: Num | Unknown, s: Scope): FigureNode {
+  const node: FigureNode = {
+    name: f.name, unit: f.unit, ...traceNumber(v),
+    inputs: f.inputs.map((i) => ({ name: i.name, kind: i.kind, unit: i.unit, ...traceNumber(i.fn(s)) })),
+    rule: f.rule,
+  };
+  if (f.formula !== undefined) node.formula = f.formula;
+  if (f.pick) node.pick = f.pick(s);
+  return node;
 }
 
 /** The same money counted once: within a stacking group only the largest eligible amount counts. */
@@ -252,7 +354,7 @@ function resolveStacking(benefits: Benefit[], rules: RuleSet): void {
     const b = benefits.find((x) => x.id === p.def.id)!;
     if (g && b.status === 'eligible' && b.amount !== null) groups.set(g, [...(groups.get(g) ?? []), b]);
   }
-  for (const [group, list] of groups) {
+  for (const list of groups.values()) {
     if (list.length < 2) continue;
     const winner = list.reduce((best, b) => (new Dec(b.amount!).gt(best.amount!) ? b : best));
     for (const b of list) {
@@ -260,8 +362,8 @@ function resolveStacking(benefits: Benefit[], rules: RuleSet): void {
       b.countedInTotal = false;
       b.overlapsWith = winner.id;
       b.notes.push({
-        zh: `与 ${winner.id} 补贴同一笔税款的地方留成（${group}），只计入较大的 ${winner.id}`,
-        en: `Pays the same local share of tax as ${winner.id} (${group}); only the larger, ${winner.id}, counts in the total`,
+        zh: `与 ${winner.id} 补贴的是同一笔税款的地方留成，只计入较大的 ${winner.id}`,
+        en: `Pays the same local share of tax as ${winner.id}; only the larger, ${winner.id}, counts in the total`,
       });
     }
   }

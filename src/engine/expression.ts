@@ -1,10 +1,14 @@
 import { Dec, type Dec as DecT } from './decimal.js';
+import { arithmetic, extreme, FormulaError, negate, type Num } from './bounds.js';
 import { Unknown } from './unknown.js';
+
+export { FormulaError };
 
 /**
  * The formula language of rule files: decimal literals, names, + - * /, parentheses, and
  * max(...) / min(...). Parsed once into a tree, then compiled into closures; nothing is ever
- * evaluated as JavaScript. Every value is an exact Decimal or Unknown.
+ * evaluated as JavaScript. Every value is an exact Decimal, a Range (bounds where an input is
+ * known only to be non-negative), or Unknown.
  */
 export type ExprNode =
   | { k: 'num'; v: DecT }
@@ -18,9 +22,6 @@ export class ExpressionError extends Error {
     super(message);
   }
 }
-
-/** Raised at run time when a divisor is zero; the policy then reports it instead of a number. */
-export class FormulaError extends Error {}
 
 const TOKEN = /\s*(?:(\d+(?:\.\d+)?)|([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)|(\S))/y;
 type Token = { t: 'num' | 'name' | 'sym'; v: string; col: number };
@@ -136,7 +137,7 @@ export function expressionText(node: ExprNode): string {
   }
 }
 
-export type NumFn<S> = (scope: S) => DecT | Unknown;
+export type NumFn<S> = (scope: S) => Num | Unknown;
 
 /** Compiles a parsed formula; `resolve` turns each name into a closure, checked before this call. */
 export function compileExpression<S>(node: ExprNode, resolve: (name: string) => NumFn<S>): NumFn<S> {
@@ -151,7 +152,7 @@ export function compileExpression<S>(node: ExprNode, resolve: (name: string) => 
       const e = compileExpression(node.e, resolve);
       return (s) => {
         const v = e(s);
-        return v instanceof Unknown ? v : v.neg();
+        return v instanceof Unknown ? v : negate(v);
       };
     }
     case 'bin': {
@@ -163,14 +164,7 @@ export function compileExpression<S>(node: ExprNode, resolve: (name: string) => 
         const a = l(s);
         const b = r(s);
         if (a instanceof Unknown || b instanceof Unknown) return Unknown.merge([a, b].filter((x): x is Unknown => x instanceof Unknown));
-        switch (op) {
-          case '+': return a.plus(b);
-          case '-': return a.minus(b);
-          case '*': return a.times(b);
-          case '/':
-            if (b.isZero()) throw new FormulaError(`a formula divides by zero (${divisor} is 0)`);
-            return a.div(b);
-        }
+        return arithmetic(op, a, b, divisor);
       };
     }
     case 'call': {
@@ -180,7 +174,7 @@ export function compileExpression<S>(node: ExprNode, resolve: (name: string) => 
         const vals = args.map((a) => a(s));
         const unknown = vals.filter((v): v is Unknown => v instanceof Unknown);
         if (unknown.length) return Unknown.merge(unknown);
-        return (vals as DecT[]).reduce((m, v) => (isMax ? (v.gt(m) ? v : m) : v.lt(m) ? v : m));
+        return extreme(isMax, vals as Num[]);
       };
     }
   }

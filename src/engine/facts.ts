@@ -1,15 +1,15 @@
 import type { Dec } from './decimal.js';
 import { Dec as D, ZERO } from './decimal.js';
-import { inWindow, type CalendarDate, type DateWindow } from './dates.js';
+import { addCalendarDays, addCalendarYears, daysBetween, inWindow, type CalendarDate, type DateWindow } from './dates.js';
 import type { ParameterStore, ParameterValue } from './parameters.js';
 import {
   ACTIVITIES, ESTABLISHMENTS, FACILITIES, HQ_TYPES, INDUSTRIES, LAND_ACQUISITIONS, LAND_USES,
-  MANUFACTURING_SECTORS, OWNERSHIPS, SIZES, UTILITY_KINDS, type FiscalYear, type Profile,
+  MANUFACTURING_SECTORS, OWNERSHIPS, SIZES, UTILITY_KINDS, UTILITY_PURPOSES, type FiscalYear, type Profile,
 } from './profile-schema.js';
 import { canonicalDistrict, DISTRICTS, FUNCTIONAL_REGIONS, type FunctionalRegion } from './districts.js';
 import { divisionCode } from './credit-code.js';
 import { own } from './own.js';
-import { classify, pickRow, type SizeTable } from './sme-size.js';
+import { classify, openingYear, pickRow, unsizedIndustry, type SizeTable } from './sme-size.js';
 import { Unknown } from './unknown.js';
 import type { Trace } from './trace.js';
 
@@ -46,6 +46,8 @@ export interface FactDef {
   yearly?: boolean;
   /** Parameters the fact reads: a rule set whose policies use the fact must define them. */
   needs?: string[];
+  /** Of those, the ones the fact does without on a date they are not in force (`rules lint`). */
+  copesWithout?: string[];
   resolve(scope: Scope): unknown;
 }
 
@@ -91,6 +93,12 @@ function cached<T>(env: EvalEnv, key: string, compute: () => T): T {
 /** Parameters the engine reads itself, in derived facts rather than through a rule. */
 export const SIZE_TABLE_PARAMETER = 'sme.size_table';
 export const RD_EXCLUDED_PARAMETER = 'rd.excluded_industries';
+/** The months of a raised R&D rate (2022: October to December, 公告2022年第28号), a table {from, until}. */
+export const RD_RAISED_PERIOD_PARAMETER = 'rd.raised.period';
+/** The 小型微利企业 limits, for the note that its rates cannot be stacked with article 9's. */
+export const SMALL_LOW_PROFIT_PARAMETER = 'cit.small_low_profit.limits';
+/** The departments the article names and who holds their functions now (read by evaluate). */
+export const DEPARTMENTS_PARAMETER = 'department.successors';
 
 
 /** A parameter read by a derived fact, recorded in the trace like any other. */
@@ -98,7 +106,7 @@ function param(scope: Scope, name: string, date: CalendarDate): ParameterValue |
   // A rule set without it (checked at load where a policy needs it): nothing to derive from.
   if (!scope.env.params.has(name)) return undefined;
   const v = scope.env.params.at(name, date);
-  if (v) scope.trace.useParameter(name, v);
+  if (v) scope.trace.useParameter(name, v, scope.env.params.get(name));
   return v;
 }
 
@@ -111,27 +119,100 @@ export interface SizeInfo {
 
 /** Declared size wins; else the national standard applied to the year evaluated. */
 export function sizeInfo(scope: Scope): SizeInfo {
-  const { env } = scope;
-  const p = env.profile;
+  const p = scope.env.profile;
   if (p.size) return { size: p.size, derived: false, missing: [] };
-  const date = yearStart(env);
-  if (date === undefined) return { derived: true, missing: ['size', 'fiscalYears'] };
-  const tableValue = param(scope, SIZE_TABLE_PARAMETER, date);
+  if (scope.env.year === undefined) return { derived: true, missing: ['size', 'fiscalYears'] };
+  return derivedSize(scope, scope.env.year);
+}
+
+/** The national standard applied to one fiscal year's figures (and the profile's headcount). */
+function derivedSize(scope: Scope, year: number): SizeInfo {
+  const p = scope.env.profile;
+  const tableValue = param(scope, SIZE_TABLE_PARAMETER, `${year}-01-01`);
   if (!tableValue) return { derived: true, missing: ['size'] };
   const table = tableValue.value as SizeTable;
+  // Finance (银发〔2015〕309号) and railway transport are outside the table: only a declared size will do.
+  const unsized = unsizedIndustry(table, p.nationalIndustryCode);
+  if (unsized) return { derived: true, missing: ['size'], basis: `${unsized.label}: ${unsized.standard}` };
   const row = pickRow(table, p.nationalIndustryCode, p.industry);
   if (!row) return { derived: true, missing: ['size', 'nationalIndustryCode'] };
-  const fy = fiscalYear(env);
-  const fyv = fy instanceof Unknown ? undefined : fy;
-  const r = classify(row, { employees: p.employees, revenue: fyv?.revenue, assets: fyv?.totalAssets });
+  const fy = p.fiscalYears?.[String(year)];
+  const r = classify(row, { employees: p.employees, revenue: fy?.revenue, assets: fy?.totalAssets });
   const names: Record<string, string> = {
-    employees: 'employees', revenue: `fiscalYears.${env.year}.revenue`, assets: `fiscalYears.${env.year}.totalAssets`,
+    employees: 'employees', revenue: `fiscalYears.${year}.revenue`, assets: `fiscalYears.${year}.totalAssets`,
   };
   return {
     size: r.size,
     derived: true,
     missing: r.size ? [] : ['size', ...r.missing.map((m) => names[m]!)],
     basis: `${row.id}: ${row.label}`,
+  };
+}
+
+const SIZE_ZH: Record<(typeof SIZES)[number], string> = { large: '大型企业', medium: '中型企业', small: '小型企业', micro: '微型企业' };
+
+/**
+ * Article 10's "newly opened SME" is a size at opening: the registration year's figures, else the
+ * first fiscal year of the window the profile has. A declared size is taken as the size at opening.
+ */
+function sizeAtOpening(scope: Scope): unknown {
+  const p = scope.env.profile;
+  if (p.size) return p.size;
+  const until = scope.window?.until ?? addCalendarYears(p.registrationDate, 2);
+  const regYear = Number(p.registrationDate.slice(0, 4));
+  const year = openingYear(p.registrationDate, until, Object.keys(p.fiscalYears ?? {}));
+  if (year === undefined) return new Unknown(['size', `fiscalYears.${regYear}`]);
+  const info = derivedSize(scope, year);
+  if (!info.size) return new Unknown(info.missing);
+  const which = year === regYear
+    ? { zh: `登记注册年度（${year}年）`, en: `the registration year, ${year}` }
+    : { zh: `期内第一个有数据的年度（${year}年；档案没有登记注册年度${regYear}年的数据）`, en: `the first year of the window with figures, ${year} (the profile has none for the registration year, ${regYear})` };
+  scope.trace.note({
+    zh: `新开办时的企业规模按${which.zh}的数据判定：${SIZE_ZH[info.size]}`,
+    en: `The size at opening is judged on ${which.en}: ${info.size}`,
+  });
+  return info.size;
+}
+
+/**
+ * R&D of the months a raised rate applies to (公告2022年第28号: 2022-10-01 to 2022-12-31): the
+ * amount given for them, else the year's in proportion of days, said as an assumption. Zero in a
+ * year without such months, so that the raised part of the formula vanishes exactly.
+ */
+const RD_ZH = { rdExpensed: '费用化研发费用', rdIntangibleAmortization: '研发形成无形资产的摊销额' } as const;
+
+function rdRaisedPeriod(whole: 'rdExpensed' | 'rdIntangibleAmortization', part: 'rdExpensedQ4' | 'rdIntangibleAmortizationQ4'): FactDef {
+  return {
+    type: 'money',
+    yearly: true,
+    needs: [RD_RAISED_PERIOD_PARAMETER],
+    copesWithout: [RD_RAISED_PERIOD_PARAMETER],
+    resolve: (scope) => {
+      const { env } = scope;
+      if (env.year === undefined || scope.paramDate === undefined) return new Unknown(['fiscalYears']);
+      const period = param(scope, RD_RAISED_PERIOD_PARAMETER, scope.paramDate);
+      if (!period) return ZERO;
+      const fy = fiscalYear(env);
+      if (fy instanceof Unknown) return fy;
+      if (fy[part] !== undefined) return fy[part];
+      const amount = fy[whole];
+      if (amount === undefined) return new Unknown([`fiscalYears.${env.year}.${whole}`]);
+      if (amount.isZero()) return ZERO;
+      const { from, until } = period.value as { from: CalendarDate; until: CalendarDate };
+      const start = from > `${env.year}-01-01` ? from : `${env.year}-01-01`;
+      const end = until < `${env.year + 1}-01-01` ? until : `${env.year + 1}-01-01`;
+      const days = Math.max(daysBetween(start, end), 0);
+      const yearDays = daysBetween(`${env.year}-01-01`, `${env.year + 1}-01-01`);
+      scope.trace.assume({
+        fact: `fiscalYears.${env.year}.${part}`,
+        value: `${days}/${yearDays}`,
+        message: {
+          zh: `未提供 ${start} 至 ${addCalendarDays(end, -1)} 的${RD_ZH[whole]}，按全年数额的 ${days}/${yearDays}（按天数比例）计算；请提供实际数额`,
+          en: `The amount of ${start} to ${addCalendarDays(end, -1)} (${part}) is not given; taken as ${days}/${yearDays} of the year's ${whole} (in proportion of days); supply the actual amount`,
+        },
+      });
+      return amount.times(days).div(yearDays);
+    },
   };
 }
 
@@ -144,7 +225,8 @@ function taxPaidInWindow(kind: 'cit' | 'vat'): FactDef {
       const w = scope.window;
       if (!w) return new Unknown(['window']);
       let sum: Dec = ZERO;
-      for (const t of payments) if (t.tax === kind && inWindow(t.date, w)) sum = sum.plus(t.amount);
+      // Only what was paid by the as-of date: a later payment is warned about, never counted.
+      for (const t of payments) if (t.tax === kind && inWindow(t.date, w) && t.date <= scope.env.asOf) sum = sum.plus(t.amount);
       return sum;
     },
   };
@@ -161,6 +243,7 @@ export const FACTS: Readonly<Record<string, FactDef>> = {
   establishment: field('establishment', 'enum', ESTABLISHMENTS),
   employees: field('employees', 'number'),
   technologySme: field('technologySme', 'boolean'),
+  highTechEnterprise: field('highTechEnterprise', 'boolean'),
   encouragedCatalog: field('encouragedCatalog', 'boolean'),
   manufacturingSector: field('manufacturingSector', 'enum', MANUFACTURING_SECTORS),
   facilities: field('facilities', 'list', FACILITIES),
@@ -197,6 +280,8 @@ export const FACTS: Readonly<Record<string, FactDef>> = {
   'year.taxableIncome': yearField('taxableIncome'),
   'year.rdExpensed': yearField('rdExpensed'),
   'year.rdIntangibleAmortization': yearField('rdIntangibleAmortization'),
+  'year.rdExpensedRaisedPeriod': rdRaisedPeriod('rdExpensed', 'rdExpensedQ4'),
+  'year.rdAmortizationRaisedPeriod': rdRaisedPeriod('rdIntangibleAmortization', 'rdIntangibleAmortizationQ4'),
 
   isSesi: {
     type: 'boolean',
@@ -204,12 +289,14 @@ export const FACTS: Readonly<Record<string, FactDef>> = {
   },
   inChongqing: {
     type: 'boolean',
-    resolve: ({ env }) => {
-      const p = env.profile;
-      if (p.district !== undefined) return canonicalDistrict(p.district) !== undefined;
-      if (p.creditCode !== undefined) return divisionCode(p.creditCode).startsWith('50');
-      return new Unknown(['district']);
-    },
+    // Twenty policies ask; the answer is the profile's, once.
+    resolve: ({ env }) =>
+      cached(env, 'inChongqing', () => {
+        const p = env.profile;
+        if (p.district !== undefined) return canonicalDistrict(p.district) !== undefined;
+        if (p.creditCode !== undefined) return divisionCode(p.creditCode).startsWith('50');
+        return new Unknown(['district']);
+      }),
   },
   region: {
     type: 'enum',
@@ -236,6 +323,19 @@ export const FACTS: Readonly<Record<string, FactDef>> = {
       const s = cached(scope.env, 'size', () => sizeInfo(scope));
       return s.size ?? new Unknown(s.missing);
     },
+  },
+  sizeAtOpening: {
+    type: 'enum',
+    values: SIZES,
+    needs: [SIZE_TABLE_PARAMETER],
+    resolve: sizeAtOpening,
+  },
+  nationalRateMayApply: {
+    type: 'boolean',
+    yearly: true,
+    needs: [SMALL_LOW_PROFIT_PARAMETER],
+    copesWithout: [SMALL_LOW_PROFIT_PARAMETER],
+    resolve: nationalRateMayApply,
   },
   isManufacturer: {
     type: 'boolean',
@@ -271,6 +371,32 @@ export const FACTS: Readonly<Record<string, FactDef>> = {
   vatPaidInWindow: taxPaidInWindow('vat'),
 };
 
+/**
+ * Whether another national rate may apply instead of article 9's: a high-tech enterprise (15%), or
+ * figures within the 小型微利企业 limits in force for the year. Such preferences cannot be combined
+ * with the Western Development rate: only a note says so (P09, P12); nothing is computed from it.
+ */
+function nationalRateMayApply(scope: Scope): unknown {
+  const p = scope.env.profile;
+  if (p.highTechEnterprise === true) return true;
+  const date = scope.paramDate;
+  if (date === undefined) return new Unknown(['fiscalYears']);
+  const limits = param(scope, SMALL_LOW_PROFIT_PARAMETER, date)?.value as { taxableIncome: number; employees: number; totalAssets: number } | undefined;
+  if (!limits) return p.highTechEnterprise === undefined ? new Unknown(['highTechEnterprise']) : false;
+  const fy = fiscalYear(scope.env);
+  const y = scope.env.year;
+  const income = fy instanceof Unknown ? undefined : fy.taxableIncome;
+  const assets = fy instanceof Unknown ? undefined : fy.totalAssets;
+  const checks: (boolean | string)[] = [
+    income === undefined ? `fiscalYears.${y}.taxableIncome` : income.gt(0) && income.lte(limits.taxableIncome),
+    p.employees === undefined ? 'employees' : p.employees <= limits.employees,
+    assets === undefined ? `fiscalYears.${y}.totalAssets` : assets.lte(limits.totalAssets),
+  ];
+  if (checks.includes(false)) return p.highTechEnterprise === undefined ? new Unknown(['highTechEnterprise']) : false;
+  const missing = checks.filter((c): c is string => typeof c === 'string');
+  return missing.length ? new Unknown(missing) : true;
+}
+
 export function functionalRegion(p: Profile): FunctionalRegion | Unknown | null {
   if (p.district === undefined) return p.functionalRegion ?? new Unknown(['district']);
   const d = canonicalDistrict(p.district);
@@ -298,7 +424,7 @@ export const ITEM_FIELDS: Readonly<Record<string, Readonly<Record<string, { type
     unit: { type: 'string', absentIsNull: true },
     currentPrice: { type: 'money' },
     // Purpose is only stated where it matters (bathing water); absent means no special purpose.
-    purpose: { type: 'string', absentIsNull: true },
+    purpose: { type: 'enum', values: UTILITY_PURPOSES, absentIsNull: true },
     'referencePrices.industrial': { type: 'money' },
     'referencePrices.residential': { type: 'money' },
     'referencePrices.publicMedical': { type: 'money' },
@@ -329,6 +455,9 @@ export function toDecimal(v: unknown): Dec | undefined {
   return undefined;
 }
 
+/** Read by the evaluation itself, not by a fact: the departments to apply to (law-in-force.ts). */
+export const APPLY_TO_READER = 'applyTo';
+
 /**
  * Each engine-read parameter and the derived facts that read it, from the facts' own `needs`.
  * `rules lint` counts these parameters as used, and as needed by every policy that uses the facts.
@@ -338,5 +467,8 @@ export const ENGINE_PARAMETERS: Readonly<Record<string, readonly string[]>> = Ob
     for (const p of def.needs ?? []) (acc[p] ??= []).push(fact);
     return acc;
   },
-  {},
+  { [DEPARTMENTS_PARAMETER]: [APPLY_TO_READER] },
 );
+
+/** Engine-read parameters that the facts reading them do without where they are not in force. */
+export const OPTIONAL_ENGINE_PARAMETERS: ReadonlySet<string> = new Set(Object.values(FACTS).flatMap((d) => d.copesWithout ?? []));

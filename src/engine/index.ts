@@ -6,7 +6,13 @@ export { profileSchema, type Profile } from './profile-schema.js';
 export { evaluate, defaultYear, type EvaluateOptions } from './evaluate.js';
 export type { EvaluationResult, Benefit, Status, Period, Warning } from './result.js';
 export { parseCalendarDate, todayIn, POLICY_TIME_ZONE, type CalendarDate } from './dates.js';
-export type { Reason, Assumption, ParameterUse } from './trace.js';
+export type {
+  Reason, Assumption, ParameterUse, PolicyTrace, ConditionNode, CheckNode, FigureNode, FigureInput, GroupTrace, ItemTrace,
+  PickTrace, PickOption, TraceData, TraceNumber, TruthValue, RuleRef,
+} from './trace.js';
+export type { Unit } from './units.js';
+export { factWords, valueWords, enumWords, vocabularyKey } from './vocabulary.js';
+export { parseExpression, type ExprNode } from './expression.js';
 export type { TextPair } from './rule-schema.js';
 export { readRuleTests, runRuleTest, runRuleTests, type RuleTestCase, type RuleTestResult, type RuleTestFailure } from './rule-tests.js';
 export { lintRules, type LintReport, type LintProblem, type LintRule, type LintSeverity, type LintOptions } from './lint.js';

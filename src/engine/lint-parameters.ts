@@ -1,5 +1,5 @@
 import { ExpressionError, namesIn, parseExpression } from './expression.js';
-import { ENGINE_PARAMETERS } from './facts.js';
+import { ENGINE_PARAMETERS, OPTIONAL_ENGINE_PARAMETERS } from './facts.js';
 import { parameterSchema, type ConditionDef, type PolicyDef, type SelectDef } from './rule-schema.js';
 
 /**
@@ -39,7 +39,9 @@ export function parameterRefs(def: PolicyDef, file: string): ParameterRef[] {
   const add = (param: string, path: Path, optional: boolean) => refs.push({ param, policy: def.id, file, path, optional });
   const addFact = (fact: string, path: Path, optional: boolean) => {
     if (fact.startsWith('param.')) add(fact.slice(6), path, optional);
-    for (const [param, facts] of Object.entries(ENGINE_PARAMETERS)) if (facts.includes(fact)) add(param, path, optional);
+    for (const [param, facts] of Object.entries(ENGINE_PARAMETERS)) {
+      if (facts.includes(fact)) add(param, path, optional || OPTIONAL_ENGINE_PARAMETERS.has(param));
+    }
   };
   const formula = (src: string, path: Path, optional: boolean) => {
     try {

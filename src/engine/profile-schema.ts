@@ -33,6 +33,18 @@ export const FACILITIES = [
   'public-museum', 'training-teaching', 'student-living', 'private-medical',
 ] as const;
 export const UTILITY_KINDS = ['electricity', 'water', 'gas'] as const;
+/**
+ * What a utility line is used for, where it matters: article 22 excludes a hot spring's bathing
+ * water (洗浴用水) from the price parity. Free text let "bath" or "洗浴" drop the exclusion unseen.
+ */
+export const UTILITY_PURPOSES = ['bathing', 'heating', 'cooling', 'cooking', 'laundry', 'landscape', 'operations'] as const;
+/** Words people write for a purpose, in English and Chinese, and the value each means. */
+export const UTILITY_PURPOSE_ALIASES: Readonly<Record<string, (typeof UTILITY_PURPOSES)[number]>> = {
+  bath: 'bathing', baths: 'bathing', shower: 'bathing', 'hot-spring-bathing': 'bathing',
+  洗浴: 'bathing', 洗浴用水: 'bathing', 沐浴: 'bathing', 泡澡: 'bathing', 温泉洗浴: 'bathing',
+  供暖: 'heating', 采暖: 'heating', 制冷: 'cooling', 空调: 'cooling', 餐饮: 'cooking', 厨房: 'cooking',
+  洗涤: 'laundry', 洗衣: 'laundry', 景观: 'landscape', 绿化: 'landscape', 经营: 'operations', 办公: 'operations',
+};
 export const TAX_KINDS = ['cit', 'vat'] as const;
 export const MANUFACTURING_SECTORS = ['automotive', 'high-end-equipment', 'rail-transit', 'aviation', 'other'] as const;
 export const ACTIVITIES = [
@@ -52,13 +64,15 @@ function describe(v: unknown): string {
   return typeof v === 'string' && v.length > 80 ? quoteInput(v) : JSON.stringify(v);
 }
 
-export function enumOf<const T extends readonly [string, ...string[]]>(values: T, what: string) {
+export function enumOf<const T extends readonly [string, ...string[]]>(values: T, what: string, aliases: Readonly<Record<string, string>> = {}) {
+  const suggestion = (input: string) =>
+    Object.hasOwn(aliases, input.trim().toLowerCase()) ? ` (did you mean "${aliases[input.trim().toLowerCase()]}"?)` : didYouMean(input, values);
   return z.enum(values, {
     error: (iss) =>
       iss.input === undefined
         ? 'is required'
         : typeof iss.input === 'string'
-        ? `${quoteInput(iss.input)} is not a known ${what}${didYouMean(iss.input, values)}; expected one of ${values.join(', ')}`
+        ? `${quoteInput(iss.input)} is not a known ${what}${suggestion(iss.input)}; expected one of ${values.join(', ')}`
         : `expected ${/^[aeio]/.test(what) ? 'an' : 'a'} ${what} (one of ${values.join(', ')}), got ${describe(iss.input)}`,
   });
 }
@@ -131,6 +145,10 @@ export const fiscalYearSchema = z.strictObject({
   taxableIncome: money({ allowNegative: true }).optional(),
   rdExpensed: money().optional(),
   rdIntangibleAmortization: money().optional(),
+  /** R&D expensed from 1 October to 31 December (财政部 税务总局 科技部公告2022年第28号); else 92/365 of the year's. */
+  rdExpensedQ4: money().optional(),
+  /** R&D amortization of the same months; else 92/365 of the year's. */
+  rdIntangibleAmortizationQ4: money().optional(),
 });
 
 export const taxPaymentSchema = z.strictObject({
@@ -155,7 +173,7 @@ export const utilitySchema = z.strictObject({
   quantity: quantity.optional(),
   unit: z.string().optional(),
   currentPrice: money().optional(),
-  purpose: z.string().optional(),
+  purpose: enumOf(UTILITY_PURPOSES, 'utility purpose', UTILITY_PURPOSE_ALIASES).optional(),
   referencePrices: z
     .strictObject({
       industrial: money().optional(),
@@ -200,13 +218,26 @@ export const profileSchema = z.strictObject({
   size: enumOf(SIZES, 'size').optional(),
   employees: integer('the headcount').optional(),
   technologySme: bool('technologySme').optional(),
+  highTechEnterprise: bool('highTechEnterprise').optional(),
   encouragedCatalog: bool('encouragedCatalog').optional(),
   headquarters: headquartersSchema.nullable().optional(),
   fiscalYears: z
     .record(z.string().regex(/^(19|20|21)\d{2}$/, 'a fiscal year key must be a year like "2017"'), fiscalYearSchema)
     .optional(),
   taxPayments: z.array(taxPaymentSchema).optional(),
-  land: z.array(parcelSchema).optional(),
+  land: z
+    .array(parcelSchema)
+    .superRefine((parcels, ctx) => {
+      // The same parcel listed twice would be counted twice.
+      const seen = new Map<string, number>();
+      parcels.forEach((p, i) => {
+        if (p.id === undefined) return;
+        const first = seen.get(p.id);
+        if (first === undefined) seen.set(p.id, i);
+        else ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `parcel id "${p.id}" is also the id of land[${first}]; a parcel is listed once` });
+      });
+    })
+    .optional(),
   facilities: z.array(enumOf(FACILITIES, 'facility')).optional(),
   utilities: z.array(utilitySchema).optional(),
   activities: activitiesSchema.optional(),

@@ -1,6 +1,7 @@
-import type { Assumption, ParameterUse, Reason } from './trace.js';
+import type { Assumption, ParameterUse, PolicyTrace, Reason } from './trace.js';
 import type { TextPair } from './rule-schema.js';
 import type { RegionPriority } from './regions.js';
+import type { ApplyTo } from './law-in-force.js';
 
 /** The output of contract.md section 3; every renderer reads this one object. */
 export type Status = 'eligible' | 'ineligible' | 'needs-info';
@@ -30,6 +31,8 @@ export interface Benefit {
   nature: Nature;
   quantified: boolean;
   amount: string | null;
+  /** Beside every non-null amount: exact, or a lower bound where an input that can only raise it is missing. */
+  amountBound: 'exact' | 'at-least' | null;
   currency: 'CNY';
   period: Period | null;
   itemPeriods: Period[];
@@ -40,9 +43,13 @@ export interface Benefit {
   parameters: ParameterUse[];
   notes: TextPair[];
   citation: { article: number; section?: string; text: string; responsible: string[] };
+  /** Where to apply on the as-of date: the citation's departments, or those that took over their functions (set for every benefit). */
+  applyTo?: ApplyTo;
   countedInTotal: boolean;
   /** The benefit whose money this one repeats, when countedInTotal is false for that reason. */
   overlapsWith?: string;
+  /** The decision tree, when the evaluation was asked for one (check --format json, --explain, reports). */
+  trace?: PolicyTrace;
 }
 
 export interface Warning {
@@ -65,6 +72,6 @@ export interface EvaluationResult {
   };
   evaluation: { year: number | null; asOf: string; rulesVersion: string };
   benefits: Benefit[];
-  totals: { amount: string; eligible: number; needsInfo: number; ineligible: number };
+  totals: { amount: string; amountBound: 'exact' | 'at-least'; eligible: number; needsInfo: number; ineligible: number };
   warnings: Warning[];
 }

@@ -16,6 +16,21 @@ export type Operator = (typeof OPERATORS)[number];
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 export const textPair = z.strictObject({ zh: nonEmpty, en: nonEmpty });
 export type TextPair = z.infer<typeof textPair>;
+const dateKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+
+/**
+ * A note, optionally dated like a parameter (`from` included, `until` excluded, against the as-of
+ * date) with the source of what it says, and optionally given only where a boolean fact holds.
+ */
+export const noteSchema = z.strictObject({
+  zh: nonEmpty,
+  en: nonEmpty,
+  from: dateKey.optional(),
+  until: dateKey.optional(),
+  source: nonEmpty.optional(),
+  if: nonEmpty.optional(),
+});
+export type NoteDef = z.infer<typeof noteSchema>;
 
 const operand = z.union([
   z.string(), z.number(), z.boolean(), z.null(),
@@ -37,13 +52,14 @@ export const checkSchema = z.strictObject({
 });
 export type CheckDef = z.infer<typeof checkSchema>;
 
-export type ConditionDef = CheckDef | { all: ConditionDef[] } | { any: ConditionDef[] } | { not: ConditionDef };
+/** A `not` may carry an id and a label: it is then explained as one check ("not bathing water"). */
+export type ConditionDef = CheckDef | { all: ConditionDef[] } | { any: ConditionDef[] } | { not: ConditionDef; id?: string; label?: TextPair };
 
 export const conditionSchema: z.ZodType<ConditionDef> = z.lazy(() =>
   z.union([
     z.strictObject({ all: z.array(conditionSchema).min(1) }),
     z.strictObject({ any: z.array(conditionSchema).min(1) }),
-    z.strictObject({ not: conditionSchema }),
+    z.strictObject({ not: conditionSchema, id: z.string().regex(/^[a-zA-Z][\w-]*$/).optional(), label: textPair.optional() }),
     checkSchema,
   ]),
 );
@@ -77,7 +93,6 @@ export const itemGroupSchema = z.strictObject({
 });
 export type ItemGroupDef = z.infer<typeof itemGroupSchema>;
 
-const dateKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 
 export const policySchema = z.strictObject({
   id: z.string().regex(/^P\d{2}$/, 'policy ids are P01 … P25'),
@@ -98,8 +113,10 @@ export const policySchema = z.strictObject({
   items: z.array(itemGroupSchema).optional(),
   figures: figuresSchema.optional(),
   amount: nonEmpty.optional(),
+  /** Inputs of the amount that are never negative: when one is missing the amount is a lower bound. */
+  atLeast: z.array(nonEmpty).optional(),
   stacking: z.strictObject({ group: nonEmpty }).optional(),
-  notes: z.array(textPair).optional(),
+  notes: z.array(noteSchema).optional(),
   reading: textPair.optional(),
   effective: z.strictObject({ from: dateKey, until: dateKey.optional() }).optional(),
 });

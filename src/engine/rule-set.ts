@@ -10,6 +10,7 @@ import { manifestSchema, parameterSchema, policySchema, type Manifest, type Poli
 import { flattenUnions, zodIssues } from './profile.js';
 import { compileRegions, REGION_KEYS, type RegionLayout } from './regions.js';
 import { MAX_FILE_BYTES, readYamlFile } from './yaml-file.js';
+import { checkNotes } from './law-in-force.js';
 
 /**
  * A rule directory: manifest.yaml, parameters/*.yaml (a tree of groups whose leaves have
@@ -34,7 +35,8 @@ export interface RuleSource {
   dir: string;
   manifest: Manifest;
   hash: string;
-  policies: { file: string; def: PolicyDef }[];
+  /** Each policy with the line of every node of its file, by YAML path (`eligibility.all.0`), for the decision tree. */
+  policies: { file: string; def: PolicyDef; lines?: Record<string, number> }[];
   parameters: { file: string; name: string; raw: unknown }[];
   regions?: { file: string; raw: unknown };
 }
@@ -43,8 +45,10 @@ type YamlPath = (string | number)[];
 const RULE_KEYS = [
   ...Object.keys(policySchema.shape), ...Object.keys(parameterSchema.shape), 'zh', 'en', 'fact', 'op', 'value', 'label',
   'all', 'any', 'not', 'when', 'pick', 'options', 'of', 'where', 'source', 'note', 'article', 'text', 'responsible', 'section',
+  'from', 'until', 'if',
 ];
 const lineIndex = new Map<string, (path: YamlPath) => number | undefined>();
+const lineMaps = new Map<string, Record<string, number>>();
 
 function yamlFiles(dir: string): string[] {
   try {
@@ -59,6 +63,7 @@ function readYaml(file: string, issues: Issue[]): unknown {
   if (!read) return undefined;
   const { doc, lineCounter } = read;
   lineIndex.set(file, (path) => lineOf(doc, lineCounter, path));
+  lineMaps.set(file, allLines(doc, lineCounter));
   return read.value;
 }
 
@@ -78,6 +83,34 @@ function lineOf(doc: Document, lc: LineCounter, path: YamlPath): number | undefi
     } else break;
   }
   return line;
+}
+
+/** The line of every node, by its dotted path; iterative, as the tree may be hostile (its depth is checked first). */
+function allLines(doc: Document, lc: LineCounter): Record<string, number> {
+  const out: Record<string, number> = Object.create(null) as Record<string, number>;
+  const stack: { node: unknown; path: string }[] = [{ node: doc.contents, path: '' }];
+  while (stack.length) {
+    const { node, path } = stack.pop()!;
+    const at = (p: string, n: unknown) => {
+      const line = rangeLine(n, lc);
+      if (line !== undefined) out[p] = line;
+    };
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const p = path ? `${path}.${String(pair.key.value)}` : String(pair.key.value);
+        at(p, pair.key);
+        stack.push({ node: pair.value, path: p });
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        const p = path ? `${path}.${i}` : String(i);
+        at(p, item);
+        stack.push({ node: item, path: p });
+      });
+    }
+  }
+  return out;
 }
 
 function rangeLine(node: unknown, lc: LineCounter): number | undefined {
@@ -164,7 +197,7 @@ export function readRuleSource(dir: string): RuleSource {
       for (const iss of flattenUnions(r.error.issues)) issues.push(located(f, iss.path as YamlPath, zodIssues([iss], undefined, RULE_KEYS)[0]!.message));
       continue;
     }
-    policies.push({ file: f, def: r.data });
+    policies.push({ file: f, def: r.data, lines: lineMaps.get(f) ?? {} });
   }
   let regions: RuleSource['regions'];
   if (hasRegions) {
@@ -217,13 +250,20 @@ export function compileRuleSet(src: RuleSource): RuleSet {
 
   const compiled: CompiledPolicy[] = [];
   const fileOf = new Map<string, string>();
-  for (const { file, def } of src.policies) {
+  for (const { file, def, lines } of src.policies) {
     const report = (path: YamlPath, message: string) => issues.push(located(file, path, message));
+    const rel = relative(src.dir, file);
+    const ref = (path: YamlPath) => {
+      const key = path.join('.');
+      const line = lines && Object.hasOwn(lines, key) ? lines[key] : undefined;
+      return line === undefined ? { file: rel, path: key } : { file: rel, path: key, line };
+    };
     if (def.id !== `P${String(def.article).padStart(2, '0')}`) report(['id'], `id ${def.id} does not match article ${def.article}`);
     if (def.citation.article !== def.article) report(['citation', 'article'], `citation cites article ${def.citation.article}, the policy is article ${def.article}`);
     if (fileOf.has(def.id)) report(['id'], `policy ${def.id} is also defined in ${fileOf.get(def.id)}`);
     fileOf.set(def.id, file);
-    compiled.push(compilePolicy(def, store, report));
+    compiled.push(compilePolicy(def, store, report, ref));
+    checkNotes(def.notes, store, report);
   }
   compiled.sort((a, b) => a.def.article - b.def.article);
   let regions: RegionLayout | undefined;

@@ -19,7 +19,7 @@ import { own } from './own.js';
  *     - name: eligible, 90% main business
  *       year: 2017
  *       asOf: "2018-06-30"
- *       profile: { industry: cloud-bigdata, ... }   # name and registrationDate get defaults
+ *       profile: { industry: cloud-bigdata, ... }   # name, registrationDate and district get defaults
  *       expect:
  *         P09: { status: eligible, amount: "100000.00", figures: { rateReduction: "0.10" } }
  *         totals: { amount: "100000.00" }
@@ -33,9 +33,20 @@ const policyExpectation = z.strictObject({
   countedInTotal: z.boolean().optional(),
   /** Facts that must appear among the assumptions. */
   assumptions: z.array(z.string()).optional(),
+  /** Words each of which must appear in some note (Chinese or English). */
+  notes: z.array(z.string().min(1)).optional(),
+  /** Words that must appear in no note: a note that must not be given. */
+  notNotes: z.array(z.string().min(1)).optional(),
+  /** The departments to apply to on the as-of date, in order. */
+  applyTo: z.array(z.string()).optional(),
+  /** Whether the amount is exact or a lower bound. */
+  amountBound: z.enum(['exact', 'at-least']).optional(),
+  /** The decisive checks (the ids of the contract's `reasons`), in any order; exact set. */
+  checks: z.array(z.string()).optional(),
 });
 const totalsExpectation = z.strictObject({
   amount: z.string().optional(),
+  amountBound: z.enum(['exact', 'at-least']).optional(),
   eligible: z.number().int().optional(),
   needsInfo: z.number().int().optional(),
   ineligible: z.number().int().optional(),
@@ -48,7 +59,7 @@ const caseSchema = z.strictObject({
     if (bad !== s) ctx.addIssue({ code: 'custom', message: `asOf ${quoteInput(s)} ${bad}` });
   }),
   profile: z.record(z.string(), z.unknown()),
-  expect: z.record(z.string().regex(/^(P\d{2}|totals|enterprise)$/, 'expect keys are policy ids (P09), totals or enterprise'), z.unknown()),
+  expect: z.record(z.string().regex(/^(P\d{2}|totals|enterprise|warnings)$/, 'expect keys are policy ids (P09), totals, enterprise or warnings'), z.unknown()),
 });
 const EXPECT_KEYS = [...Object.keys(policyExpectation.shape), ...Object.keys(totalsExpectation.shape)];
 const fileSchema = z.strictObject({ description: z.string().optional(), cases: z.array(caseSchema).min(1) });
@@ -78,6 +89,20 @@ export interface RuleTestResult {
 }
 
 const PROFILE_DEFAULTS = { name: 'test case', registrationDate: '2016-01-01' };
+/** The warnings' paths, compared as a set: `warnings: []` says the input raises none. */
+const warningsExpectation = z.array(z.string());
+
+/**
+ * The document is Chongqing's: a case that names neither a district nor a credit code is placed in
+ * 渝中区, so that a case about something else need not say so. `district: null` leaves the place
+ * unstated (the key is removed before the profile is read).
+ */
+export function caseProfile(profile: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...PROFILE_DEFAULTS, ...profile };
+  if (Object.hasOwn(profile, 'district') && profile.district === null) delete out.district;
+  else if (!Object.hasOwn(profile, 'district') && !Object.hasOwn(profile, 'creditCode')) out.district = '渝中区';
+  return out;
+}
 
 /** Reads every *.yaml under `dir` (one level), reporting malformed files with file and line. */
 export function readRuleTests(dir: string): RuleTestCase[] {
@@ -112,7 +137,7 @@ export function readRuleTests(dir: string): RuleTestCase[] {
     let ok = true;
     r.data.cases.forEach((c, i) => {
       for (const [key, raw] of Object.entries(c.expect)) {
-        const schema = key === 'totals' ? totalsExpectation : key === 'enterprise' ? z.record(z.string(), z.unknown()) : policyExpectation;
+        const schema = key === 'totals' ? totalsExpectation : key === 'enterprise' ? z.record(z.string(), z.unknown()) : key === 'warnings' ? warningsExpectation : policyExpectation;
         const e = schema.safeParse(raw);
         if (e.success) continue;
         ok = false;
@@ -131,7 +156,7 @@ export function readRuleTests(dir: string): RuleTestCase[] {
 export function runRuleTest(rules: RuleSet, c: RuleTestCase): RuleTestResult {
   let result: EvaluationResult;
   try {
-    const profile = validateProfile({ ...PROFILE_DEFAULTS, ...c.profile }, c.file);
+    const profile = validateProfile(caseProfile(c.profile), c.file);
     result = evaluate(rules, profile, { year: c.year, asOf: c.asOf });
   } catch (e) {
     const msg = e instanceof PolicyCalcError ? e.issues.map((i) => `${i.path ?? ''}: ${i.message}`).join('; ') : String(e);
@@ -147,6 +172,11 @@ export function runRuleTest(rules: RuleSet, c: RuleTestCase): RuleTestResult {
       for (const [k, v] of Object.entries(exp)) check(`totals.${k}`, v, result.totals[k as keyof typeof result.totals]);
       continue;
     }
+    if (key === 'warnings') {
+      const paths = [...new Set(result.warnings.map((w) => w.path))].sort();
+      check('warnings', [...warningsExpectation.parse(raw)].sort(), paths);
+      continue;
+    }
     if (key === 'enterprise') {
       for (const [k, v] of Object.entries(raw as Record<string, unknown>)) check(`enterprise.${k}`, v, own(result.enterprise as Record<string, unknown>, k));
       continue;
@@ -160,8 +190,18 @@ export function runRuleTest(rules: RuleSet, c: RuleTestCase): RuleTestResult {
     if (exp.status !== undefined) check(`${key}.status`, exp.status, benefit.status);
     if (exp.amount !== undefined) check(`${key}.amount`, exp.amount, benefit.amount);
     if (exp.countedInTotal !== undefined) check(`${key}.countedInTotal`, exp.countedInTotal, benefit.countedInTotal);
+    if (exp.amountBound !== undefined) check(`${key}.amountBound`, exp.amountBound, benefit.amountBound);
+    if (exp.checks !== undefined) check(`${key}.checks`, [...exp.checks].sort(), [...new Set(benefit.reasons.map((r) => r.check))].sort());
     for (const [name, v] of Object.entries(exp.figures ?? {})) check(`${key}.figures.${name}`, v, own(benefit.figures, name) ?? null);
     if (exp.missing !== undefined) check(`${key}.missing`, [...exp.missing].sort(), [...benefit.missing].sort());
+    const noteText = benefit.notes.map((n) => `${n.zh}\n${n.en}`).join('\n');
+    for (const words of exp.notes ?? []) {
+      if (!noteText.includes(words)) failures.push({ path: `${key}.notes`, expected: `a note saying "${words}"`, actual: benefit.notes.map((n) => n.en) });
+    }
+    for (const words of exp.notNotes ?? []) {
+      if (noteText.includes(words)) failures.push({ path: `${key}.notes`, expected: `no note saying "${words}"`, actual: benefit.notes.map((n) => n.en) });
+    }
+    if (exp.applyTo !== undefined) check(`${key}.applyTo`, exp.applyTo, benefit.applyTo?.departments ?? null);
     for (const fact of exp.assumptions ?? []) {
       if (!benefit.assumptions.some((a) => a.fact === fact)) {
         failures.push({ path: `${key}.assumptions`, expected: `an assumption about ${fact}`, actual: benefit.assumptions.map((a) => a.fact) });

@@ -20,10 +20,19 @@ export interface SizeRow {
   smallFrom: Limits;
 }
 
+/** Industries the standard does not size (finance has its own standard): a size must be declared. */
+export interface UnsizedIndustry {
+  codes: string[];
+  label: string;
+  /** Why, with its source: the standard that applies instead, or the words that leave it out. */
+  standard: string;
+}
+
 export interface SizeTable {
   rows: SizeRow[];
   /** Industry enum values that map to one row unambiguously. */
   byIndustry: Record<string, string>;
+  unsized?: UnsizedIndustry[];
 }
 
 const limits = z.strictObject({
@@ -39,6 +48,7 @@ export const sizeTableSchema = z
     rows: z
       .array(z.strictObject({ id: z.string().min(1), label: z.string(), codes: z.array(z.string()), smeBelow: limits, mediumFrom: limits, smallFrom: limits }))
       .min(1),
+    unsized: z.array(z.strictObject({ codes: z.array(z.string().min(1)).min(1), label: z.string().min(1), standard: z.string().min(1) })).optional(),
   })
   .superRefine((t, ctx) => {
     const ids = new Set(t.rows.map((r) => r.id));
@@ -56,6 +66,24 @@ export function and(values: Tri[]): Tri {
     if (v === undefined) unknown = true;
   }
   return unknown ? undefined : true;
+}
+
+/** The industry the table leaves out that the code falls in, if any (longest prefix as for rows). */
+export function unsizedIndustry(table: SizeTable, code: string | undefined): UnsizedIndustry | undefined {
+  if (!code) return undefined;
+  return table.unsized?.find((u) => u.codes.some((prefix) => code.startsWith(prefix)));
+}
+
+/**
+ * The fiscal year whose figures size an enterprise at its opening: the registration year where the
+ * profile has it, else the first year of the window [registration, registration + years) it has.
+ */
+export function openingYear(registrationDate: string, windowUntil: string, years: readonly string[]): number | undefined {
+  const first = Number(registrationDate.slice(0, 4));
+  // The window's last day is the day before `windowUntil`; a window ending on 1 January stops the year before.
+  const last = Number(windowUntil.slice(0, 4)) - (windowUntil.slice(5) === '01-01' ? 1 : 0);
+  for (let y = first; y <= last; y++) if (years.includes(String(y))) return y;
+  return undefined;
 }
 
 export function pickRow(table: SizeTable, code: string | undefined, industry: string | undefined): SizeRow | undefined {

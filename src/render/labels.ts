@@ -1,4 +1,4 @@
-import type { Status } from '../engine/index.js';
+import { enumWords, type Status } from '../engine/index.js';
 
 /** Every fixed label the renderers print, in both languages. */
 export type Lang = 'zh' | 'en';
@@ -26,12 +26,14 @@ export const LABELS = {
   counts: { zh: '{e} 项符合 · {n} 项需补充信息 · {i} 项不符合', en: '{e} eligible · {n} need information · {i} ineligible' },
   checks: { zh: '条件', en: 'Checks' },
   figures: { zh: '计算', en: 'Figures' },
-  missing: { zh: '需补充', en: 'Supply' },
+  missing: { zh: '需补充', en: 'To decide, we need to know' },
+  toComplete: { zh: '补充后金额可能更高', en: 'The amount may be higher once we know' },
+  amountLine: { zh: '金额', en: 'Amount' },
   assumptions: { zh: '假设', en: 'Assumed' },
   parameters: { zh: '参数', en: 'Parameters' },
   notes: { zh: '说明', en: 'Notes' },
   period: { zh: '期间', en: 'Period' },
-  article: { zh: '依据', en: 'Article' },
+  article: { zh: '依据（第{n}条）', en: 'Article {n}' },
   responsible: { zh: '责任单位', en: 'Apply to' },
   warnings: { zh: '提示', en: 'Warnings' },
   found: { zh: '实际', en: 'found' },
@@ -47,36 +49,12 @@ export const STATUS: Record<Status, { zh: string; en: string; mark: string }> = 
   ineligible: { zh: '不符合', en: 'ineligible', mark: '✘' },
 };
 
-export const REGIONS: Record<string, { zh: string; en: string }> = {
-  core: { zh: '都市功能核心区', en: 'core metropolitan region' },
-  extension: { zh: '都市功能拓展区', en: 'metropolitan extension region' },
-  'new-urban': { zh: '城市发展新区', en: 'new urban development region' },
-  northeast: { zh: '渝东北生态涵养发展区', en: 'northeast ecological conservation region' },
-  southeast: { zh: '渝东南生态保护发展区', en: 'southeast ecological protection region' },
-};
-
+/** Enum words come from the engine's vocabulary, the one table every output uses. */
+export const REGIONS: Readonly<Record<string, { zh: string; en: string }>> = enumWords('region')!;
 /** The ten industries of section 三, and `other`, as people name them. */
-export const INDUSTRY_NAMES: Record<string, { zh: string; en: string }> = {
-  'new-finance': { zh: '新兴金融服务业', en: 'new finance' },
-  'service-outsourcing': { zh: '离岸服务外包', en: 'offshore service outsourcing' },
-  'big-health': { zh: '大健康服务业', en: 'health, sports and elderly care' },
-  'culture-tourism': { zh: '文化旅游服务业', en: 'culture and tourism' },
-  'professional-services': { zh: '专业服务业', en: 'professional services' },
-  logistics: { zh: '国际物流及城乡配送', en: 'international logistics and distribution' },
-  ecommerce: { zh: '电子商务及跨境结算', en: 'e-commerce and cross-border settlement' },
-  'bonded-trade': { zh: '保税商品展示及保税贸易', en: 'bonded display and bonded trade' },
-  'cloud-bigdata': { zh: '互联网云计算大数据', en: 'internet, cloud computing and big data' },
-  'hq-transit-trade': { zh: '总部贸易和转口贸易', en: 'headquarters and transit trade' },
-  other: { zh: '其他（非战略性新兴服务业）', en: 'other (not a strategic emerging service industry)' },
-};
-
+export const INDUSTRY_NAMES: Readonly<Record<string, { zh: string; en: string }>> = enumWords('industry')!;
 /** Enterprise sizes of the national SME standard. */
-export const SIZE_NAMES: Record<string, { zh: string; en: string }> = {
-  large: { zh: '大型', en: 'large' },
-  medium: { zh: '中型', en: 'medium' },
-  small: { zh: '小型', en: 'small' },
-  micro: { zh: '微型', en: 'micro' },
-};
+export const SIZE_NAMES: Readonly<Record<string, { zh: string; en: string }>> = enumWords('size')!;
 
 /** The four natures of a policy, in a word or two; explain.ts has them as sentences. */
 export const NATURE_NAMES: Record<string, { zh: string; en: string }> = {

@@ -36,6 +36,10 @@ const TOP: Record<string, Pair> = {
     zh: '企业是否已登记为科技型中小企业？',
     en: 'Is the enterprise registered as a technology-based SME (科技型中小企业)?',
   },
+  highTechEnterprise: {
+    zh: '企业当年是否为经认定的高新技术企业？',
+    en: 'Was the enterprise a recognized high-tech enterprise (高新技术企业) in the year?',
+  },
   encouragedCatalog: {
     zh: '企业主营业务是否属于《西部地区鼓励类产业目录》？',
     en: 'Is the main business listed in the Western Region Encouraged Industries Catalogue?',
@@ -62,7 +66,7 @@ const TOP: Record<string, Pair> = {
   },
   land: {
     zh: '企业是否通过出让、先租后让或存量用地取得土地？如有，请提供每宗地的用途、面积、基准地价和取得方式；没有请明确说明。',
-    en: 'Has the enterprise acquired or does it plan to acquire land (transfer, lease-then-transfer, old-town stock)? For each parcel: use, area, base land price and how it is acquired; or confirm there is none.',
+    en: 'Has the enterprise acquired or does it plan to acquire land (transfer, lease-then-transfer, old-town stock)? For each parcel: use, area, base land price and how it is acquired; or say that there are none.',
   },
   facilities: {
     zh: '企业是否经营文化场馆、体育场馆、星级酒店、游轮、温泉、养老、博物馆、培训、学生公寓或民营医疗等设施？',
@@ -70,7 +74,7 @@ const TOP: Record<string, Pair> = {
   },
   utilities: {
     zh: '企业的用电、用水、用气量和现行单价是多少（含工业、居民或公立医疗机构的参考价格）？没有请明确说明。',
-    en: 'How much electricity, water and gas does the enterprise use, at what price, and what are the industrial, residential or public-medical reference prices? Or confirm there is none.',
+    en: 'How much electricity, water and gas does the enterprise use, at what price, and what are the industrial, residential or public-medical reference prices? Or say that there are none.',
   },
   manufacturingSector: {
     zh: '企业属于哪个制造业领域（汽车、高端装备、轨道交通、航空或其他）？',
@@ -117,6 +121,8 @@ const YEAR_FIELDS: Record<string, Pair> = {
   taxableIncome: { zh: '应纳税所得额（研发加计扣除前）', en: 'taxable income (before the R&D extra deduction)' },
   rdExpensed: { zh: '费用化研发支出', en: 'R&D expense charged to profit or loss' },
   rdIntangibleAmortization: { zh: '研发形成无形资产的当年摊销额', en: 'amortization of intangibles formed by R&D' },
+  rdExpensedQ4: { zh: '第四季度（10月1日至12月31日）的费用化研发支出', en: 'R&D expense of October to December' },
+  rdIntangibleAmortizationQ4: { zh: '第四季度（10月1日至12月31日）研发形成无形资产的摊销额', en: 'amortization of R&D intangibles of October to December' },
 };
 
 /** Questions about one item of a collection; {item} is "land parcel 2" and the like. */

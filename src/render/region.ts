@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { EvaluationResult } from '../engine/index.js';
 import { INDUSTRY_NAMES, REGIONS, t, type Lang } from './labels.js';
+import { factName } from './words.js';
 
 /**
  * The line that says whether the enterprise's industry is a priority of its functional region
@@ -12,7 +13,7 @@ const L = {
   heading: { zh: '区域布局（{section}）', en: 'Regional priority (section {section})' },
   yes: { zh: '是，{industry}属于{region}重点发展产业', en: 'yes, {industry} is a priority industry of the {region}' },
   no: { zh: '否，{industry}不在{region}重点发展产业之列（{list}）', en: 'no, {industry} is not among the priority industries of the {region} ({list})' },
-  unknown: { zh: '无法判断，请提供 {what}', en: 'unknown, supply {what}' },
+  unknown: { zh: '无法判断，需要知道{what}', en: 'unknown until we know {what}' },
   outside: { zh: '不适用，区县不在重庆市', en: 'not applicable, the district is outside Chongqing' },
 } as const;
 
@@ -35,7 +36,7 @@ export function regionLines(r: EvaluationResult, lang: Lang, explain: boolean, c
     const list = rp.priorities.map((p) => industryLabel(p, lang)).join(lang === 'zh' ? '、' : ', ');
     text = t(L.no, lang, { industry, region, list });
   } else if (rp.missing.length) {
-    text = c.yellow(t(L.unknown, lang, { what: rp.missing.join(lang === 'zh' ? '、' : ', ') }));
+    text = c.yellow(t(L.unknown, lang, { what: rp.missing.map((m) => factName(m, lang)).join(lang === 'zh' ? '、' : ', ') }));
   } else text = c.dim(t(L.outside, lang));
   const lines = [`  ${heading}${sep}${text}`];
   if (explain) for (const cit of rp.citation) lines.push(c.dim(`    ${cit.section}${sep}${cit.text}`));

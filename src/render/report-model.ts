@@ -1,11 +1,13 @@
 import { Decimal } from 'decimal.js';
-import type { Benefit, EvaluationResult, Status } from '../engine/index.js';
-import { missingSentence, nearMiss, reasonSentence } from './explain.js';
+import type { Benefit, EvaluationResult, Status, Unit } from '../engine/index.js';
+import { missingSentence, nearMiss, parameterSentence, reasonSentence } from './explain.js';
+import { numberText } from './words.js';
 import { groupThousands, REGIONS, type Lang } from './labels.js';
 import { questionFor, itemName } from './questions.js';
 import { figureLabel, figureValue } from './report-figures.js';
 import { fill, R, SME_ROW_EN, STATUS_TEXT } from './report-labels.js';
 import { INDUSTRY_NAMES, NATURE_NAMES, SIZE_NAMES } from './labels.js';
+import { applyToText } from './apply-to.js';
 
 /**
  * The report's content, worked out once from an EvaluationResult: grouped, labelled and worded in
@@ -119,8 +121,8 @@ export interface ReportModel {
   disclaimer: string;
 }
 
-export function money(raw: string): Money {
-  return { raw, text: groupThousands(raw) };
+export function money(raw: string, bound?: string | null): Money {
+  return { raw, text: bound === 'at-least' ? `≥ ${groupThousands(raw)}` : groupThousands(raw) };
 }
 
 const GROUP_ORDER: { status: Status; heading: keyof typeof R }[] = [
@@ -160,7 +162,7 @@ export function buildReportModel(r: EvaluationResult, o: ReportOptions): ReportM
     .map((b) => ({
       id: b.id,
       title: b.title[lang],
-      amount: money(b.amount!),
+      amount: money(b.amount!, b.amountBound),
       counted: b.countedInTotal,
       ...(b.countedInTotal ? {} : { note: countNote(b, lang, l) ?? l.notCounted }),
     }))
@@ -182,7 +184,7 @@ export function buildReportModel(r: EvaluationResult, o: ReportOptions): ReportM
     preparedBy: o.preparedBy?.trim() ? o.preparedBy.trim() : null,
     date: o.date ?? r.evaluation.asOf,
     summary,
-    total: money(r.totals.amount),
+    total: money(r.totals.amount, r.totals.amountBound),
     counts,
     bars,
     groups,
@@ -206,8 +208,19 @@ function countNote(b: Benefit, lang: Lang, l: ReportModel['l']): string | null {
   return b.overlapsWith ? fill(R.overlap[lang], { id: b.overlapsWith }) : l.notCounted;
 }
 
+function figureUnits(b: Benefit): Map<string, Unit> {
+  const units = new Map<string, Unit>();
+  for (const f of b.trace?.figures ?? []) units.set(f.name, f.unit);
+  for (const g of b.trace?.groups ?? []) {
+    units.set(g.name, 'money');
+    for (const it of g.items ?? []) for (const f of it.figures) units.set(`${it.path}.${f.name}`, f.unit);
+  }
+  return units;
+}
+
 function policyView(b: Benefit, r: EvaluationResult, lang: Lang, l: ReportModel['l']): PolicyView {
   const s = STATUS_TEXT[b.status];
+  const units = figureUnits(b);
   const section = b.citation.section ? ` · ${b.citation.section}` : '';
   const periods: string[] = [];
   if (b.period) periods.push(`${b.period.from} – ${b.period.to}${b.period.open ? ` (${l.stillOpen})` : ''}`);
@@ -226,12 +239,16 @@ function policyView(b: Benefit, r: EvaluationResult, lang: Lang, l: ReportModel[
     statusText: s[lang],
     mark: s.mark,
     natureText: NATURE_NAMES[b.nature]?.[lang] ?? b.nature,
-    amount: b.amount === null ? null : money(b.amount),
+    amount: b.amount === null ? null : money(b.amount, b.amountBound),
     amountNote: !b.quantified ? l.noAmount : b.status === 'needs-info' ? l.amountPending : l.amountNone,
     countedInTotal: b.countedInTotal,
     countNote: countNote(b, lang, l),
     periods,
-    figures: Object.entries(b.figures).map(([name, raw]) => ({ name, label: figureLabel(name, lang), raw, text: figureValue(name, raw, lang) })),
+    figures: Object.entries(b.figures).map(([name, raw]) => {
+      // The unit comes from the decision tree where there is one; else from the figure's name.
+      const unit = units.get(name);
+      return { name, label: figureLabel(name, lang), raw, text: unit ? numberText(unit, raw, lang) : figureValue(name, raw, lang) };
+    }),
     nearMiss: nearMiss(b, r.evaluation.year, lang),
     checks: b.reasons.map((reason) => ({
       result: reason.result,
@@ -242,9 +259,9 @@ function policyView(b: Benefit, r: EvaluationResult, lang: Lang, l: ReportModel[
     missing: b.missing.map((fact) => ({ fact, sentence: missingSentence(fact, lang), question: questionFor(fact, lang) })),
     assumptions: b.assumptions.map((a) => a.message[lang]),
     notes: b.notes.map((n) => n[lang]),
-    parameters: b.parameters.map((p) => `${p.name}${p.value === 'table' ? '' : ` = ${p.value}`} (${p.since}; ${p.source})`),
+    parameters: b.parameters.map((p) => parameterSentence(p, lang)),
     citation: b.citation.text,
-    responsible: b.citation.responsible.length ? b.citation.responsible.join(lang === 'zh' ? '、' : ', ') : l.none,
+    responsible: b.citation.responsible.length ? applyToText(b, lang) : l.none,
   };
 }
 
@@ -291,6 +308,6 @@ function assumptions(r: EvaluationResult, o: ReportOptions, l: ReportModel['l'],
     }
   }
   for (const [message, ids] of seen) out.push(`${message} (${list(ids)})`);
-  for (const w of r.warnings) out.push(`${w.path}: ${w.message[lang]}`);
+  for (const w of r.warnings) out.push(`${w.message[lang]}${lang === 'zh' ? `（${w.path}）` : ` (${w.path})`}`);
   return out;
 }

@@ -1,4 +1,4 @@
-import type { ConditionDef, PolicyDef, SelectDef, TextPair } from '../engine/rule-schema.js';
+import type { ConditionDef, NoteDef, PolicyDef, SelectDef, TextPair } from '../engine/rule-schema.js';
 import type { Parameter } from '../engine/parameters.js';
 import { display } from '../engine/trace.js';
 import { isDec } from '../engine/decimal.js';
@@ -171,8 +171,20 @@ export function renderPolicy(def: PolicyDef, o: { quantified: boolean; file: str
   lines.push(`  ${t(LABELS.responsible, lang)}: ${def.citation.responsible.join(lang === 'zh' ? '、' : ', ')}`);
   if (def.notes?.length) {
     sec(LABELS.notes);
-    for (const n of def.notes) lines.push(`  - ${n[lang]}`);
+    for (const n of def.notes) lines.push(`  - ${n[lang]}${noteTerms(n, lang)}`);
   }
   if (def.reading) lines.push('', `${t(L.reading, lang)}: ${def.reading[lang]}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** When a dated or conditional note is given, and its source: "(from 2018-04-25; source: …)". */
+function noteTerms(n: NoteDef, lang: Lang): string {
+  const zh = lang === 'zh';
+  const parts: string[] = [];
+  if (n.from) parts.push(zh ? `${n.from}起` : `from ${n.from}`);
+  if (n.until) parts.push(zh ? `${n.until}前` : `before ${n.until}`);
+  if (n.if) parts.push(zh ? `条件：${n.if}` : `only where ${n.if} holds`);
+  if (n.source) parts.push(zh ? `依据：${n.source}` : `source: ${n.source}`);
+  if (!parts.length) return '';
+  return zh ? `（${parts.join('；')}）` : ` (${parts.join('; ')})`;
 }

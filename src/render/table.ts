@@ -1,8 +1,11 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Benefit, EvaluationResult } from '../engine/index.js';
-import { grantsSentence, nearMiss, readingSentence, reasonSentence } from './explain.js';
+import { valueWords, type Benefit, type EvaluationResult } from '../engine/index.js';
+import { figureSentence, grantsSentence, itemSentence, missingSentence, nearMiss, parameterSentence, readingSentence, reasonSentence } from './explain.js';
+import { itemName } from './questions.js';
+import { amountCell, boundedText } from './words.js';
 import { regionLines } from './region.js';
-import { displayWidth, groupThousands, LABELS, padEnd, padStart, REGIONS, STATUS, t, truncate, type Lang } from './labels.js';
+import { displayWidth, LABELS, padEnd, padStart, REGIONS, STATUS, t, truncate, type Lang } from './labels.js';
+import { applyToText } from './apply-to.js';
 
 /**
  * The terminal view: one aligned line per policy with its status and amount, then the total.
@@ -20,24 +23,33 @@ export function renderTable(r: EvaluationResult, o: TableOptions): string {
   const c = new Chalk({ level: o.color ? 1 : 0 });
   const { lang } = o;
   const lines: string[] = [];
+  const sep = lang === 'zh' ? '：' : ': ';
   const e = r.enterprise;
   lines.push(c.bold(t(LABELS.heading, lang)));
-  lines.push(`${t(LABELS.enterprise, lang)}: ${c.bold(e.name)}${e.creditCode ? `  (${e.creditCode})` : ''}`);
+  lines.push(`${t(LABELS.enterprise, lang)}${lang === "zh" ? "：" : ": "}${c.bold(e.name)}${e.creditCode ? (lang === 'zh' ? `（${e.creditCode}）` : `  (${e.creditCode})`) : ''}`);
   const facts: string[] = [];
   if (e.district) facts.push(e.district);
   if (e.region) facts.push(REGIONS[e.region]?.[lang] ?? e.region);
-  if (e.industry) facts.push(e.industry);
-  if (e.size) facts.push(`${e.size} (${e.sizeDerived ? t(LABELS.derived, lang) : t(LABELS.declared, lang)})`);
+  if (e.industry) facts.push(valueWords('industry', e.industry)?.[lang] ?? e.industry);
+  if (e.size) {
+    const how = e.sizeDerived ? t(LABELS.derived, lang) : t(LABELS.declared, lang);
+    facts.push(`${valueWords('size', e.size)?.[lang] ?? e.size}${lang === 'zh' ? `（${how}）` : ` (${how})`}`);
+  }
   if (facts.length) lines.push(`  ${facts.join(' · ')}`);
   lines.push(...regionLines(r, lang, o.explain, c));
   lines.push(
-    `${t(LABELS.year, lang)}: ${r.evaluation.year ?? t(LABELS.none, lang)} · ${t(LABELS.asOf, lang)}: ${r.evaluation.asOf} · ${t(LABELS.rules, lang)}: ${r.evaluation.rulesVersion}`,
+    [
+      `${t(LABELS.year, lang)}${sep}${r.evaluation.year ?? t(LABELS.none, lang)}`,
+      `${t(LABELS.asOf, lang)}${sep}${r.evaluation.asOf}`,
+      `${t(LABELS.rules, lang)}${sep}${r.evaluation.rulesVersion}`,
+    ].join(' · '),
   );
   lines.push('');
 
   const statusWidth = Math.max(...Object.values(STATUS).map((s) => displayWidth(`${s.mark} ${s[lang]}`)));
-  const amounts = r.benefits.map((b) => (b.amount === null ? '—' : groupThousands(b.amount)));
-  const amountWidth = Math.max(displayWidth(t(LABELS.amount, lang)), ...amounts.map(displayWidth), displayWidth(groupThousands(r.totals.amount)));
+  const amounts = r.benefits.map((b) => amountCell(b.amount, b.amountBound));
+  const total = amountCell(r.totals.amount, r.totals.amountBound);
+  const amountWidth = Math.max(displayWidth(t(LABELS.amount, lang)), ...amounts.map(displayWidth), displayWidth(total));
   const titleWidth = Math.min(
     Math.max(...r.benefits.map((b) => displayWidth(b.title[lang]))),
     Math.max(20, (o.width ?? 100) - 4 - 2 - statusWidth - 2 - amountWidth - 2),
@@ -57,13 +69,13 @@ export function renderTable(r: EvaluationResult, o: TableOptions): string {
 
   const ruleWidth = 4 + 2 + titleWidth + 2 + statusWidth + 2 + amountWidth;
   lines.push(c.dim('─'.repeat(ruleWidth)));
-  lines.push(`${padEnd(t(LABELS.total, lang), ruleWidth - amountWidth)}${c.bold(padStart(groupThousands(r.totals.amount), amountWidth))}`);
+  lines.push(`${padEnd(t(LABELS.total, lang), ruleWidth - amountWidth)}${c.bold(padStart(total, amountWidth))}`);
   lines.push(t(LABELS.counts, lang, { e: r.totals.eligible, n: r.totals.needsInfo, i: r.totals.ineligible }));
   const notCounted = r.benefits.filter((b) => b.amount !== null && !b.countedInTotal && b.status === 'eligible');
   for (const b of notCounted) lines.push(c.dim(`(${b.id}) ${b.notes.at(-1)?.[lang] ?? t(LABELS.notCounted, lang)}`));
   if (r.warnings.length) {
     lines.push('', c.yellow(`${t(LABELS.warnings, lang)}:`));
-    for (const w of r.warnings) lines.push(c.yellow(`  ${w.path}: ${w.message[lang]}`));
+    for (const w of r.warnings) lines.push(c.yellow(`  ${w.message[lang]}${lang === 'zh' ? `（${w.path}）` : ` (${w.path})`}`));
   }
   if (!o.explain) lines.push('', c.dim(t(LABELS.hint, lang)));
   return `${lines.join('\n')}\n`;
@@ -72,24 +84,46 @@ export function renderTable(r: EvaluationResult, o: TableOptions): string {
 function explainLines(b: Benefit, r: EvaluationResult, lang: Lang, c: ChalkInstance): string[] {
   const pad = '      ';
   const out: string[] = [];
+  const list = lang === 'zh' ? '、' : ', ';
   for (const miss of nearMiss(b, r.evaluation.year, lang)) out.push(`${pad}${c.yellow('↳')} ${miss}`);
   for (const reason of b.reasons) {
     const mark = reason.result === true ? c.green('✔') : reason.result === false ? c.red('✘') : c.yellow('?');
     out.push(`${pad}${mark} ${reasonSentence(reason, lang)}`);
   }
-  if (b.missing.length) out.push(`${pad}${c.yellow(t(LABELS.missing, lang))}: ${b.missing.join(lang === 'zh' ? '、' : ', ')}`);
+  const trace = b.trace;
+  if (trace && b.status !== 'ineligible') {
+    for (const g of trace.groups) {
+      if (!g.items?.length) continue;
+      out.push(`${pad}${g.label?.[lang] ?? g.name}${lang === 'zh' ? '：' : ':'}`);
+      for (const it of g.items) {
+        out.push(`${pad}  · ${itemSentence(it, lang)}`);
+        if (it.result === true) for (const f of it.figures) out.push(`${pad}      ${c.dim(figureSentence(f, lang, it.path))}`);
+      }
+    }
+    if (trace.figures.length) {
+      out.push(`${pad}${t(LABELS.figures, lang)}${lang === 'zh' ? '：' : ':'}`);
+      for (const f of trace.figures) out.push(`${pad}  · ${figureSentence(f, lang)}`);
+    }
+  }
+  if (b.amount !== null) {
+    const amount = boundedText({ value: b.amount, bound: b.amountBound ?? 'exact', missing: b.missing }, 'money', lang);
+    out.push(`${pad}${t(LABELS.amountLine, lang)}${lang === 'zh' ? '：' : ': '}${amount}`);
+  }
+  if (b.missing.length) {
+    out.push(`${pad}${c.yellow(t(b.status === 'eligible' ? LABELS.toComplete : LABELS.missing, lang))}${lang === 'zh' ? '：' : ':'}`);
+    for (const m of b.missing) out.push(`${pad}  ${c.yellow('?')} ${missingSentence(m, lang)}`);
+  }
   const grants = grantsSentence(b, lang);
   if (grants) out.push(`${pad}${grants}`);
-  const figures = Object.entries(b.figures);
-  if (figures.length) out.push(`${pad}${t(LABELS.figures, lang)}: ${figures.map(([k, v]) => `${k} = ${v}`).join(', ')}`);
-  if (b.period) out.push(`${pad}${t(LABELS.period, lang)}: ${b.period.from} – ${b.period.to}${b.period.open ? ` (${t(LABELS.stillOpen, lang)})` : ''}`);
-  for (const p of b.itemPeriods) out.push(`${pad}${t(LABELS.period, lang)} ${p.item}: ${p.from} – ${p.to}`);
-  for (const a of b.assumptions) out.push(`${pad}${t(LABELS.assumptions, lang)}: ${a.message[lang]}`);
-  for (const p of b.parameters) out.push(`${pad}${c.dim(`${t(LABELS.parameters, lang)}: ${p.name} = ${p.value} (${p.since}, ${p.source})`)}`);
-  for (const n of b.notes) out.push(`${pad}${c.dim(`${t(LABELS.notes, lang)}: ${n[lang]}`)}`);
+  if (b.period) out.push(`${pad}${t(LABELS.period, lang)}${lang === 'zh' ? '：' : ': '}${b.period.from} – ${b.period.to}${b.period.open ? ` (${t(LABELS.stillOpen, lang)})` : ''}`);
+  const colon = lang === 'zh' ? '：' : ': ';
+  for (const p of b.itemPeriods) out.push(`${pad}${t(LABELS.period, lang)}（${itemName(p.item ?? '', lang) ?? p.item}）${colon}${p.from} – ${p.to}`);
+  for (const a of b.assumptions) out.push(`${pad}${t(LABELS.assumptions, lang)}${colon}${a.message[lang]}`);
+  for (const p of b.parameters) out.push(`${pad}${c.dim(`${t(LABELS.parameters, lang)}${colon}${parameterSentence(p, lang)}`)}`);
+  for (const n of b.notes) out.push(`${pad}${c.dim(`${t(LABELS.notes, lang)}${colon}${n[lang]}`)}`);
   const reading = readingSentence(b, lang);
   if (reading) out.push(`${pad}${c.dim(reading)}`);
-  out.push(`${pad}${c.dim(`${t(LABELS.article, lang)} ${b.citation.article}: ${b.citation.text}`)}`);
-  out.push(`${pad}${c.dim(`${t(LABELS.responsible, lang)}: ${b.citation.responsible.join(lang === 'zh' ? '、' : ', ')}`)}`);
+  out.push(`${pad}${c.dim(`${t(LABELS.article, lang, { n: b.citation.article })}${colon}${b.citation.text}`)}`);
+  out.push(`${pad}${c.dim(`${t(LABELS.responsible, lang)}${colon}${applyToText(b, lang)}`)}`);
   return out;
 }
