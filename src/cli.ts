@@ -1,5 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
-import { formatIssue, isPolicyCalcError } from './engine/index.js';
+import { escapeControls, formatIssue, isPolicyCalcError } from './engine/index.js';
+import { packageVersion } from './cli/version.js';
+import { onStdoutError } from './cli/io.js';
+
+/** Each line of a multi-line text escaped; the line breaks themselves kept. */
+const escapeLines = (text: string) => text.split('\n').map(escapeControls).join('\n');
 
 /**
  * The CLI is a thin adapter: each command parses its options, calls the engine, and renders.
@@ -14,15 +19,17 @@ function program(): Command {
       'Which of the 25 support policies of the 2016 Chongqing opinions on strategic emerging service\n' +
         'industries (渝府办发〔2016〕) apply to an enterprise, how much each is worth, why, and on which article.',
     )
-    .version(process.env.npm_package_version ?? '0.1.0', '-V, --version')
+    .version(packageVersion(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
+    // commander quotes the arguments it refuses: their control characters are shown escaped.
+    .configureOutput({ writeErr: (text) => process.stderr.write(escapeLines(text)) })
     .exitOverride();
 
   p.command('check')
     .description('evaluate one enterprise profile (JSON) against every policy')
     .argument('<profile>', 'profile JSON file, or - to read it from stdin')
     .option('-y, --year <YYYY>', 'fiscal year for the yearly policies (default: the latest year in the profile); all: every year, year by year')
-    .option('--as-of <YYYY-MM-DD>', 'date of the evaluation; says whether a window is still open (default: today)')
+    .option('--as-of <YYYY-MM-DD>', 'date of the evaluation; says whether a window is still open (default: today in Chongqing (Asia/Shanghai), whatever the local time zone)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('-e, --explain', 'show, for each policy, the checks with the values found and needed, the figures and the article')
     .addOption(new Option('-l, --lang <lang>', 'language of labels and messages (default: from LANG)').choices(['zh', 'en']))
@@ -143,7 +150,7 @@ function program(): Command {
     .addOption(new Option('--detail <level>', 'brief: summary, next steps, the policies that pay, one table of the rest (default); full: every policy in full').choices(['brief', 'full']))
     .addOption(new Option('-l, --lang <lang>', 'language of the report (default: from LANG)').choices(['zh', 'en']))
     .option('-y, --year <YYYY>', 'fiscal year for the yearly policies (default: the latest year in the profile)')
-    .option('--as-of <YYYY-MM-DD>', 'date of the evaluation (default: today)')
+    .option('--as-of <YYYY-MM-DD>', 'date of the evaluation (default: today in Chongqing (Asia/Shanghai), whatever the local time zone)')
     .option('-r, --rules <dir>', 'rule directory to evaluate with (default: the rules shipped with policy-calc)')
     .option('--prepared-by <name>', "the consultant's name, printed on the report")
     .option('--date <YYYY-MM-DD>', 'report date printed on the report (default: the as-of date, so the same run gives the same file)')
@@ -166,7 +173,7 @@ function program(): Command {
     .description('evaluate many profiles; one result per line, in input order')
     .argument('<inputs...>', 'profile files, folders (every *.json below them), NDJSON files (.ndjson, .jsonl), or - for NDJSON on stdin')
     .option('-y, --year <YYYY>', 'fiscal year for the yearly policies (default: the latest year in each profile); all: every year (ndjson, csv)')
-    .option('--as-of <YYYY-MM-DD>', 'date of the evaluation (default: today)')
+    .option('--as-of <YYYY-MM-DD>', 'date of the evaluation (default: today in Chongqing (Asia/Shanghai), whatever the local time zone)')
     .addOption(new Option('-f, --format <format>', 'ndjson: one result per line; csv: one row per enterprise; json: a summary; xlsx: a results workbook (needs -o)').choices(['ndjson', 'csv', 'json', 'xlsx']).default('ndjson'))
     .option('--full', 'ndjson: each line the whole check result (default: input, enterprise, evaluation, per policy status, amount, missing; totals)')
     .option('--compact', 'with --full: without the prose every line would repeat (summaries, grants, readings, citation texts)')
@@ -215,7 +222,7 @@ function program(): Command {
     .option('--old <dir>', 'the old rule directory (instead of the first --rules)')
     .option('--new <dir>', 'the new rule directory (instead of the second --rules)')
     .option('-y, --year <YYYY>', 'fiscal year for the yearly policies (default: the latest year in each profile)')
-    .option('--as-of <YYYY-MM-DD>', 'date of the evaluation (default: today)')
+    .option('--as-of <YYYY-MM-DD>', 'date of the evaluation (default: today in Chongqing (Asia/Shanghai), whatever the local time zone)')
     .addOption(new Option('-f, --format <format>', 'text: a block per changed enterprise; json: one document').choices(['text', 'json']).default('text'))
     .option('-j, --jobs <n>', 'worker threads (default: the number of cores)')
     .option('--exit-code', 'exit 1 when any enterprise changes (as git diff --exit-code does)')
@@ -257,9 +264,6 @@ function report(e: unknown): number {
   return EXIT.internal;
 }
 
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw err;
-});
+process.stdout.on('error', onStdoutError);
 
 void main(process.argv);

@@ -1,4 +1,4 @@
-import type { EvaluationResult, Status } from '../engine/index.js';
+import { escapeControls, type EvaluationResult, type Status } from '../engine/index.js';
 import { inputLabel, type InputRef } from './formats.js';
 
 /**
@@ -60,7 +60,7 @@ export function renderDiffText(input: InputRef, enterprise: EnterpriseRef, d: En
   const w = Math.max(...amounts.map((a) => a.length));
   const side = (o: Outcome | null) => (o ? `${o.status.padEnd(STATUS_WIDTH)}  ${(o.amount ?? '-').padStart(w)}` : `${'(none)'.padEnd(STATUS_WIDTH)}  ${''.padStart(w)}`);
   const id = enterprise.creditCode ? `  ${enterprise.creditCode}` : '';
-  const lines = [`${inputLabel(input)}  ${enterprise.name}${id}`];
+  const lines = [escapeControls(`${inputLabel(input)}  ${enterprise.name}${id}`)];
   for (const c of d.changes) lines.push(`  ${c.id.padEnd(5)}  ${side(c.old)}  ->  ${side(c.new)}`);
   if (d.total.old !== d.total.new) {
     lines.push(`  ${'total'.padEnd(5)}  ${''.padEnd(STATUS_WIDTH)}  ${d.total.old.padStart(w)}  ->  ${''.padEnd(STATUS_WIDTH)}  ${d.total.new.padStart(w)}`);

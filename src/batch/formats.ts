@@ -1,3 +1,4 @@
+import { neutraliseFormula } from './csv-cell.js';
 import type { Benefit, ErrorCode, EvaluationResult, Issue, RuleSet, Status } from '../engine/index.js';
 import { Dec } from '../engine/decimal.js';
 
@@ -112,10 +113,10 @@ export function ndjsonErrorLine(input: InputRef, error: ErrorInfo): string {
 
 // ---------------------------------------------------------------- CSV
 
-/** RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled. */
+/** RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled. Text that a spreadsheet would run as a formula is neutralised. */
 export function csvField(v: string | number | null | undefined): string {
   if (v === null || v === undefined) return '';
-  const s = String(v);
+  const s = typeof v === 'string' ? neutraliseFormula(v) : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -263,7 +263,9 @@ function wholeFile(file: string, b: BatchBuilder): void {
     }
     bytes = readFileSync(file);
   } catch (e) {
-    b.addError(file, 0, 'INPUT_UNREADABLE', `cannot read: ${(e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file (a link to nothing?)' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    b.addError(file, 0, 'INPUT_UNREADABLE', `cannot read: ${why}`);
     return;
   }
   b.consumed += bytes.length;

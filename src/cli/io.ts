@@ -1,4 +1,5 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeUtf8, PolicyCalcError } from '../engine/index.js';
 
@@ -65,4 +66,67 @@ function readLimited(fd: number, limit: number): Buffer | undefined {
 /** Writes to stdout, and stops quietly when the reader has gone away (`| head`). */
 export function writeOut(text: string): void {
   process.stdout.write(text);
+}
+
+/** Why a write failed, as a person says it: the usual causes by name, else the system's message. */
+export function writeProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOSPC': return 'no space left on the device';
+    case 'EDQUOT': return 'the disk quota is used up';
+    case 'EACCES':
+    case 'EPERM': return 'permission denied';
+    case 'EROFS': return 'the file system is read-only';
+    case 'EISDIR': return 'is a directory';
+    case 'ENOTDIR': return 'a part of the path is a file, not a folder';
+    case 'EIO': return 'an input/output error on the device';
+    case 'EFBIG': return 'the file is too large for the file system';
+    default: return (e as Error).message ?? String(e);
+  }
+}
+
+/**
+ * Writes a whole file or nothing: the text goes to a temporary file beside the target, which is
+ * renamed over the target only once every byte is written. A full disk, a quota or a kill midway
+ * leaves the old file (or none), never half a report. `write` is replaceable for tests.
+ */
+export function writeFileAtomic(file: string, text: string | Uint8Array, what = 'the file', write: typeof writeSync = writeSync): void {
+  const fail = (why: string) => new PolicyCalcError('USAGE', [{ file, message: `cannot write ${what}: ${why}` }]);
+  try {
+    // Never rename over a device or a pipe (`-o /dev/full`): only regular files are replaced.
+    if (!statSync(file).isFile()) throw fail('is not a regular file; give the name of a file to write');
+  } catch (e) {
+    if (e instanceof PolicyCalcError) throw e;
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw fail(writeProblem(e));
+  }
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+  let fd: number | undefined;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    fd = openSync(temp, 'wx');
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+    for (let at = 0; at < bytes.length; ) at += write(fd, bytes, at, bytes.length - at);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temp, file);
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(temp);
+    } catch {
+      // never created, or already renamed
+    }
+    throw fail(writeProblem(e));
+  }
+}
+
+/**
+ * What happens when stdout cannot be written: a reader that went away (`| head`) ends the run
+ * quietly; any other failure (a full disk, `> /dev/full`, an I/O error) is said in one line, and
+ * the run ends with exit 2: the output is incomplete, so it must not look like a success.
+ */
+export function onStdoutError(err: NodeJS.ErrnoException, exit: (code: number) => never = process.exit): void {
+  if (err.code === 'EPIPE') exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  process.stderr.write(`policy-calc: cannot write the output: ${writeProblem(err)}; the output is incomplete\n`);
+  exit(2);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseCalendarDate, PolicyCalcError, todayLocal } from '../engine/index.js';
+import { parseCalendarDate, PolicyCalcError, todayIn } from '../engine/index.js';
 import { DEFAULT_RULES_DIR } from './io.js';
 
 /**
@@ -22,7 +22,7 @@ export type Lang = (typeof LANGS)[number];
 
 export const evaluationOptions = z.object({
   year: year.optional(),
-  asOf: asOf.optional().transform((s) => s ?? todayLocal()),
+  asOf: asOf.optional().transform((s) => s ?? todayIn()),
   rules: z.string().min(1).default(DEFAULT_RULES_DIR),
   lang: z.enum(LANGS, { error: '--lang must be zh or en' }).optional(),
 });

@@ -4,7 +4,7 @@ import { evaluationOptions, parseOptions } from '../cli/options.js';
 import { loadRuleSet } from '../cli/rules.js';
 import { batch } from '../batch/batch.js';
 import { FORMATS } from '../batch/formats.js';
-import { jobs } from '../batch/options.js';
+import { jobs, workerCount } from '../batch/options.js';
 import { checkGates, failOn } from '../batch/gates.js';
 
 const batchOptions = evaluationOptions.extend({
@@ -28,8 +28,9 @@ export async function runBatch(inputs: string[], raw: Record<string, unknown>): 
   // Loaded here first so that invalid rules stop the run (exit 2) before any worker starts.
   const rules = loadRuleSet(o.rules);
   checkGates(o.failOn, rules);
+  const workers = workerCount(o.jobs, undefined, (m) => process.stderr.write(`policy-calc: ${m}\n`));
   return batch(inputs, {
-    rulesDir: o.rules, rules, year: allYears ? 'all' : o.year, asOf: o.asOf, format: o.format, full: o.full, compact: o.compact, jobs: o.jobs,
+    rulesDir: o.rules, rules, year: allYears ? 'all' : o.year, asOf: o.asOf, format: o.format, full: o.full, compact: o.compact, jobs: workers,
     failOn: o.failOn, reporter: o.reporter, output: o.output, lang: o.lang,
   });
 }

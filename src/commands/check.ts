@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { evaluate, evaluateYears, parseProfile, type Profile, type RuleSet } from '../engine/index.js';
+import { escapeControlsDeep, evaluate, evaluateYears, parseProfile, type Profile, type RuleSet } from '../engine/index.js';
 import { readInput } from '../cli/io.js';
 import { writeOutput } from '../cli/output-file.js';
 import { defaultLang, evaluationOptions, parseOptions } from '../cli/options.js';
@@ -30,7 +30,8 @@ export async function runCheck(file: string, raw: Record<string, unknown>): Prom
     // The table renderer (and chalk) is loaded only for a table: JSON output starts sooner.
     const { renderTable } = await import('../render/table.js');
     const color = o.color && !o.output && !process.env.NO_COLOR && (process.stdout.isTTY === true || forceColor(process.env.FORCE_COLOR));
-    await writeOutput(o.output, renderTable(result, { lang: o.lang ?? defaultLang(), explain: o.explain, color, width: process.stdout.columns || undefined }));
+    // Text from the profile and the rules is shown with its control characters escaped.
+    await writeOutput(o.output, renderTable(escapeControlsDeep(result), { lang: o.lang ?? defaultLang(), explain: o.explain, color, width: process.stdout.columns || undefined }));
   }
   return 0;
 }

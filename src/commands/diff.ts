@@ -3,7 +3,7 @@ import { PolicyCalcError } from '../engine/index.js';
 import { evaluationOptions, parseOptions } from '../cli/options.js';
 import { loadRuleSet } from '../cli/rules.js';
 import { DIFF_FORMATS } from '../batch/diff.js';
-import { jobs } from '../batch/options.js';
+import { jobs, workerCount } from '../batch/options.js';
 import { portfolioDiff } from '../batch/portfolio-diff.js';
 
 const diffOptions = evaluationOptions.omit({ rules: true }).extend({
@@ -28,5 +28,6 @@ export async function runDiff(inputs: string[], raw: Record<string, unknown>): P
   const [oldDir, newDir] = dirs as [string, string];
   const old = { dir: oldDir, rules: loadRuleSet(oldDir) };
   const next = { dir: newDir, rules: loadRuleSet(newDir) };
-  return portfolioDiff(inputs, { old, new: next, year: o.year, asOf: o.asOf, format: o.format, jobs: o.jobs, exitCode: o.exitCode, output: o.output, lang: o.lang });
+  const jobs = workerCount(o.jobs, undefined, (m) => process.stderr.write(`policy-calc: ${m}\n`));
+  return portfolioDiff(inputs, { old, new: next, year: o.year, asOf: o.asOf, format: o.format, jobs, exitCode: o.exitCode, output: o.output, lang: o.lang });
 }

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeUtf8, evaluate, formatIssue, isPolicyCalcError, parseProfile, PolicyCalcError } from '../engine/index.js';
+import { decodeUtf8, escapeControls, evaluate, formatIssue, isPolicyCalcError, parseProfile, PolicyCalcError } from '../engine/index.js';
 import { loadRuleSet } from '../cli/rules.js';
 import { writeOut } from '../cli/io.js';
+import { planInputs, readBatches, type InputPlan } from '../batch/inputs.js';
 import { renderIndex, type IndexEntry } from '../render/report-index.js';
 import { EXTENSION_OF, render, reportOptionsFor, withPrinter, writeReportFile, type ReportCommandOptions } from './report.js';
 
@@ -16,7 +17,9 @@ interface Source {
   name: string;
   file: string;
   line?: number;
-  text: string;
+  bytes: Uint8Array;
+  /** Set when the input could not be read (not a regular file, too large). */
+  error?: PolicyCalcError;
 }
 
 export async function runBatchReport(input: string, o: ReportCommandOptions): Promise<number> {
@@ -39,10 +42,12 @@ export async function runBatchReport(input: string, o: ReportCommandOptions): Pr
 
   // PDFs are printed by one Chromium for the whole batch; the index stays HTML, linking them.
   await withPrinter(format, options, async (printer) => {
-    for (const [i, src] of sources(input).entries()) {
-      const index = i + 1;
+    let index = 0;
+    for await (const src of sources(input)) {
+      index++;
       try {
-        const profile = parseProfile(src.text, src.name);
+        if (src.error) throw src.error;
+        const profile = parseProfile(decodeUtf8(src.bytes, src.file), src.file);
         const result = evaluate(rules, profile, { year: o.year, asOf: o.asOf });
         const file = `${uniqueName(baseName(result.enterprise.name, result.enterprise.creditCode, index), index, used)}${ext}`;
         writeReportFile(join(outDir, file), await render(format, result, options, printer));
@@ -56,39 +61,59 @@ export async function runBatchReport(input: string, o: ReportCommandOptions): Pr
       }
     }
   });
+  if (!entries.length) throw new PolicyCalcError('INPUT_UNREADABLE', [{ file: input, message: 'holds no profiles (a folder of *.json files, or an .ndjson file with one JSON object per line)' }]);
 
   const indexFormat = format === 'markdown' ? 'markdown' : 'html';
   const indexFile = join(outDir, `index${EXTENSION_OF[indexFormat]}`);
   writeReportFile(indexFile, renderIndex(indexFormat, entries, { lang: options.lang, asOf: o.asOf, rulesVersion: rules.version }));
-  writeOut(`${indexFile}: ${entries.length - invalid} reports, ${invalid} invalid\n`);
+  writeOut(`${escapeControls(indexFile)}: ${entries.length - invalid} reports, ${invalid} invalid\n`);
   return invalid > 0 ? 1 : 0;
 }
 
-/** The profiles of a folder (its *.json files, by name) or of an NDJSON file (one per non-blank line). */
-function sources(input: string): Source[] {
-  let stat;
+/**
+ * The profiles of a folder (its *.json files, by name; not the folders below it) or of an NDJSON
+ * file (one per non-blank line), read by batch's input reader with its checks: a pipe, a folder or
+ * a broken link named *.json is reported, never opened; a file or a line over 10 MB is reported,
+ * never read whole; each line of an NDJSON file is decoded on its own, so one bad line is one
+ * invalid entry in the index.
+ */
+async function* sources(input: string): AsyncGenerator<Source> {
+  const plan = folderPlan(input) ?? planInputs([input]);
+  for await (const batch of readBatches(plan, { records: 64, bytes: 1 << 20 }).batches) {
+    const readErrors = new Map(batch.readErrors.map((r) => [r.index, r]));
+    let start = 0;
+    for (let i = 0; i < batch.ends.length; i++) {
+      const end = batch.ends[i]!;
+      const file = batch.files[batch.fileOf[i]!]!;
+      const line = batch.lines[i] || undefined;
+      const readError = readErrors.get(i);
+      yield {
+        name: line === undefined ? file : `${file}:${line}`,
+        file,
+        line,
+        bytes: batch.bytes.subarray(start, end),
+        ...(readError ? { error: new PolicyCalcError(readError.code, [{ file, ...(line ? { line } : {}), message: readError.message }]) } : {}),
+      };
+      start = end;
+    }
+  }
+}
+
+/** A folder's *.json entries as whole-file inputs (each checked when read), or undefined when `input` is not a folder. */
+function folderPlan(input: string): InputPlan | undefined {
+  let entries;
   try {
-    stat = statSync(input);
+    entries = readdirSync(input, { withFileTypes: true });
   } catch {
-    throw new PolicyCalcError('INPUT_UNREADABLE', [{ file: input, message: 'cannot read: no such file or folder' }]);
+    return undefined; // not a folder: planInputs reads it, or says why it cannot
   }
-  if (stat.isDirectory()) {
-    const files = readdirSync(input)
-      .filter((f) => f.toLowerCase().endsWith('.json') && !f.startsWith('.'))
-      .sort();
-    if (!files.length) throw new PolicyCalcError('INPUT_UNREADABLE', [{ file: input, message: 'holds no .json profiles' }]);
-    return files.map((f) => {
-      const file = join(input, f);
-      return { name: file, file, text: decodeUtf8(readFileSync(file), file) };
-    });
-  }
-  const text = decodeUtf8(readFileSync(input), input);
-  const out: Source[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (line.trim()) out.push({ name: `${input}:${i + 1}`, file: input, line: i + 1, text: line.replace(/\r$/, '') });
-  });
-  if (!out.length) throw new PolicyCalcError('INPUT_UNREADABLE', [{ file: input, message: 'holds no profiles (one JSON object per line expected)' }]);
-  return out;
+  const files = entries
+    .map((e) => e.name)
+    .filter((n) => n.toLowerCase().endsWith('.json') && !n.startsWith('.'))
+    .sort()
+    .map((n) => join(input, n));
+  if (!files.length) throw new PolicyCalcError('INPUT_UNREADABLE', [{ file: input, message: 'holds no .json profiles' }]);
+  return { inputs: files.map((path) => ({ path, kind: 'json' as const })), knownBytes: 0, sizeKnown: false };
 }
 
 /** ASCII letters and digits only, so a file name is safe on every system and in every URL. */

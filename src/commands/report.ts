@@ -1,9 +1,9 @@
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { statSync } from 'node:fs';
+import { extname } from 'node:path';
 import { z } from 'zod';
 import { evaluate, parseCalendarDate, parseProfile, PolicyCalcError, type EvaluationResult } from '../engine/index.js';
 import { loadRuleSet } from '../cli/rules.js';
-import { readInput, writeOut } from '../cli/io.js';
+import { readInput, writeFileAtomic, writeOut } from '../cli/io.js';
 import { defaultLang, evaluationOptions, parseOptions } from '../cli/options.js';
 import type { Printer } from '../cli/pdf.js';
 import { htmlOf } from '../render/html.js';
@@ -100,17 +100,14 @@ function singleFormat(o: ReportCommandOptions): ReportFormat {
   return f;
 }
 
-/** Written to a temporary name beside the file, then renamed: a reader never sees half a report. */
+/** A report file is written whole or not at all (a temporary file, then renamed). */
 export function writeReportFile(file: string, data: string | Buffer): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(tmp, data);
-    renameSync(tmp, file);
+    if (statSync(file).isDirectory()) {
+      throw new PolicyCalcError('USAGE', [{ file, message: 'cannot write the report: is a directory; name the report file, e.g. out/report.html' }]);
+    }
   } catch (e) {
-    rmSync(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'EISDIR' ? 'is a directory; name the report file, e.g. out/report.html' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    throw new PolicyCalcError('USAGE', [{ file, message: `cannot write the report: ${why}` }]);
+    if (e instanceof PolicyCalcError) throw e;
   }
+  writeFileAtomic(file, data, 'the report');
 }

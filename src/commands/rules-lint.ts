@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { z } from 'zod';
-import { lintRules, type LintProblem, type LintReport } from '../engine/index.js';
+import { escapeControls, lintRules, type LintProblem, type LintReport } from '../engine/index.js';
 import { DEFAULT_RULES_DIR, writeOut } from '../cli/io.js';
 import { parseOptions } from '../cli/options.js';
 import { shownPath, sourceDirs } from '../cli/paths.js';
@@ -17,10 +17,10 @@ function shown(file: string | undefined): string | undefined {
 }
 
 export function formatProblem(p: LintProblem, c = new Chalk({ level: 0 })): string {
-  let where = shown(p.file) ?? '';
+  let where = escapeControls(shown(p.file) ?? '');
   if (p.line !== undefined) where += `:${p.line}`;
   const sev = p.severity === 'error' ? c.red('error') : c.yellow('warning');
-  return `${where ? `${where}: ` : ''}${sev} [${p.rule}] ${p.path ? `${p.path}: ` : ''}${p.message}`;
+  return `${where ? `${where}: ` : ''}${sev} [${p.rule}] ${p.path ? `${escapeControls(p.path)}: ` : ''}${escapeControls(p.message)}`;
 }
 
 export function renderLint(r: LintReport, color: boolean): string {
@@ -28,7 +28,7 @@ export function renderLint(r: LintReport, color: boolean): string {
   const lines = r.problems.map((p) => formatProblem(p, c));
   const counts = `${r.errors} error${r.errors === 1 ? '' : 's'}, ${r.warnings} warning${r.warnings === 1 ? '' : 's'}`;
   const checked = r.source ? `citations checked against ${shown(r.source)}` : 'citations not checked against a source document';
-  lines.push(`${shown(r.dir)}: ${r.policies} policies, ${r.parameters} parameters, ${checked}: ${r.errors ? c.red(counts) : c.green(counts)}`);
+  lines.push(`${escapeControls(shown(r.dir) ?? '')}: ${r.policies} policies, ${r.parameters} parameters, ${checked}: ${r.errors ? c.red(counts) : c.green(counts)}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compileRuleSet } from '../engine/index.js';
+import { compileRuleSet, escapeControlsDeep } from '../engine/index.js';
 import { loadRuleSource } from '../cli/rules.js';
 import { writeOut } from '../cli/io.js';
 import { defaultLang, evaluationOptions, parseOptions } from '../cli/options.js';
@@ -24,6 +24,6 @@ export async function runRulesList(raw: Record<string, unknown>): Promise<number
     quantified: p.quantified,
     file: shownPath(fileOf.get(p.def.id)!),
   }));
-  writeOut(o.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : renderPolicyList(rows, o.lang ?? defaultLang()));
+  writeOut(o.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : renderPolicyList(escapeControlsDeep(rows), o.lang ?? defaultLang()));
   return 0;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compileRuleSet, parameterRefs, PolicyCalcError, type Parameter } from '../engine/index.js';
+import { compileRuleSet, escapeControls, escapeControlsDeep, parameterRefs, PolicyCalcError, type Parameter } from '../engine/index.js';
 import { loadRuleSource } from '../cli/rules.js';
 import { display } from '../engine/trace.js';
 import { writeOut } from '../cli/io.js';
@@ -50,7 +50,8 @@ export async function runRulesShow(arg: string, raw: Record<string, unknown>): P
   if (o.format === 'json') {
     writeOut(`${JSON.stringify({ id: entry.def.id, file, quantified: compiled.quantified, policy: entry.def, parameters: parameters.map(parameterJson) }, null, 2)}\n`);
   } else {
-    writeOut(renderPolicy(entry.def, { quantified: compiled.quantified, file, parameters, lang: o.lang ?? defaultLang() }));
+    // Rule text is shown with its control characters escaped: a rule directory is input too.
+    writeOut(renderPolicy(escapeControlsDeep(entry.def), { quantified: compiled.quantified, file: escapeControls(file), parameters: escapeControlsDeep(parameters), lang: o.lang ?? defaultLang() }));
   }
   return 0;
 }

@@ -1,9 +1,8 @@
-import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
-import { compileRuleSet, PolicyCalcError, readRuleSource, readRuleTests, runRuleTest, type RuleTestCase } from '../engine/index.js';
-import { DEFAULT_RULES_DIR, writeOut } from '../cli/io.js';
+import { compileRuleSet, escapeControlsDeep, PolicyCalcError, readRuleSource, readRuleTests, runRuleTest, type RuleTestCase } from '../engine/index.js';
+import { DEFAULT_RULES_DIR, writeFileAtomic, writeOut } from '../cli/io.js';
 import { parseOptions } from '../cli/options.js';
 import { shownPath } from '../cli/paths.js';
 import { renderJunit, renderTestText, type TimedResult } from '../render/test-report.js';
@@ -49,17 +48,13 @@ export async function runRulesTest(dirArg: string | undefined, raw: Record<strin
   if (o.reporter === 'junit') {
     const xml = renderJunit(results);
     if (o.output) {
-      try {
-        writeFileSync(o.output, xml);
-      } catch (e) {
-        throw new PolicyCalcError('USAGE', [{ file: o.output, message: `cannot write: ${(e as Error).message}` }]);
-      }
-      writeOut(renderTestText(results, color));
+      writeFileAtomic(o.output, xml, 'the JUnit report');
+      writeOut(renderTestText(escapeControlsDeep(results), color));
     } else {
       writeOut(xml);
     }
   } else {
-    writeOut(renderTestText(results, color));
+    writeOut(renderTestText(escapeControlsDeep(results), color));
   }
   return results.every((r) => !r.error && r.failures.length === 0) ? 0 : 1;
 }

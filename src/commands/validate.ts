@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatIssue, isPolicyCalcError, type Issue } from '../engine/index.js';
+import { escapeControls, formatIssue, isPolicyCalcError, type Issue } from '../engine/index.js';
 import { writeOut } from '../cli/io.js';
 import { LANGS, parseOptions } from '../cli/options.js';
 import { planInputs, readBatches, type InputPlan } from '../batch/inputs.js';
@@ -61,7 +61,7 @@ export async function runValidate(files: string[], raw: Record<string, unknown>)
   if (o.format === 'json') {
     writeOut(`${JSON.stringify(all.map((r) => ({ ...r, issues: r.issues.map(({ file: _f, ...rest }) => rest) })), null, 2)}\n`);
   } else {
-    writeOut(all.map((r) => (r.valid ? `${inputLabel(r)}: ok` : r.issues.map(formatIssue).join('\n'))).join('\n') + '\n');
+    writeOut(all.map((r) => (r.valid ? `${escapeControls(inputLabel(r))}: ok` : r.issues.map(formatIssue).join('\n'))).join('\n') + '\n');
   }
   return all.every((r) => r.valid) ? 0 : 2;
 }

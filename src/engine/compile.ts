@@ -1,3 +1,4 @@
+import { defaultProblem } from './default-check.js';
 import type { Dec } from './decimal.js';
 import { atLeastZero, extreme, lower, Range, sum, upper, type Num } from './bounds.js';
 import { compileExpression, ExpressionError, namesIn, parseExpression, type NumFn } from './expression.js';
@@ -67,8 +68,10 @@ export function compilePolicy(def: PolicyDef, params: CompileContext['params'], 
   const dependsOn = new Map<string, YamlPath>();
   const atLeast = new Set(def.atLeast ?? []);
   const base: CompileContext = { policyId: def.id, defaults: def.defaults ?? {}, params, dependsOn, report, ref, atLeast };
-  for (const fact of Object.keys(def.defaults ?? {})) {
-    resolveFact(fact, base, ['defaults', fact]);
+  for (const [fact, value] of Object.entries(def.defaults ?? {})) {
+    const resolved = resolveFact(fact, base, ['defaults', fact]);
+    const problem = resolved && defaultProblem(fact, resolved, value);
+    if (problem) report(['defaults', fact], problem);
   }
   checkAtLeast(def, base);
   const eligibility = compileCondition(def.eligibility, base, ['eligibility']);

@@ -1,13 +1,10 @@
-import { addYears } from 'date-fns/addYears';
-import { addDays } from 'date-fns/addDays';
-import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
-
 /**
  * Calendar dates are kept as `YYYY-MM-DD` strings: they compare correctly as strings and carry
- * no time zone. date-fns does the calendar arithmetic on local-time Dates built from the parts.
+ * no time zone. Arithmetic is done on the year, month and day in UTC, never on local-time Dates:
+ * in a zone that skipped a day (Pacific/Kiritimati skipped 1994-12-31, Pacific/Apia 2011-12-30)
+ * or shifts at midnight, local arithmetic refuses real dates and moves windows by a day.
  */
 export type CalendarDate = string;
-
 const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/;
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2200;
@@ -26,25 +23,28 @@ export function parseCalendarDate(text: string): CalendarDate | string {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(year, month, 0).getDate();
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-function toDate(d: CalendarDate): Date {
-  return new Date(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+function parts(d: CalendarDate): [number, number, number] {
+  return [Number(d.slice(0, 4)), Number(d.slice(5, 7)), Number(d.slice(8, 10))];
 }
 
-function fromDate(d: Date): CalendarDate {
+function format(y: number, m: number, d: number): CalendarDate {
   const p = (n: number, w: number) => String(n).padStart(w, '0');
-  return `${p(d.getFullYear(), 4)}-${p(d.getMonth() + 1, 2)}-${p(d.getDate(), 2)}`;
+  return `${p(y, 4)}-${p(m, 2)}-${p(d, 2)}`;
 }
 
-/** 29 February plus one year is 28 February, as date-fns and the tax bureaus count it. */
+/** 29 February plus one year is 28 February, as the tax bureaus count it (the day is clamped to the month). */
 export function addCalendarYears(d: CalendarDate, years: number): CalendarDate {
-  return fromDate(addYears(toDate(d), years));
+  const [y, m, day] = parts(d);
+  return format(y + years, m, Math.min(day, daysInMonth(y + years, m)));
 }
 
 export function addCalendarDays(d: CalendarDate, days: number): CalendarDate {
-  return fromDate(addDays(toDate(d), days));
+  const [y, m, day] = parts(d);
+  const t = new Date(Date.UTC(y, m - 1, day + days));
+  return format(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
 /** A half-open window: `from` included, `until` excluded. */
@@ -59,13 +59,23 @@ export function inWindow(d: CalendarDate, w: DateWindow): boolean {
 
 /** Days in [from, until): 92 for 2022-10-01 to 2023-01-01. */
 export function daysBetween(from: CalendarDate, until: CalendarDate): number {
-  return differenceInCalendarDays(toDate(until), toDate(from));
+  const utc = (d: CalendarDate) => {
+    const [y, m, day] = parts(d);
+    return Date.UTC(y, m - 1, day);
+  };
+  return Math.round((utc(until) - utc(from)) / 86_400_000);
 }
 
 export function yearWindow(year: number): DateWindow {
   return { from: `${year}-01-01`, until: `${year + 1}-01-01` };
 }
 
-export function todayLocal(now: Date = new Date()): CalendarDate {
-  return fromDate(now);
+/** The documents are Chongqing's: "today" is the day in Chongqing, whatever the machine's zone. */
+export const POLICY_TIME_ZONE = 'Asia/Shanghai';
+
+/** The calendar day at `now` in a time zone (default: Chongqing's). */
+export function todayIn(now: Date = new Date(), timeZone: string = POLICY_TIME_ZONE): CalendarDate {
+  const f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const get = (type: string) => Number(f.formatToParts(now).find((p) => p.type === type)!.value);
+  return format(get('year'), get('month'), get('day'));
 }

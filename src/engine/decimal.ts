@@ -21,19 +21,38 @@ export const DECIMAL_TEXT = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 const MAX_INTEGER_DIGITS = 18; // 10^18 CNY is far beyond any enterprise; more is a data error.
 const MAX_FRACTION_DIGITS = 30;
 
-/** Parses decimal text exactly, or returns a message saying what was wrong with it. */
+/** An exponent form ("6.2e6"); unambiguous, so it runs in linear time on any text. */
+const EXPONENT_TEXT = /^-?(?:\d+(?:\.\d*)?|\.\d+)e[+-]?\d+$/i;
+/** Sign, point and the most digits an amount may have: anything longer is refused by its length. */
+const MAX_TEXT_LENGTH = 2 + MAX_INTEGER_DIGITS + MAX_FRACTION_DIGITS;
+
+/**
+ * Parses decimal text exactly, or returns a message saying what was wrong with it. The text may
+ * be megabytes long (a hostile profile): the length is looked at first, and every pattern used
+ * is linear, so the cost is one pass over the text whatever it holds.
+ */
 export function parseDecimalText(text: string): Dec | string {
   // The usual case first: plain decimal text of a sane length is a number as it stands.
   if (text.length <= MAX_INTEGER_DIGITS && DECIMAL_TEXT.test(text)) return new Dec(text);
   const t = text.trim();
   if (t !== text) return 'has surrounding spaces';
-  if (/^-?(\d+\.?\d*|\.\d+)e[+-]?\d+$/i.test(t)) return 'uses exponent notation; write the plain decimal, e.g. "1234.56"';
+  if (t.length > MAX_TEXT_LENGTH) return tooLong(t);
+  if (EXPONENT_TEXT.test(t)) return 'uses exponent notation; write the plain decimal, e.g. "1234.56"';
   if (t.includes(',')) return 'contains a comma; write "1234567.89" without separators';
   if (!DECIMAL_TEXT.test(t)) return 'is not a decimal number like "1234.56"';
   const [intPart = '', frac = ''] = t.replace('-', '').split('.');
   if (intPart.length > MAX_INTEGER_DIGITS) return `has more than ${MAX_INTEGER_DIGITS} integer digits`;
   if (frac.length > MAX_FRACTION_DIGITS) return `has more than ${MAX_FRACTION_DIGITS} decimals`;
   return new Dec(t);
+}
+
+/** Why a text longer than any amount is refused; each pattern is linear. */
+function tooLong(t: string): string {
+  const plain = /^-?(\d*)(?:\.\d*)?$/.exec(t);
+  if (plain) return plain[1]!.length > MAX_INTEGER_DIGITS ? `has more than ${MAX_INTEGER_DIGITS} integer digits` : `has more than ${MAX_FRACTION_DIGITS} decimals`;
+  if (EXPONENT_TEXT.test(t)) return 'uses exponent notation; write the plain decimal, e.g. "1234.56"';
+  if (t.includes(',')) return 'contains a comma; write "1234567.89" without separators';
+  return 'is not a decimal number like "1234.56"';
 }
 
 /** Rounds half-up to the fen and prints exactly two decimals. */

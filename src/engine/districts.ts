@@ -1,4 +1,6 @@
 import { closest } from './suggest.js';
+import { hasOwn, own } from './own.js';
+import { quoteInput } from './errors.js';
 
 /**
  * Chongqing's 38 districts and counties, with their functional region as in the municipality's
@@ -64,8 +66,8 @@ export const DISTRICT_ALIASES: Readonly<Record<string, string>> = {
 };
 
 export function canonicalDistrict(name: string): string | undefined {
-  if (Object.prototype.hasOwnProperty.call(DISTRICTS, name)) return name;
-  return DISTRICT_ALIASES[name];
+  if (hasOwn(DISTRICTS, name)) return name;
+  return own(DISTRICT_ALIASES, name);
 }
 
 /**
@@ -88,6 +90,6 @@ export function districtProblem(name: string): string | undefined {
   const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
   const outside = '; for an enterprise outside Chongqing give its province or city too, e.g. "四川省成都市武侯区"';
   return mentionsChongqing
-    ? `"${name}" is not the name of a Chongqing district or county${hint}; write the district alone, e.g. "渝北区"`
-    : `"${name}" is not the name of a Chongqing district or county${hint}${outside}`;
+    ? `${quoteInput(name)} is not the name of a Chongqing district or county${hint}; write the district alone, e.g. "渝北区"`
+    : `${quoteInput(name)} is not the name of a Chongqing district or county${hint}${outside}`;
 }

@@ -8,6 +8,7 @@ import {
 } from './profile-schema.js';
 import { canonicalDistrict, DISTRICTS, FUNCTIONAL_REGIONS, type FunctionalRegion } from './districts.js';
 import { divisionCode } from './credit-code.js';
+import { own } from './own.js';
 import { classify, openingYear, pickRow, unsizedIndustry, type SizeTable } from './sme-size.js';
 import { Unknown } from './unknown.js';
 import type { Trace } from './trace.js';
@@ -66,7 +67,7 @@ export function yearStart(env: EvalEnv): CalendarDate | undefined {
 
 function fiscalYear(env: EvalEnv): FiscalYear | Unknown {
   if (env.year === undefined) return new Unknown(['fiscalYears']);
-  const fy = env.profile.fiscalYears?.[String(env.year)];
+  const fy = own(env.profile.fiscalYears, String(env.year));
   return fy ?? new Unknown([`fiscalYears.${env.year}`]);
 }
 
@@ -443,7 +444,7 @@ export function readItemField(scope: Scope, collection: string, fieldPath: strin
     v = v !== null && typeof v === 'object' && has(v as object, part) ? (v as Record<string, unknown>)[part] : undefined;
   }
   if (v === undefined) {
-    return ITEM_FIELDS[collection]?.[fieldPath]?.absentIsNull ? null : new Unknown([`${item.path}.${fieldPath}`]);
+    return own(own(ITEM_FIELDS, collection), fieldPath)?.absentIsNull ? null : new Unknown([`${item.path}.${fieldPath}`]);
   }
   return v;
 }

@@ -5,7 +5,7 @@ export { parseProfile, validateProfile, readProfileJson, decodeUtf8 } from './pr
 export { profileSchema, type Profile } from './profile-schema.js';
 export { evaluate, defaultYear, type EvaluateOptions } from './evaluate.js';
 export type { EvaluationResult, Benefit, Status, Period, Warning } from './result.js';
-export { parseCalendarDate, todayLocal, type CalendarDate } from './dates.js';
+export { parseCalendarDate, todayIn, POLICY_TIME_ZONE, type CalendarDate } from './dates.js';
 export type {
   Reason, Assumption, ParameterUse, PolicyTrace, ConditionNode, CheckNode, FigureNode, FigureInput, GroupTrace, ItemTrace,
   PickTrace, PickOption, TraceData, TraceNumber, TruthValue, RuleRef,
@@ -23,3 +23,6 @@ export { profileJsonSchema } from './profile-json-schema.js';
 export { anyoneQualifies, alwaysGiven } from './anyone-qualifies.js';
 export { regionPriority, type RegionPriority, type RegionLayout } from './regions.js';
 export { evaluateYears, fiscalYearsOf, type YearsResult, type YearsPolicy, type YearOutcome } from './years.js';
+export { own, hasOwn } from './own.js';
+export { escapeControls, escapeControlsDeep, hasControls } from './control-chars.js';
+export { MAX_ISSUES, quoteInput } from './errors.js';

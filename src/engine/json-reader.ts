@@ -45,6 +45,24 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - lineStart + 1 };
 }
 
+/** Line and column of many offsets, found in one pass over the text (not one pass per offset). */
+export function lineColumns(text: string, offsets: readonly number[]): Map<number, { line: number; column: number }> {
+  const out = new Map<number, { line: number; column: number }>();
+  const sorted = [...new Set(offsets)].sort((a, b) => a - b);
+  let line = 1;
+  let lineStart = 0;
+  let nl = text.indexOf('\n');
+  for (const offset of sorted) {
+    while (nl !== -1 && nl < offset) {
+      line++;
+      lineStart = nl + 1;
+      nl = text.indexOf('\n', nl + 1);
+    }
+    out.set(offset, { line, column: offset - lineStart + 1 });
+  }
+  return out;
+}
+
 export function joinPath(path: string, key: string | number): string {
   if (typeof key === 'number') return `${path}[${key}]`;
   return /^[A-Za-z_$][\w$]*$|^\d+$/.test(key) ? (path ? `${path}.${key}` : key) : `${path}[${JSON.stringify(key)}]`;

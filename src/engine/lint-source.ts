@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import type { PolicyDef } from './rule-schema.js';
 
 /**
@@ -70,17 +70,62 @@ export function parseSourceDocument(file: string, text: string): SourceDocument 
 }
 
 /** Where the document named by the manifest is looked for, in order; the first that exists wins. */
-export function sourceCandidates(rulesDir: string, documentFile: string, opts: { source?: string; sourceDirs?: string[] }): string[] {
-  if (opts.source) return [opts.source];
-  return [join(rulesDir, 'source', documentFile), ...(opts.sourceDirs ?? []).map((d) => join(d, documentFile))];
+/** A place the source document may be: a file, and the folder it must stay inside (none for --source). */
+export interface SourceCandidate {
+  file: string;
+  within?: string;
 }
 
-export function readSourceDocument(candidates: string[]): SourceDocument | undefined {
-  for (const file of candidates) {
-    if (!existsSync(file)) continue;
-    return parseSourceDocument(file, readFileSync(file, 'utf8'));
+export function sourceCandidates(rulesDir: string, documentFile: string, opts: { source?: string; sourceDirs?: string[] }): SourceCandidate[] {
+  if (opts.source) return [{ file: opts.source }];
+  return [join(rulesDir, 'source'), ...(opts.sourceDirs ?? [])].map((within) => ({ file: join(within, documentFile), within }));
+}
+
+/** The shipped document is 30 KB; a "document" of megabytes is not one (`/dev/zero` never ends). */
+export const MAX_SOURCE_BYTES = 2_000_000;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The first candidate that exists, read with the checks any input gets: a regular file (a FIFO
+ * would block, a device never end), inside its folder after links are followed (the manifest
+ * names the file: `../../../../dev/zero` must not reach outside the rule set), at most
+ * MAX_SOURCE_BYTES, UTF-8. `problem` says why the file found cannot be used.
+ */
+export function readSourceDocument(candidates: SourceCandidate[]): SourceDocument | { file: string; problem: string } | undefined {
+  for (const { file, within } of candidates) {
+    let st;
+    try {
+      st = statSync(file);
+    } catch {
+      continue;
+    }
+    if (within !== undefined && !isInside(file, within)) return { file, problem: `is outside ${within}; document.file must name a file in the rule set's source/ folder (or give the document with --source)` };
+    if (!st.isFile()) return { file, problem: 'is not a regular file' };
+    if (st.size > MAX_SOURCE_BYTES) return { file, problem: `is ${st.size} bytes; a source document may be at most ${MAX_SOURCE_BYTES}` };
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (e) {
+      return { file, problem: `cannot read: ${(e as Error).message}` };
+    }
+    if (bytes.length > MAX_SOURCE_BYTES) return { file, problem: `grew beyond ${MAX_SOURCE_BYTES} bytes while it was read` };
+    try {
+      return parseSourceDocument(file, utf8.decode(bytes));
+    } catch {
+      return { file, problem: 'is not UTF-8; save the document as UTF-8' };
+    }
   }
   return undefined;
+}
+
+function isInside(file: string, dir: string): boolean {
+  try {
+    const d = realpathSync(dir);
+    const f = realpathSync(file);
+    return f.startsWith(d + sep);
+  } catch {
+    return false;
+  }
 }
 
 /**

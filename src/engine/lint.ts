@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { PolicyCalcError, type Issue } from './errors.js';
 import { ENGINE_PARAMETERS } from './facts.js';
+import { byCodePoint, hasOwn, own } from './own.js';
 import { checkCitation, readSourceDocument, sourceCandidates, type SourceDocument } from './lint-source.js';
 import { coverageGaps, datedValues, firstNeeded, parameterRefs, valueGaps, type ParameterRef } from './lint-parameters.js';
 import { compileRuleSet, readRuleSource, yamlLine, type RuleSource } from './rule-set.js';
@@ -113,6 +114,11 @@ function lintCitations(src: RuleSource, opts: LintOptions, problems: LintProblem
   }
   const candidates = sourceCandidates(src.dir, documentFile ?? '', opts);
   const doc = readSourceDocument(candidates);
+  if (doc && Object.hasOwn(doc, 'problem')) {
+    const { file, problem } = doc as { file: string; problem: string };
+    problems.push({ severity: 'error', rule: 'source-missing', file, message: `the source document ${problem}` });
+    return undefined;
+  }
   if (!doc) {
     problems.push({
       severity: 'error',
@@ -120,16 +126,16 @@ function lintCitations(src: RuleSource, opts: LintOptions, problems: LintProblem
       file: opts.source ? opts.source : manifestFile,
       line: opts.source ? undefined : yamlLine(manifestFile, ['document', 'file']),
       path: opts.source ? undefined : 'document.file',
-      message: `source document not found (looked for ${candidates.join(', ')}); give it with --source FILE`,
+      message: `source document not found (looked for ${candidates.map((c) => c.file).join(', ')}); give it with --source FILE`,
     });
     return undefined;
   }
   for (const { file, def } of src.policies) {
-    for (const f of checkCitation(def, doc)) {
+    for (const f of checkCitation(def, doc as SourceDocument)) {
       problems.push({ severity: f.severity, rule: f.rule, file, line: yamlLine(file, f.path), path: f.path.join('.'), message: f.message });
     }
   }
-  return doc;
+  return doc as SourceDocument;
 }
 
 function lintParameters(src: RuleSource, problems: LintProblem[]): void {
@@ -143,7 +149,7 @@ function lintParameters(src: RuleSource, problems: LintProblem[]): void {
     if (!values) continue; // the loader has reported why
     for (const g of valueGaps(values)) problems.push({ severity: 'error', rule: 'parameter-gap', ...at(file, name, g.at), message: g.message });
     const readers = refs.filter((r) => r.param === name);
-    if (!readers.length && !(name in ENGINE_PARAMETERS)) {
+    if (!readers.length && !hasOwn(ENGINE_PARAMETERS, name)) {
       problems.push({ severity: 'error', rule: 'unused-parameter', ...at(file, name, []), message: `parameter "${name}" is read by no policy and not by the engine; remove it or use it` });
     }
     // One finding per parameter and policy: the first place that policy needs it.
@@ -159,8 +165,8 @@ function lintParameters(src: RuleSource, problems: LintProblem[]): void {
   }
   // The engine's own parameters must exist where a policy uses the fact that reads them.
   for (const r of refs) {
-    if (defined.has(r.param) || !(r.param in ENGINE_PARAMETERS)) continue;
-    problems.push({ severity: 'error', rule: 'unknown-parameter', file: r.file, line: yamlLine(r.file, r.path), path: r.path.join('.'), message: `uses ${ENGINE_PARAMETERS[r.param]!.join(', ')}, which reads parameter "${r.param}"; the rule set does not define it` });
+    if (defined.has(r.param) || !hasOwn(ENGINE_PARAMETERS, r.param)) continue;
+    problems.push({ severity: 'error', rule: 'unknown-parameter', file: r.file, line: yamlLine(r.file, r.path), path: r.path.join('.'), message: `uses ${own(ENGINE_PARAMETERS, r.param)!.join(', ')}, which reads parameter "${r.param}"; the rule set does not define it` });
   }
 }
 
@@ -179,7 +185,7 @@ function finish(dir: string, problems: LintProblem[], source: SourceDocument | u
   // Stable order: by file, then line; findings without a line after those with one.
   const sorted = problems
     .map((p, i) => ({ p, i }))
-    .sort((a, b) => (a.p.file ?? '').localeCompare(b.p.file ?? '') || (a.p.line ?? Infinity) - (b.p.line ?? Infinity) || a.i - b.i)
+    .sort((a, b) => byCodePoint(a.p.file ?? '', b.p.file ?? '') || (a.p.line ?? Infinity) - (b.p.line ?? Infinity) || a.i - b.i)
     .map(({ p }) => p);
   return {
     dir,

@@ -3,6 +3,7 @@ import { Dec, parseDecimalText } from './decimal.js';
 import { parseCalendarDate } from './dates.js';
 import { creditCodeProblem } from './credit-code.js';
 import { ExactNumber } from './json-reader.js';
+import { quoteInput } from './errors.js';
 import { didYouMean } from './suggest.js';
 import { districtProblem, FUNCTIONAL_REGIONS } from './districts.js';
 import { PLACEHOLDER_MESSAGES, PLACEHOLDERS } from './placeholders.js';
@@ -61,7 +62,7 @@ function describe(v: unknown): string {
   if (v instanceof ExactNumber) return v.text;
   if (Array.isArray(v)) return 'an array';
   if (typeof v === 'object') return 'an object';
-  return JSON.stringify(v);
+  return typeof v === 'string' && v.length > 80 ? quoteInput(v) : JSON.stringify(v);
 }
 
 export function enumOf<const T extends readonly [string, ...string[]]>(values: T, what: string, aliases: Readonly<Record<string, string>> = {}) {
@@ -72,7 +73,7 @@ export function enumOf<const T extends readonly [string, ...string[]]>(values: T
       iss.input === undefined
         ? 'is required'
         : typeof iss.input === 'string'
-        ? `"${iss.input}" is not a known ${what}${suggestion(iss.input)}; expected one of ${values.join(', ')}`
+        ? `${quoteInput(iss.input)} is not a known ${what}${suggestion(iss.input)}; expected one of ${values.join(', ')}`
         : `expected ${/^[aeio]/.test(what) ? 'an' : 'a'} ${what} (one of ${values.join(', ')}), got ${describe(iss.input)}`,
   });
 }
@@ -92,11 +93,11 @@ export function money(opts: { allowNegative?: boolean } = {}) {
       }
       const d = parseDecimalText(text);
       if (typeof d === 'string') {
-        ctx.addIssue({ code: 'custom', message: `money "${text}" ${d}` });
+        ctx.addIssue({ code: 'custom', message: `money ${quoteInput(text)} ${d}` });
         return z.NEVER;
       }
       if (!opts.allowNegative && d.isNegative()) {
-        ctx.addIssue({ code: 'custom', message: `money "${text}" is negative; this amount cannot be below zero` });
+        ctx.addIssue({ code: 'custom', message: `money ${quoteInput(text)} is negative; this amount cannot be below zero` });
         return z.NEVER;
       }
       return d;
@@ -113,7 +114,7 @@ export const calendarDate = z
   .superRefine((s, ctx) => {
     if (s === PLACEHOLDERS.date) return void ctx.addIssue({ code: 'custom', message: PLACEHOLDER_MESSAGES.date });
     const r = parseCalendarDate(s);
-    if (r !== s) ctx.addIssue({ code: 'custom', message: `date "${s}" ${r}` });
+    if (r !== s) ctx.addIssue({ code: 'custom', message: `date ${quoteInput(s)} ${r}` });
   })
   .meta({ format: 'date' });
 
@@ -136,7 +137,7 @@ export const creditCode = z
   .string({ error: (iss) => `expected the 18-character credit code as a string, got ${describe(iss.input)}` })
   .superRefine((s, ctx) => {
     const p = creditCodeProblem(s);
-    if (p) ctx.addIssue({ code: 'custom', message: `credit code "${s}" ${p}` });
+    if (p) ctx.addIssue({ code: 'custom', message: `credit code ${quoteInput(s)} ${p}` });
   });
 
 export const fiscalYearSchema = z.strictObject({

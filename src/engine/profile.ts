@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { PolicyCalcError, type Issue } from './errors.js';
-import { JsonReadError, joinPath, lineColumn, readJson } from './json-reader.js';
+import { MAX_ISSUES, moreIssues, PolicyCalcError, quoteInput, type Issue } from './errors.js';
+import { JsonReadError, joinPath, lineColumns, readJson } from './json-reader.js';
 import {
   profileSchema, fiscalYearSchema, parcelSchema, utilitySchema, taxPaymentSchema,
   headquartersSchema, activitiesSchema, type Profile,
@@ -94,8 +94,18 @@ export function flattenUnions(issues: readonly z.core.$ZodIssue[]): z.core.$ZodI
   return out;
 }
 
-export function zodIssues(issues: readonly z.core.$ZodIssue[], file?: string, knownKeys: readonly string[] = KNOWN_KEYS): Issue[] {
+/** Counts issues as they are made, and makes only the first `limit`: the rest cost a count. */
+export interface IssueBound {
+  limit: number;
+  total: number;
+}
+
+export function zodIssues(issues: readonly z.core.$ZodIssue[], file?: string, knownKeys: readonly string[] = KNOWN_KEYS, bound?: IssueBound): Issue[] {
   const out: Issue[] = [];
+  const emit = (make: () => Issue) => {
+    if (bound && ++bound.total > bound.limit) return;
+    out.push(make());
+  };
   const wrongType = new Set<string>();
   for (const iss of flattenUnions(issues)) {
     const path = iss.path.reduce<string>((p, k) => joinPath(p, typeof k === 'symbol' ? String(k) : k), '');
@@ -106,21 +116,63 @@ export function zodIssues(issues: readonly z.core.$ZodIssue[], file?: string, kn
     const plain = iss.code === 'invalid_type' ? /^Invalid input: expected (\w+), received (\w+)$/.exec(iss.message) : null;
     if (plain && plain[2] !== 'undefined') {
       const a = (w: string) => (w === 'null' ? 'null' : `${/^[aeiou]/.test(w) ? 'an' : 'a'} ${w}`);
-      out.push({ file, path: path || undefined, message: `expected ${a(plain[1]!)}, got ${a(plain[2]!)}` });
+      emit(() => ({ file, path: path || undefined, message: `expected ${a(plain[1]!)}, got ${a(plain[2]!)}` }));
     } else if (iss.code === 'invalid_key') {
       const key = iss.path.at(-1);
-      out.push({ file, path: path || undefined, message: `key ${JSON.stringify(String(key))} is not allowed here: ${iss.issues[0]?.message ?? iss.message}` });
+      emit(() => ({ file, path: path || undefined, message: `key ${quoteInput(String(key))} is not allowed here: ${iss.issues[0]?.message ?? iss.message}` }));
     } else if (iss.code === 'unrecognized_keys') {
       for (const key of iss.keys) {
-        out.push({ file, path: joinPath(path, key), message: `unknown key "${key}"${didYouMean(key, knownKeys)}; unknown keys are refused so that a typo cannot drop a fact` });
+        emit(() => ({ file, path: joinPath(path, key), message: `unknown key ${quoteInput(key)}${didYouMean(key, knownKeys)}; unknown keys are refused so that a typo cannot drop a fact` }));
       }
     } else if (iss.code === 'invalid_type' && iss.input === undefined) {
-      out.push({ file, path: path || undefined, message: plain ? 'is required' : iss.message });
+      emit(() => ({ file, path: path || undefined, message: plain ? 'is required' : iss.message }));
     } else {
-      out.push({ file, path: path || undefined, message: iss.message });
+      emit(() => ({ file, path: path || undefined, message: iss.message }));
     }
   }
   return out;
+}
+
+/**
+ * Arrays longer than any enterprise needs are refused before validation: a validator collecting a
+ * problem per item of a 130,000-item array overflows the stack (zod spreads them into a push).
+ */
+export const MAX_ITEMS = 5_000;
+
+function tooManyItems(value: unknown, file: string | undefined): Issue[] {
+  // A quick pass without paths first: every valid profile goes through here.
+  if (!hasLongArray(value)) return [];
+  const out: Issue[] = [];
+  const stack: { v: unknown; path: string }[] = [{ v: value, path: '' }];
+  while (stack.length) {
+    const { v, path } = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      if (v.length > MAX_ITEMS) {
+        out.push({ file, path: path || undefined, message: `has ${v.length} items; at most ${MAX_ITEMS} are read (a profile describes one enterprise)` });
+        continue;
+      }
+      v.forEach((x, i) => stack.push({ v: x, path: joinPath(path, i) }));
+    } else {
+      for (const [k, x] of Object.entries(v)) stack.push({ v: x, path: joinPath(path, k) });
+    }
+  }
+  return out.reverse();
+}
+
+function hasLongArray(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      if (v.length > MAX_ITEMS) return true;
+      for (const x of v) if (x !== null && typeof x === 'object') stack.push(x);
+    } else {
+      for (const k in v) if (Object.hasOwn(v, k)) stack.push((v as Record<string, unknown>)[k]);
+    }
+  }
+  return false;
 }
 
 let validated = 0;
@@ -133,13 +185,21 @@ export function validateProfile(value: unknown, file?: string): Profile {
       { file, message: `expected one JSON object describing an enterprise, got ${got}${Array.isArray(value) ? ' (use `policy-calc batch` for many profiles)' : ''}` },
     ]);
   }
+  // Work is bounded before it starts: an overlong array is refused whatever validates it.
+  const large = tooManyItems(value, file);
+  if (large.length) throw new PolicyCalcError('PROFILE_INVALID', large);
   // The plain validator takes what zod takes, at a fraction of the cost; zod words the refusals.
   const quick = quickProfile(value);
   if (quick) return quick;
   // zod compiles a schema into a faster parser on its first parse, which costs more than a few
   // parses: the first refusal is worded without it; a batch with many gets it from the second.
   const r = profileSchema.safeParse(value, validated++ ? undefined : { jitless: true });
-  if (!r.success) throw new PolicyCalcError('PROFILE_INVALID', zodIssues(r.error.issues, file));
+  if (!r.success) {
+    const bound: IssueBound = { limit: MAX_ISSUES, total: 0 };
+    const issues = zodIssues(r.error.issues, file, KNOWN_KEYS, bound);
+    if (bound.total > bound.limit) issues.push(moreIssues(file, bound.total - bound.limit));
+    throw new PolicyCalcError('PROFILE_INVALID', issues);
+  }
   return r.data;
 }
 
@@ -153,19 +213,23 @@ export function parseProfile(text: string, file?: string): Profile {
     // give every issue its line and column as well as its path.
     const offsets = new Map<string, number>();
     readJson(text, offsets);
-    const located = e.issues.map((i) => (i.path && i.line === undefined ? { ...i, ...locate(text, offsets, i.path) } : i));
-    // In the order of the file, as a reader fixing them goes through it.
-    located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-    throw new PolicyCalcError(e.code, located);
+    const at = e.issues.map((i) => (i.path && i.line === undefined ? offsetOf(offsets, i.path) : undefined));
+    const where = lineColumns(text, at.filter((o): o is number => o !== undefined));
+    const located = e.issues.map((i, k) => (at[k] === undefined ? i : { ...i, ...where.get(at[k]!) }));
+    // In the order of the file, as a reader fixing them goes through it; the count of the rest last.
+    const more = located.filter((i) => !i.path && / more problems?; only the first /.test(i.message));
+    const listed = located.filter((i) => !more.includes(i));
+    listed.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    throw new PolicyCalcError(e.code, [...listed, ...more]);
   }
 }
 
-function locate(text: string, offsets: Map<string, number>, path: string): { line?: number; column?: number } {
-  // The path of an unknown key or a missing one is not in the text: use its nearest parent.
+/** The offset of a path's value; for an unknown or missing key (not in the text), its nearest parent's. */
+function offsetOf(offsets: Map<string, number>, path: string): number | undefined {
   for (let p = path; p; p = p.replace(/(\.[^.[]+|\[[^\]]*\])$/, '')) {
     const at = offsets.get(p);
-    if (at !== undefined) return lineColumn(text, at);
+    if (at !== undefined) return at;
     if (!/[.[]/.test(p)) break;
   }
-  return {};
+  return undefined;
 }

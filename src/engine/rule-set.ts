@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { Dec } from './decimal.js';
+import { isMap, isScalar, isSeq, type Document, type LineCounter } from 'yaml';
 import { PolicyCalcError, type Issue } from './errors.js';
 import { compilePolicy, dependencyOrder, type CompiledPolicy } from './compile.js';
 import { convertParameterValue, ENGINE_PARAMETER_SHAPES, ParameterStore, type Parameter } from './parameters.js';
@@ -10,6 +9,7 @@ import { parseCalendarDate } from './dates.js';
 import { manifestSchema, parameterSchema, policySchema, type Manifest, type PolicyDef } from './rule-schema.js';
 import { flattenUnions, zodIssues } from './profile.js';
 import { compileRegions, REGION_KEYS, type RegionLayout } from './regions.js';
+import { MAX_FILE_BYTES, readYamlFile } from './yaml-file.js';
 import { checkNotes } from './law-in-force.js';
 
 /**
@@ -47,8 +47,6 @@ const RULE_KEYS = [
   'all', 'any', 'not', 'when', 'pick', 'options', 'of', 'where', 'source', 'note', 'article', 'text', 'responsible', 'section',
   'from', 'until', 'if',
 ];
-const MAX_FILE_BYTES = 1_000_000;
-const MAX_ALIASES = 100;
 const lineIndex = new Map<string, (path: YamlPath) => number | undefined>();
 const lineMaps = new Map<string, Record<string, number>>();
 
@@ -61,126 +59,12 @@ function yamlFiles(dir: string): string[] {
 }
 
 function readYaml(file: string, issues: Issue[]): unknown {
-  let text: string;
-  try {
-    const st = statSync(file);
-    if (!st.isFile()) {
-      issues.push({ file, message: 'is not a regular file' });
-      return undefined;
-    }
-    if (st.size > MAX_FILE_BYTES) {
-      issues.push({ file, message: `rule file is ${st.size} bytes; at most ${MAX_FILE_BYTES} are read` });
-      return undefined;
-    }
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    issues.push({ file, message: `cannot read: ${(e as Error).message}` });
-    return undefined;
-  }
-  const lineCounter = new LineCounter();
-  let doc: Document;
-  try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, strict: true, prettyErrors: false });
-  } catch (e) {
-    issues.push({ file, message: `refused: ${e instanceof RangeError ? TOO_DEEP : (e as Error).message}` });
-    return undefined;
-  }
-  // Warnings (an unknown tag like `!foo`) are refused too: a rule file means exactly what it says.
-  const problems = [...doc.errors, ...doc.warnings];
-  if (problems.length) {
-    for (const e of problems) {
-      const pos = lineCounter.linePos(e.pos[0]);
-      const message = e.code === 'RESOURCE_EXHAUSTION' ? TOO_DEEP : e.message.split('\n')[0]!;
-      issues.push({ file, line: pos.line, column: pos.col, message });
-    }
-    return undefined;
-  }
+  const read = readYamlFile(file, issues);
+  if (!read) return undefined;
+  const { doc, lineCounter } = read;
   lineIndex.set(file, (path) => lineOf(doc, lineCounter, path));
   lineMaps.set(file, allLines(doc, lineCounter));
-  const before = issues.length;
-  const firstAlias = checkYamlTree(doc, (range, message) => {
-    const pos = lineCounter.linePos(range?.[0] ?? 0);
-    issues.push({ file, line: pos.line, column: pos.col, message });
-  });
-  if (issues.length > before) return undefined;
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (e) {
-    const pos = firstAlias ? lineCounter.linePos(firstAlias[0]) : undefined;
-    const msg = e instanceof RangeError ? TOO_DEEP : /alias/i.test((e as Error).message) ? `aliases expand too much (more than ${MAX_ALIASES} expansions); write the values out` : (e as Error).message;
-    issues.push({ file, line: pos?.line, column: pos?.col, message: `refused: ${msg}` });
-    return undefined;
-  }
-  // Aliases can nest an anchor's depth inside another: check the expanded value too.
-  if (depthOf(value) > MAX_DEPTH) {
-    const pos = firstAlias ? lineCounter.linePos(firstAlias[0]) : undefined;
-    issues.push({ file, line: pos?.line, column: pos?.col, message: `refused: ${TOO_DEEP} (after expanding aliases)` });
-    return undefined;
-  }
-  return value;
-}
-
-const MAX_DEPTH = 64;
-const TOO_DEEP = `nesting too deep; rule files may nest at most ${MAX_DEPTH} levels`;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-type Range = [number, number, number] | null | undefined;
-
-/**
- * One pass over the parsed tree, without recursion (the tree may be hostile): refuses nesting
- * deeper than MAX_DEPTH, keys that name JavaScript's prototype machinery, and numbers that a
- * binary float does not hold exactly (`0.1234567890123456789`, `1e400`, `.nan`): YAML reads
- * numbers as floats, so such a value would silently change. Returns the first alias's range.
- */
-function checkYamlTree(doc: Document, report: (range: Range, message: string) => void): Range {
-  let firstAlias: Range;
-  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 0 }];
-  while (stack.length) {
-    const { node, depth } = stack.pop()!;
-    if (isAlias(node)) {
-      if (node.range && (!firstAlias || node.range[0] < firstAlias[0])) firstAlias = node.range;
-    } else if (isMap(node) || isSeq(node)) {
-      if (depth >= MAX_DEPTH) {
-        report(node.range, TOO_DEEP);
-        return firstAlias;
-      }
-      for (const item of node.items) {
-        if (isPair(item)) {
-          const key = item.key;
-          if (isScalar(key) && FORBIDDEN_KEYS.has(String(key.value))) report(key.range, `the key "${String(key.value)}" is not allowed`);
-          else stack.push({ node: key, depth: depth + 1 });
-          stack.push({ node: item.value, depth: depth + 1 });
-        } else stack.push({ node: item, depth: depth + 1 });
-      }
-    } else if (isScalar(node) && typeof node.value === 'number') {
-      const problem = inexactNumber(node.value, node.source);
-      if (problem) report(node.range, problem);
-    }
-  }
-  return firstAlias;
-}
-
-function inexactNumber(value: number, source: string | undefined): string | undefined {
-  if (!Number.isFinite(value)) return `the number ${source ?? String(value)} is not finite; write a decimal such as "0.25"`;
-  if (source === undefined || !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(source)) return undefined;
-  if (!new Dec(source.replace(/^\+/, '')).eq(new Dec(value))) {
-    return `the number ${source} would be read as ${String(value)}; write it as a string, e.g. "${source}"`;
-  }
-  return undefined;
-}
-
-/** Depth of a plain JSON-like value, without recursion. */
-function depthOf(value: unknown): number {
-  let max = 0;
-  const stack: { v: unknown; d: number }[] = [{ v: value, d: 0 }];
-  while (stack.length) {
-    const { v, d } = stack.pop()!;
-    if (v === null || typeof v !== 'object') continue;
-    if (d + 1 > max) max = d + 1;
-    if (max > MAX_DEPTH) return max;
-    for (const x of Object.values(v)) stack.push({ v: x, d: d + 1 });
-  }
-  return max;
+  return read.value;
 }
 
 /** The line of the node at `path`; for a mapping key, the key's own line. */
@@ -253,7 +137,7 @@ function collectParameters(file: string, node: unknown, prefix: YamlPath, out: R
     issues.push(located(file, prefix, 'expected a group of parameters or a parameter with "values"'));
     return;
   }
-  if ('values' in node) {
+  if (Object.hasOwn(node, 'values')) {
     out.push({ file, name: prefix.join('.'), raw: node });
     return;
   }

@@ -1,12 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { PolicyCalcError, type Issue } from './errors.js';
+import { PolicyCalcError, quoteInput, type Issue } from './errors.js';
+import { parseCalendarDate } from './dates.js';
+import { readYamlFile } from './yaml-file.js';
 import { evaluate } from './evaluate.js';
 import { validateProfile, zodIssues } from './profile.js';
 import type { EvaluationResult } from './result.js';
 import type { RuleSet } from './rule-set.js';
+import { own } from './own.js';
 
 /**
  * YAML test cases for rules, in the manner of OpenFisca's YAML tests: a (partial) profile, the
@@ -52,7 +54,10 @@ const totalsExpectation = z.strictObject({
 const caseSchema = z.strictObject({
   name: z.string().min(1),
   year: z.number().int().optional(),
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  asOf: z.string().superRefine((s, ctx) => {
+    const bad = parseCalendarDate(s);
+    if (bad !== s) ctx.addIssue({ code: 'custom', message: `asOf ${quoteInput(s)} ${bad}` });
+  }),
   profile: z.record(z.string(), z.unknown()),
   expect: z.record(z.string().regex(/^(P\d{2}|totals|enterprise|warnings)$/, 'expect keys are policy ids (P09), totals, enterprise or warnings'), z.unknown()),
 });
@@ -110,12 +115,10 @@ export function readRuleTests(dir: string): RuleTestCase[] {
   const issues: Issue[] = [];
   const cases: RuleTestCase[] = [];
   for (const file of files) {
-    const lc = new LineCounter();
-    const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: lc, uniqueKeys: true });
-    if (doc.errors.length) {
-      for (const e of doc.errors) issues.push({ file, line: lc.linePos(e.pos[0]).line, message: e.message.split('\n')[0]! });
-      continue;
-    }
+    // The loader's reader: a regular file of bounded size, UTF-8, no unknown tags or duplicate keys.
+    const read = readYamlFile(file, issues, 'test file');
+    if (!read) continue;
+    const { doc, lineCounter: lc } = read;
     const lineAt = (path: (string | number)[]) => {
       for (let n = path.length; n >= 0; n--) {
         const node = doc.getIn(path.slice(0, n), true) as { range?: number[] } | undefined;
@@ -123,7 +126,7 @@ export function readRuleTests(dir: string): RuleTestCase[] {
       }
       return undefined;
     };
-    const r = fileSchema.safeParse(doc.toJS({ maxAliasCount: 100 }));
+    const r = fileSchema.safeParse(read.value);
     if (!r.success) {
       for (const iss of r.error.issues) {
         issues.push({ ...zodIssues([iss], file)[0]!, line: lineAt(iss.path as (string | number)[]) });
@@ -175,7 +178,7 @@ export function runRuleTest(rules: RuleSet, c: RuleTestCase): RuleTestResult {
       continue;
     }
     if (key === 'enterprise') {
-      for (const [k, v] of Object.entries(raw as Record<string, unknown>)) check(`enterprise.${k}`, v, (result.enterprise as Record<string, unknown>)[k]);
+      for (const [k, v] of Object.entries(raw as Record<string, unknown>)) check(`enterprise.${k}`, v, own(result.enterprise as Record<string, unknown>, k));
       continue;
     }
     const benefit = result.benefits.find((b) => b.id === key);
@@ -189,7 +192,7 @@ export function runRuleTest(rules: RuleSet, c: RuleTestCase): RuleTestResult {
     if (exp.countedInTotal !== undefined) check(`${key}.countedInTotal`, exp.countedInTotal, benefit.countedInTotal);
     if (exp.amountBound !== undefined) check(`${key}.amountBound`, exp.amountBound, benefit.amountBound);
     if (exp.checks !== undefined) check(`${key}.checks`, [...exp.checks].sort(), [...new Set(benefit.reasons.map((r) => r.check))].sort());
-    for (const [name, v] of Object.entries(exp.figures ?? {})) check(`${key}.figures.${name}`, v, benefit.figures[name] ?? null);
+    for (const [name, v] of Object.entries(exp.figures ?? {})) check(`${key}.figures.${name}`, v, own(benefit.figures, name) ?? null);
     if (exp.missing !== undefined) check(`${key}.missing`, [...exp.missing].sort(), [...benefit.missing].sort());
     const noteText = benefit.notes.map((n) => `${n.zh}\n${n.en}`).join('\n');
     for (const words of exp.notes ?? []) {

@@ -1,10 +1,19 @@
-/** "Did you mean" for misspelled enum values and keys: the closest candidate within a small edit distance. */
+/** Inputs longer than this get no suggestion: no name is that long, and the work would grow with it. */
+const MAX_SUGGESTED_INPUT = 64;
+
+/**
+ * "Did you mean" for misspelled enum values and keys: the closest candidate within a small edit
+ * distance. The work is bounded whatever the input: a long input gets no suggestion, and a
+ * candidate whose length differs by more than the limit is not measured (the distance is at least
+ * the difference in length).
+ */
 export function closest(input: string, candidates: readonly string[], maxDistance?: number): string | undefined {
+  if (input.length > MAX_SUGGESTED_INPUT) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
   const limit = maxDistance ?? Math.max(2, Math.floor(input.length / 3));
   for (const c of candidates) {
-    if (c === input) continue;
+    if (c === input || Math.abs(c.length - input.length) > limit) continue;
     const d = editDistance(input.toLowerCase(), c.toLowerCase());
     if (d < bestDistance) {
       best = c;

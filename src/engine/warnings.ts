@@ -29,7 +29,7 @@ export function profileWarnings(p: Profile, year: number | undefined, asOf: Cale
   const out: Warning[] = [];
   out.push(...dateWarnings(p, year, asOf), ...figureWarnings(p));
   if (params) out.push(...leaseWarnings(p, asOf, params));
-  if (year !== undefined && p.fiscalYears && !(String(year) in p.fiscalYears)) {
+  if (year !== undefined && p.fiscalYears && !Object.hasOwn(p.fiscalYears, String(year))) {
     out.push({
       path: 'fiscalYears',
       message: {

@@ -1,3 +1,5 @@
+import { escapeControls } from '../engine/index.js';
+
 /**
  * Escaping for the report formats. Every value that comes from a profile or a rule file passes
  * through one of these before it is written: a name like `<script>` must show as text, a `|` in a
@@ -12,9 +14,14 @@ const HTML_ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
+/** Control characters other than tab and line breaks: shown as visible escapes in every report format. */
+// eslint-disable-next-line no-control-regex
+const NON_TEXT_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const visibleControls = (s: string) => s.replace(NON_TEXT_CONTROLS, (c) => escapeControls(c));
+
 /** Text or attribute value for HTML and SVG (XML): the five significant characters as entities. */
 export function escapeHtml(value: string | number): string {
-  return String(value).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+  return visibleControls(String(value)).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
 /**
@@ -23,8 +30,7 @@ export function escapeHtml(value: string | number): string {
  * text reads the same in any CommonMark/GFM renderer.
  */
 export function mdText(value: string | number): string {
-  return String(value)
-    .replace(/\r\n?/g, '\n')
+  return visibleControls(String(value).replace(/\r\n?/g, '\n'))
     .replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`)
     .replace(/&(?=#?\w+;)/g, '&amp;');
 }
@@ -32,6 +38,11 @@ export function mdText(value: string | number): string {
 /** A GFM table cell: inline text, with line breaks kept as <br> (the only way a cell can hold one). */
 export function mdCell(value: string | number): string {
   return mdText(value).replace(/\n/g, '<br>');
+}
+
+/** A heading: one line whatever the value holds, so a newline in a name cannot end the heading and start a list. */
+export function mdHeading(value: string | number): string {
+  return mdText(value).replace(/\s*\n\s*/g, ' ').trim();
 }
 
 /** A paragraph or list item: line breaks become spaces-and-break so a list item does not end early. */

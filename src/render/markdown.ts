@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { EvaluationResult } from '../engine/index.js';
-import { mdBlock, mdCell, mdCode, mdText } from './escape.js';
+import { mdBlock, mdCell, mdCode, mdHeading, mdText } from './escape.js';
 import { briefMarkdown } from './markdown-brief.js';
 import { buildReportModel, type PolicyView, type ReportModel, type ReportOptions } from './report-model.js';
 
@@ -39,7 +39,7 @@ export function markdownDocument(m: ReportModel): string {
 export function head(m: ReportModel): string[] {
   const l = m.l;
   const out: string[] = [];
-  out.push(`# ${mdText(m.title)}`, '', `*${mdText(m.subtitle)}*`, '', `## ${mdText(m.name)}`, '');
+  out.push(`# ${mdHeading(m.title)}`, '', `*${mdHeading(m.subtitle)}*`, '', `## ${mdHeading(m.name)}`, '');
   const meta = [
     m.preparedBy ? `**${mdText(l.preparedBy)}**${l.colon}${mdText(m.preparedBy)}` : '',
     `**${mdText(l.reportDate)}**${l.colon}${mdText(m.date)}`,
@@ -127,7 +127,7 @@ export function colophonMd(m: ReportModel): string[] {
 export function policy(p: PolicyView, m: ReportModel, brief = false): string[] {
   const l = m.l;
   const out: string[] = [];
-  out.push(`#### ${mdText(p.id)} ${mdText(p.title)}`, '');
+  out.push(`#### ${mdHeading(p.id)} ${mdHeading(p.title)}`, '');
   const amount = p.amount ? `${mdCell(p.amount.text)} ${mdCell(l.yuan)}${p.countNote ? ` (${mdCell(p.countNote)})` : ''}` : mdCell(p.amountNote);
   const rows: string[][] = [
     [`**${mdCell(l.status)}**`, `${p.mark} ${mdCell(p.statusText)}`],

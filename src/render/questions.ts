@@ -1,3 +1,4 @@
+import { own } from '../engine/index.js';
 import type { Pair } from './report-labels.js';
 
 /**
@@ -156,16 +157,17 @@ const COLLECTIONS: Record<string, Pair> = {
 /** "land[1]" as people count it: "land parcel 2". */
 export function itemName(path: string, lang: 'zh' | 'en'): string | undefined {
   const m = /^(\w+)\[(\d+)\]$/.exec(path);
-  const c = m && COLLECTIONS[m[1]!];
+  const c = m ? own(COLLECTIONS, m[1]!) : undefined;
   return c ? c[lang].replace('{n}', String(Number(m![2]) + 1)) : undefined;
 }
 
 export function questionFor(fact: string, lang: 'zh' | 'en'): string {
-  const known = TOP[fact];
+  const known = own(TOP, fact);
   if (known) return known[lang];
 
   const activity = /^activities\.(\w+)$/.exec(fact);
-  if (activity && ACTIVITIES[activity[1]!]) return ACTIVITIES[activity[1]!]![lang];
+  const act = activity ? own(ACTIVITIES, activity[1]!) : undefined;
+  if (act) return act[lang];
 
   const year = /^fiscalYears\.(\d{4})(?:\.(\w+))?$/.exec(fact);
   if (year) {
@@ -175,14 +177,14 @@ export function questionFor(fact: string, lang: 'zh' | 'en'): string {
         ? `请提供 ${y} 年度的营业收入、主营业务收入、资产总额、应纳税所得额和研发费用。`
         : `What were the revenue, main-business revenue, total assets, taxable income and R&D expense in ${y}?`;
     }
-    const label = YEAR_FIELDS[field];
+    const label = own(YEAR_FIELDS, field);
     if (label) return lang === 'zh' ? `${y} 年度的${label.zh}是多少？` : `What was the ${label.en} in ${y}?`;
   }
 
   const item = /^(\w+\[\d+\])\.([\w.]+)$/.exec(fact);
   if (item) {
     const which = itemName(item[1]!, lang);
-    const field = ITEM_FIELDS[item[2]!];
+    const field = own(ITEM_FIELDS, item[2]!);
     if (which && field) return field[lang].replace('{item}', which);
   }
 

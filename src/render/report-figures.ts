@@ -1,3 +1,4 @@
+import { own } from '../engine/index.js';
 import { Decimal } from 'decimal.js';
 import { groupThousands, type Lang } from './labels.js';
 import { itemName } from './questions.js';
@@ -57,7 +58,7 @@ function words(name: string): string {
 export function figureLabel(name: string, lang: Lang): string {
   const m = /^(\w+\[\d+\])\.(\w+)$/.exec(name);
   const base = m ? m[2]! : name;
-  const label = FIGURES[base]?.[lang] ?? words(base);
+  const label = own(FIGURES, base)?.[lang] ?? words(base);
   if (!m) return label;
   const item = itemName(m[1]!, lang) ?? m[1]!;
   return `${item.charAt(0).toUpperCase()}${item.slice(1)} · ${label}`;
