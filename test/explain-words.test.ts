@@ -8,6 +8,7 @@ import { OPERATORS } from '../src/engine/rule-schema.js';
 import { renderHtml } from '../src/render/html.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { renderTable } from '../src/render/table.js';
+import { figureLabel } from '../src/render/report-figures.js';
 
 /**
  * What a client reads in Chinese has no internal words: no operator names, parameter or policy
@@ -46,6 +47,13 @@ describe.each(results)('%s in Chinese', (_name, r) => {
     const text = withoutPaths(out);
     const found = JARGON.map((re) => re.exec(text)?.[0]).filter(Boolean);
     expect(found).toEqual([]);
+  });
+});
+
+describe('figure names', () => {
+  it.each([...new Set([...FIGURE_NAMES, ...rules.policies.flatMap((p) => p.groups.map((g) => g.name))])])('%s has a Chinese label', (name) => {
+    // A figure without a label would be spelled out from its camelCase name, in English.
+    expect(figureLabel(name, 'zh')).not.toMatch(/[A-Za-z]/);
   });
 });
 
