@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate, loadRules, parseProfile, type EvaluationResult } from '../src/engine/index.js';
 import {
-  ESTABLISHMENTS, FACILITIES, HQ_TYPES, INDUSTRIES, LAND_ACQUISITIONS, LAND_USES, OWNERSHIPS, SIZES, UTILITY_KINDS,
+  ESTABLISHMENTS, FACILITIES, HQ_TYPES, INDUSTRIES, LAND_ACQUISITIONS, LAND_USES, OWNERSHIPS, SIZES, UTILITY_KINDS, UTILITY_PURPOSES,
 } from '../src/engine/profile-schema.js';
 import { OPERATORS } from '../src/engine/rule-schema.js';
 import { renderHtml } from '../src/render/html.js';
@@ -22,7 +22,7 @@ const results: [string, EvaluationResult][] = fixtures.map((f) => [
   evaluate(rules, parseProfile(readFileSync(`fixtures/${f}`, 'utf8'), f), { asOf: '2019-06-30' }),
 ]);
 
-const CODES = [...INDUSTRIES, ...OWNERSHIPS, ...ESTABLISHMENTS, ...SIZES, ...HQ_TYPES, ...LAND_USES, ...LAND_ACQUISITIONS, ...FACILITIES, ...UTILITY_KINDS]
+const CODES = [...INDUSTRIES, ...OWNERSHIPS, ...ESTABLISHMENTS, ...SIZES, ...HQ_TYPES, ...LAND_USES, ...LAND_ACQUISITIONS, ...FACILITIES, ...UTILITY_KINDS, ...UTILITY_PURPOSES]
   .filter((c) => c !== 'other' && c !== 'new');
 const FIGURE_NAMES = rules.policies.flatMap((p) => [...p.figures, ...p.groups.flatMap((g) => g.figures)].map((f) => f.name));
 const word = (w: string) => new RegExp(`(?<![\\w.-])${w.replace(/[-.]/g, '\\$&')}(?![\\w-])`);
