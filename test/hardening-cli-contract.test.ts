@@ -56,7 +56,7 @@ describe('prototype-member names from input (item 1)', () => {
 
   it('batch: one such line is one invalid input; the others are evaluated, exit 1', () => {
     const lines = ['constructor', '渝北区', 'hasOwnProperty', '江北区'].map((d) => JSON.stringify({ ...JSON.parse(PROFILE), district: d }));
-    const r = cli(['batch', '-', ...AS_OF, '--jobs', '1'], { input: `${lines.join('\n')}\n` });
+    const r = cli(['batch', '-', ...AS_OF, '--jobs', '1', '--full'], { input: `${lines.join('\n')}\n` });
     expect(r.code).toBe(1);
     expect(r.stderr).not.toMatch(STACK);
     const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));

@@ -129,12 +129,15 @@ describe('the brief report', () => {
     // A lower bound is written as one ("≥"): P10's window is still open on the as-of date.
     const ge = (x: object) => (isAtLeast(x) ? '≥ ' : '');
     const p10 = r.benefits.find((b) => b.id === 'P10')!;
-    // 235,000 + 222,750 + 189,260.53 + 59,472 = 706,482.53, largest first.
+    // P10 counts the taxes paid by the as-of date 2018-06-30: 40% × (35,000 + 42,500 + 45,200)
+    // + 50% × (18,350.25 + 26,410.80 + 61,200.00) = 49,080 + 52,980.525 = 102,060.53 (half-up).
+    // 235,000 + 222,750 + 102,060.53 + 59,472 = 619,282.53, largest first.
     expect(apply!.items[0]).toBe(
-      `4 项可量化政策，合计 ${ge(r.totals)}706,482.53 元：P09 西部大开发15%企业所得税优惠税率（235,000.00 元）、P12 研发费用加计扣除（222,750.00 元）、P10 新开办中小微企业两年财政补贴（${ge(p10)}189,260.53 元）、P22 水电气价格与工业同价（59,472.00 元）`,
+      `4 项可量化政策，合计 ${ge(r.totals)}619,282.53 元：P09 西部大开发15%企业所得税优惠税率（235,000.00 元）、P12 研发费用加计扣除（222,750.00 元）、P10 新开办中小微企业两年财政补贴（${ge(p10)}102,060.53 元）、P22 水电气价格与工业同价（59,472.00 元）`,
     );
     expect(apply!.items[1]).toContain('另有 10 项非资金政策');
-    expect(where!.items[0]).toBe('市地税局、市国税局：P09、P12');
+    // On 2018-06-30 the two tax bureaus the article names had been merged (2018-06-15).
+    expect(where!.items[0]).toBe('国家税务总局重庆市税务局（条文所列：市地税局、市国税局）：P09、P12');
     expect(bring!.items[0]).toBe('营业执照（统一社会信用代码）');
     expect(bring!.items).toContain('2018年度企业所得税年度纳税申报表及财务报表');
     expect(bring!.items).toContain('水、电、气缴费单据及用途说明');
@@ -162,11 +165,11 @@ describe('the brief report', () => {
     const base = result('cloud-sme');
     const r = { ...base, totals: { ...base.totals, amountBound: 'at-least' } } as EvaluationResult;
     const html = renderHtml(r, { lang: 'zh' });
-    expect(html).toContain('data-bound="at-least" data-total="706482.53">≥ 706,482.53');
+    expect(html).toContain('data-bound="at-least" data-total="619282.53">≥ 619,282.53');
     expect(html).toContain('此为下限');
-    expect(renderMarkdown(r, { lang: 'en' })).toContain('Total quantified benefit: ≥ 706,482.53 CNY');
+    expect(renderMarkdown(r, { lang: 'en' })).toContain('Total quantified benefit: ≥ 619,282.53 CNY');
     const exact = { ...base, totals: { ...base.totals, amountBound: 'exact' } } as EvaluationResult;
-    expect(renderHtml(exact, { lang: 'zh' })).toContain('data-bound="exact" data-total="706482.53">706,482.53');
+    expect(renderHtml(exact, { lang: 'zh' })).toContain('data-bound="exact" data-total="619282.53">619,282.53');
   });
 
   it('Markdown follows the same order', () => {
@@ -191,8 +194,8 @@ describe('the batch dashboard', () => {
     const { totalsByPolicy } = await import('../src/render/report-dashboard.js');
     const rows = totalsByPolicy([result('cloud-sme'), result('regional-hq')], 'en');
     const p10 = rows.find((x) => x.id === 'P10')!;
-    // cloud-sme's P10 189,260.53 + regional-hq's 1,390,000 (its P11 repeats the same income tax: not added).
-    expect(p10.amount.raw).toBe('1579260.53');
+    // cloud-sme's P10 102,060.53 (paid by the as-of date) + regional-hq's 1,390,000 (its P11 repeats the same income tax: not added).
+    expect(p10.amount.raw).toBe('1492060.53');
     expect(p10.enterprises).toBe(2);
     expect(rows.find((x) => x.id === 'P11')?.amount.raw ?? '0.00').toBe('0.00');
   });
