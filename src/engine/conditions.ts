@@ -1,8 +1,9 @@
 import { Dec } from './decimal.js';
 import { parseCalendarDate } from './dates.js';
-import { FACTS, ITEM_FIELDS, readItemField, toDecimal, type FactType, type Scope } from './facts.js';
+import { FACTS, ITEM_FIELDS, readItemField, type FactType, type Scope } from './facts.js';
 import type { CheckDef, ConditionDef, Operand, Operator, TextPair } from './rule-schema.js';
 import { Range } from './bounds.js';
+import { apply } from './operators.js';
 import { traceData, type CheckNode, type ConditionNode, type NotCondition, type RuleRef, type TruthValue } from './trace.js';
 import { Unknown, type Truth } from './unknown.js';
 import { didYouMean } from './suggest.js';
@@ -305,47 +306,4 @@ function literal(v: unknown, fact: ResolvedFact, op: Operator, ctx: CompileConte
     ctx.report(path, `"${v}" is not a value of this fact; expected one of ${fact.values.join(', ')}`);
   }
   return v;
-}
-
-function apply(op: Operator, v: unknown, e: unknown): boolean {
-  switch (op) {
-    case 'exists': return v !== null;
-    case 'isNull': return v === null;
-    case 'isTrue': return v === true;
-    case 'isFalse': return v === false;
-    case 'nonEmpty': return Array.isArray(v) && v.length > 0;
-  }
-  if (v === null || e === null || e === undefined) return false;
-  switch (op) {
-    case 'eq': return equal(v, e);
-    case 'ne': return !equal(v, e);
-    case 'in': return (e as unknown[]).some((x) => equal(v, x));
-    case 'notIn': return !(e as unknown[]).some((x) => equal(v, x));
-    case 'contains': return Array.isArray(v) && v.some((x) => equal(x, e));
-    case 'containsAny': return Array.isArray(v) && (e as unknown[]).some((x) => v.some((y) => equal(y, x)));
-    case 'startsWithAny': return typeof v === 'string' && (e as string[]).some((p) => v.startsWith(p));
-    case 'between': {
-      const [from, until] = e as unknown[];
-      return compare(v, from) >= 0 && compare(v, until) < 0;
-    }
-    case 'gt': return compare(v, e) > 0;
-    case 'gte': return compare(v, e) >= 0;
-    case 'lt': return compare(v, e) < 0;
-    case 'lte': return compare(v, e) <= 0;
-  }
-  return false;
-}
-
-function equal(a: unknown, b: unknown): boolean {
-  const da = toDecimal(a);
-  const db = toDecimal(b);
-  if (da && db) return da.eq(db);
-  return a === b;
-}
-
-function compare(a: unknown, b: unknown): number {
-  const da = toDecimal(a);
-  const db = toDecimal(b);
-  if (da && db) return da.cmp(db);
-  return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
 }
