@@ -2,7 +2,7 @@ import { formatFigure, formatMoney, ZERO, type Dec } from './decimal.js';
 import { addCalendarDays, addCalendarYears, type CalendarDate, type DateWindow } from './dates.js';
 import type { Scope } from './facts.js';
 import { sumOrUnknown, type CompiledFigure, type CompiledItemGroup, type CompiledPolicy } from './compile.js';
-import { truthValue } from './conditions.js';
+import { or, truthValue } from './conditions.js';
 import { lower, Range, type Num } from './bounds.js';
 import { traceNumber, type ConditionNode, type FigureNode, type GroupTrace, type ItemTrace, type Trace } from './trace.js';
 import { factWords } from './vocabulary.js';
@@ -87,13 +87,7 @@ export function matchItems(g: CompiledItemGroup, scope: Scope, explain: boolean)
 
 /** Some item of the group counts: true; none can: false; otherwise unknown. */
 export function groupTruth(m: ItemMatch): Truth {
-  if (m.collection instanceof Unknown) return m.collection;
-  const unknown: Unknown[] = [];
-  for (const it of m.items) {
-    if (it.truth === true) return true;
-    if (it.truth instanceof Unknown) unknown.push(it.truth);
-  }
-  return unknown.length ? Unknown.merge(unknown) : false;
+  return m.collection instanceof Unknown ? m.collection : or(m.items.map((it) => it.truth));
 }
 
 export function groupTrace(g: CompiledItemGroup, m: ItemMatch): GroupTrace {

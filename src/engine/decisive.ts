@@ -20,7 +20,7 @@ export function decisiveReasons(trace: PolicyTrace, status: Status, missing: rea
   };
   const want: TruthValue = status === 'eligible' ? true : status === 'ineligible' ? false : null;
   const top = trace.eligibility;
-  if (top.result === want || (want === null && top.result === null)) collect(top, false, add);
+  if (top.result === want) collect(top, false, add);
   for (const g of trace.groups) if (g.result === want) add(groupReason(g));
   if (status === 'needs-info' && out.length === 0) {
     // The conditions hold; what is missing is an input of the amount.
