@@ -1,12 +1,13 @@
+import { Dec } from '../engine/index.js';
 import { createHash } from 'node:crypto';
-import { Decimal } from 'decimal.js';
 import type { EvaluationResult, Issue } from '../engine/index.js';
 import { escapeHtml as h, mdCell, mdCode, mdText } from './escape.js';
 import { htmlPage } from './html.js';
 import { groupThousands, type Lang } from './labels.js';
 import { mdTable } from './markdown.js';
 import { issueText, share, totalsByDistrict, totalsByPolicy } from './report-dashboard.js';
-import { fill, R, STATUS_TEXT } from './report-labels.js';
+import { R } from './report-labels.js';
+import { fill, STATUS_TEXT } from './i18n.js';
 import { money } from './report-model.js';
 import { boundOf, isAtLeast } from './report-sections.js';
 import { renderChart } from './svg-chart.js';
@@ -39,7 +40,7 @@ export function renderIndex(format: 'html' | 'markdown', entries: IndexEntry[], 
 }
 
 function grandTotal(entries: IndexEntry[]): string {
-  return entries.reduce((sum, e) => (e.result ? sum.plus(e.result.totals.amount) : sum), new Decimal(0)).toFixed(2);
+  return entries.reduce((sum, e) => (e.result ? sum.plus(e.result.totals.amount) : sum), new Dec(0)).toFixed(2);
 }
 
 function words(lang: Lang) {
@@ -85,7 +86,7 @@ function indexHtml(entries: IndexEntry[], o: IndexOptions): string {
   const byPolicy = totalsByPolicy(results, o.lang);
   const byDistrict = totalsByDistrict(results, l.notGiven);
 
-  const bars = byPolicy.filter((p) => !new Decimal(p.amount.raw).isZero()).map((p) => ({ id: p.id, title: p.title, amount: p.amount, counted: true }));
+  const bars = byPolicy.filter((p) => !new Dec(p.amount.raw).isZero()).map((p) => ({ id: p.id, title: p.title, amount: p.amount, counted: true }));
   const chart = bars.length
     ? renderChart(bars, { title: l.byPolicy, desc: l.byPolicyChart + bars.map((b) => `${b.id} ${b.title}${l.colon}${b.amount.text}`).join('; '), unit: l.yuan, notCounted: l.notCounted })
     : `<p class="empty">${h(l.indexNone)}</p>`;
