@@ -26,6 +26,17 @@ describe('readJson', () => {
     expect(String(v.a)).toBe('1234.565');
   });
 
+  it.each([
+    ['{"a": 1', 'unexpected end of input; an object is not closed', 8],
+    ['{"a": 1 "b": 2}', 'expected "," or "}"', 9],
+    ['[1, 2', 'unexpected end of input; an array is not closed', 6],
+    ['[1 2]', 'expected "," or "]"', 4],
+  ])('says where a container goes wrong: %s', (text, message, column) => {
+    const e = failure(text);
+    expect(e.message).toContain(message);
+    expect(e.column).toBe(column);
+  });
+
   it('refuses duplicate keys with their path and line', () => {
     const e = failure('{\n  "fiscalYears": {\n    "2017": {},\n    "2017": {}\n  }\n}');
     expect(e.message).toMatch(/duplicate key "2017"/);

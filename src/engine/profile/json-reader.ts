@@ -143,19 +143,22 @@ class Reader {
       this.skipSpace();
       obj[key] = this.readValue();
       this.at.pop();
-      this.skipSpace();
-      const c = this.src.charCodeAt(this.pos);
-      if (c === 0x2c) {
-        this.pos++;
-        continue;
-      }
-      if (c === 0x7d) {
-        this.pos++;
-        this.depth--;
-        return obj;
-      }
-      this.fail(Number.isNaN(c) ? 'unexpected end of input; an object is not closed' : 'expected "," or "}"');
+      if (this.closes(0x7d, 'an object', '"}"')) return obj;
     }
+  }
+
+  /** After a member or an element: a comma goes on (false), the closing bracket ends it (true). */
+  private closes(closer: number, what: string, quoted: string): boolean {
+    this.skipSpace();
+    const c = this.src.charCodeAt(this.pos);
+    this.pos++;
+    if (c === 0x2c) return false;
+    if (c === closer) {
+      this.depth--;
+      return true;
+    }
+    this.pos--;
+    return this.fail(Number.isNaN(c) ? `unexpected end of input; ${what} is not closed` : `expected "," or ${quoted}`);
   }
 
   private readArray(): unknown[] {
@@ -174,18 +177,7 @@ class Reader {
       this.at.push(arr.length);
       arr.push(this.readValue());
       this.at.pop();
-      this.skipSpace();
-      const c = this.src.charCodeAt(this.pos);
-      if (c === 0x2c) {
-        this.pos++;
-        continue;
-      }
-      if (c === 0x5d) {
-        this.pos++;
-        this.depth--;
-        return arr;
-      }
-      this.fail(Number.isNaN(c) ? 'unexpected end of input; an array is not closed' : 'expected "," or "]"');
+      if (this.closes(0x5d, 'an array', '"]"')) return arr;
     }
   }
 
