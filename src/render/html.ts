@@ -1,5 +1,5 @@
 import type { EvaluationResult } from '../engine/index.js';
-import { statusMark } from './i18n.js';
+import { statusMark, type Lang } from './i18n.js';
 import { escapeHtml as h } from './escape.js';
 import { buildReportModel, type PolicyView, type ReportModel, type ReportOptions } from './report-model.js';
 import { REPORT_CSS } from './report-style.js';
@@ -24,7 +24,7 @@ export function htmlOf(m: ReportModel): string {
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /** A page; `scripts` adds a script-src to the CSP (the batch index allows its one inline script by hash). */
-export function htmlPage(lang: 'zh' | 'en', title: string, body: string, scripts?: string): string {
+export function htmlPage(lang: Lang, title: string, body: string, scripts?: string): string {
   return `<!DOCTYPE html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>

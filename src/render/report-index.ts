@@ -7,7 +7,7 @@ import { groupThousands, type Lang } from './labels.js';
 import { mdTable } from './markdown.js';
 import { issueText, share, totalsByDistrict, totalsByPolicy } from './report-dashboard.js';
 import { R } from './report-labels.js';
-import { fill, STATUS_TEXT } from './i18n.js';
+import { fill, statusMark, STATUS_TEXT } from './i18n.js';
 import { money } from './report-model.js';
 import { boundOf, isAtLeast } from './report-sections.js';
 import { renderChart } from './svg-chart.js';
@@ -101,7 +101,7 @@ function indexHtml(entries: IndexEntry[], o: IndexOptions): string {
 
   const rows = entries.map((e) => {
     if (!e.result) {
-      return `<tr class="invalid" data-index="${e.index}"><td class="num">${e.index}</td><td colspan="7"><span class="badge s-ineligible">✘ ${h(l.indexInvalid)}</span> <span class="error">${h(errorText(e, o.lang))}</span></td><td class="source">${h(e.source)}</td></tr>`;
+      return `<tr class="invalid" data-index="${e.index}"><td class="num">${e.index}</td><td colspan="7"><span class="badge s-ineligible">${statusMark('ineligible')} ${h(l.indexInvalid)}</span> <span class="error">${h(errorText(e, o.lang))}</span></td><td class="source">${h(e.source)}</td></tr>`;
     }
     const r = e.result;
     return `<tr data-index="${e.index}" data-total="${h(r.totals.amount)}"><td class="num">${e.index}</td><td class="name"><a href="${h(encodeURI(e.file!))}">${h(r.enterprise.name)}</a></td><td>${h(r.enterprise.creditCode ?? '—')}</td><td>${h(r.enterprise.district ?? '—')}</td><td class="num">${r.totals.eligible}</td><td class="num">${r.totals.needsInfo}</td><td class="num">${r.totals.ineligible}</td><td class="num">${h(money(r.totals.amount, boundOf(r.totals)).text)}</td><td class="source">${h(e.source)}</td></tr>`;
@@ -150,7 +150,7 @@ function indexMarkdown(entries: IndexEntry[], o: IndexOptions): string {
   const results = entries.flatMap((e) => (e.result ? [e.result] : []));
   const ok = results.length;
   const rows = entries.map((e) => {
-    if (!e.result) return [String(e.index), `✘ ${mdCell(l.indexInvalid)}${l.colon}${mdCell(errorText(e, o.lang))}`, '', '', '', '', '', '', mdCell(e.source)];
+    if (!e.result) return [String(e.index), `${statusMark('ineligible')} ${mdCell(l.indexInvalid)}${l.colon}${mdCell(errorText(e, o.lang))}`, '', '', '', '', '', '', mdCell(e.source)];
     const r = e.result;
     return [
       String(e.index),
