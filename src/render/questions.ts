@@ -1,4 +1,4 @@
-import { COLLECTIONS, factText } from '../engine/index.js';
+import { COLLECTIONS, factEntry } from '../engine/index.js';
 import { fill, type Lang } from './i18n.js';
 
 /**
@@ -12,7 +12,7 @@ import { fill, type Lang } from './i18n.js';
 /** "land[1]" as people count it: "land parcel 2". */
 export function itemName(path: string, lang: Lang): string | undefined {
   const m = /^(\w+)\[(\d+)\]$/.exec(path);
-  const name = m ? factText(m[1]!)?.each?.name : undefined;
+  const name = m ? factEntry(m[1]!)?.each?.name : undefined;
   return name ? fill(name[lang], { n: Number(m![2]) + 1 }) : undefined;
 }
 
@@ -25,19 +25,19 @@ export function questionFor(fact: string, lang: Lang): string {
   const year = /^fiscalYears\.(\d{4})(?:\.(\w+))?$/.exec(fact);
   if (year) {
     const [, y, field] = year;
-    const asked = field === undefined ? factText('fiscalYears')?.each?.question : factText(`year.${field}`)?.question;
+    const asked = field === undefined ? factEntry('fiscalYears')?.each?.question : factEntry(`year.${field}`)?.question;
     if (asked) return fill(asked[lang], { y: y! });
   }
 
   const item = /^(\w+)\[(\d+)\]\.([\w.]+)$/.exec(fact);
   if (item) {
     const which = itemName(`${item[1]}[${item[2]}]`, lang);
-    const field = factText(`${item[1]}.${item[3]}`)?.question;
+    const field = factEntry(`${item[1]}.${item[3]}`)?.question;
     if (which && field) return fill(field[lang], { item: which });
   }
 
   // A fact asked by its own name; a field of a year or of an item is asked only with the year or the item.
-  const asked = isPerElement(fact) ? undefined : factText(fact)?.question;
+  const asked = isPerElement(fact) ? undefined : factEntry(fact)?.question;
   if (asked) return asked[lang];
 
   return lang === 'zh' ? `请提供“${fact}”这一信息。` : `Please provide “${fact}”.`;

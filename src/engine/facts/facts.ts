@@ -1,68 +1,65 @@
 import type { Dec } from '../support/decimal.js';
 import { Dec as D } from '../support/decimal.js';
-import {
-  ACTIVITIES, ESTABLISHMENTS, FACILITIES, HQ_TYPES, INDUSTRIES, MANUFACTURING_SECTORS, OWNERSHIPS, SIZES,
-  type FiscalYear, type Profile,
-} from '../profile/profile-schema.js';
+import { ACTIVITIES, HQ_TYPES, SIZES } from '../profile/profile-schema.js';
 import { canonicalDistrict, FUNCTIONAL_REGIONS } from '../profile/districts.js';
 import { divisionCode } from '../profile/credit-code.js';
 import { Unknown } from '../support/unknown.js';
 import {
   cached, DEPARTMENTS_PARAMETER, fiscalYear, param, RD_EXCLUDED_PARAMETER, SIZE_TABLE_PARAMETER,
-  SMALL_LOW_PROFIT_PARAMETER, type FactDef, type FactType,
+  SMALL_LOW_PROFIT_PARAMETER, type FactDef,
 } from './scope.js';
+import { CATALOGUE, COLLECTIONS } from './catalogue/catalogue.js';
+import type { FieldRead } from './catalogue/fact-entry.js';
 import { sizeAtOpening, sizeInfo } from './size-facts.js';
 import { nationalRateMayApply, rdRaisedPeriod, taxPaidInWindow } from './derived-facts.js';
 import { functionalRegion } from './regions.js';
 
 /**
- * The fact registry: every fact a rule can name, its type and how it is read from the profile
- * (a field as it stands, or derived). What a fact is called and how it is asked for is declared
- * in catalogue/; the context a fact is read in is scope.ts.
+ * The fact registry: every fact a rule can name, its type and how it is read from the profile.
+ * A field read as it stands is declared in catalogue/ (with its words, question and schema text);
+ * the facts derived from other fields are here. The context a fact is read in is scope.ts.
  */
 // What the rules read beside the registry, from where it is declared.
 export { toDecimal, DEPARTMENTS_PARAMETER, type Scope, type FactType } from './scope.js';
 export { ITEM_FIELDS, readItemField } from './item-fields.js';
 
-function field<K extends keyof Profile>(key: K, type: FactType, values?: readonly string[]): FactDef {
+/** A field of the profile as it stands; absent is unknown. */
+function field(key: string, read: FieldRead): FactDef {
   return {
-    type,
-    values,
-    resolve: ({ env }) => (env.profile[key] === undefined ? new Unknown([key]) : env.profile[key]),
+    type: read.type,
+    values: read.values,
+    resolve: ({ env }) => {
+      const v = (env.profile as Readonly<Record<string, unknown>>)[key];
+      return v === undefined ? new Unknown([key]) : v;
+    },
   };
 }
 
-function yearField(key: keyof FiscalYear): FactDef {
+/** A figure of the year evaluated, as the profile gives it. */
+function yearField(key: string): FactDef {
   return {
     type: 'money',
     yearly: true,
     resolve: ({ env }) => {
       const fy = fiscalYear(env);
       if (fy instanceof Unknown) return fy;
-      return fy[key] ?? new Unknown([`fiscalYears.${env.year}.${key}`]);
+      return (fy as Readonly<Record<string, unknown>>)[key] ?? new Unknown([`fiscalYears.${env.year}.${key}`]);
     },
   };
 }
 
+/** The fields the catalogue says a rule reads as they stand: the enterprise's, and the year's figures. */
+function declaredFields(): Record<string, FactDef> {
+  const out: Record<string, FactDef> = {};
+  for (const [key, e] of Object.entries(CATALOGUE)) {
+    if (!e.read || COLLECTIONS.some((c) => key.startsWith(`${c}.`))) continue;
+    out[key] = key.startsWith('year.') ? yearField(key.slice(5)) : field(key, e.read);
+  }
+  return out;
+}
+
 export const FACTS: Readonly<Record<string, FactDef>> = {
-  name: field('name', 'string'),
-  creditCode: field('creditCode', 'string'),
-  registrationDate: field('registrationDate', 'date'),
-  district: field('district', 'string'),
-  industry: field('industry', 'enum', INDUSTRIES),
-  nationalIndustryCode: field('nationalIndustryCode', 'string'),
-  ownership: field('ownership', 'enum', OWNERSHIPS),
-  establishment: field('establishment', 'enum', ESTABLISHMENTS),
-  employees: field('employees', 'number'),
-  technologySme: field('technologySme', 'boolean'),
-  highTechEnterprise: field('highTechEnterprise', 'boolean'),
-  encouragedCatalog: field('encouragedCatalog', 'boolean'),
-  manufacturingSector: field('manufacturingSector', 'enum', MANUFACTURING_SECTORS),
-  facilities: field('facilities', 'list', FACILITIES),
-  land: field('land', 'list'),
-  utilities: field('utilities', 'list'),
-  taxPayments: field('taxPayments', 'list'),
-  headquarters: field('headquarters', 'object'),
+  ...declaredFields(),
   'headquarters.type': {
     type: 'enum',
     values: HQ_TYPES,
@@ -86,12 +83,6 @@ export const FACTS: Readonly<Record<string, FactDef>> = {
       { type: 'boolean', resolve: ({ env }) => env.profile.activities?.[a] ?? new Unknown([`activities.${a}`]) },
     ]),
   ),
-  'year.revenue': yearField('revenue'),
-  'year.mainBusinessRevenue': yearField('mainBusinessRevenue'),
-  'year.totalAssets': yearField('totalAssets'),
-  'year.taxableIncome': yearField('taxableIncome'),
-  'year.rdExpensed': yearField('rdExpensed'),
-  'year.rdIntangibleAmortization': yearField('rdIntangibleAmortization'),
   'year.rdExpensedRaisedPeriod': rdRaisedPeriod('rdExpensed', 'rdExpensedQ4'),
   'year.rdAmortizationRaisedPeriod': rdRaisedPeriod('rdIntangibleAmortization', 'rdIntangibleAmortizationQ4'),
 

@@ -1,7 +1,7 @@
 import type { TextPair } from '../rules/rule-schema.js';
 import { own } from '../support/own.js';
-import { factText, STATUS_WORDS } from './catalogue/catalogue.js';
-import type { Words } from './catalogue/fact-text.js';
+import { factEntry, STATUS_WORDS } from './catalogue/catalogue.js';
+import type { Words } from './catalogue/fact-entry.js';
 
 /**
  * The words for facts and their values, in both languages, as a tax adviser says them: a view of
@@ -29,7 +29,7 @@ export function factWords(fact: string, collection?: string): TextPair | undefin
     const n = Number(policy[2]);
     return { zh: `第${n}条政策（${policy[1]}）是否适用`, en: `whether article ${n} (${policy[1]}) applies` };
   }
-  return factText(key)?.label;
+  return factEntry(key)?.label;
 }
 
 /** An enum value in words, or undefined where the catalogue does not know it. */
@@ -41,5 +41,5 @@ export function valueWords(fact: string, value: string, collection?: string): Te
 
 /** Every enum and its value words, for renderers that list the choices (the interview, the schema). */
 export function enumWords(key: string): Words | undefined {
-  return factText(key)?.values;
+  return factEntry(key)?.values;
 }

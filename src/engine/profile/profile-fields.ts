@@ -1,6 +1,6 @@
 import type { TextPair } from '../rules/rule-schema.js';
 import { CATALOGUE, COLLECTIONS } from '../facts/catalogue/catalogue.js';
-import type { FactText } from '../facts/catalogue/fact-text.js';
+import type { FactEntry } from '../facts/catalogue/fact-entry.js';
 
 /**
  * What each field of the profile means, in both languages: a view of the fact catalogue
@@ -28,7 +28,7 @@ function schemaPath(key: string): string {
   return list ? `${list}[].${key.slice(list.length + 1)}` : key;
 }
 
-function doc(about: TextPair, f: Pick<FactText, 'unit' | 'values' | 'example'>): FieldDoc {
+function doc(about: TextPair, f: Pick<FactEntry, 'unit' | 'values' | 'example'>): FieldDoc {
   return {
     zh: about.zh,
     en: about.en,

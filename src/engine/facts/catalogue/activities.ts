@@ -1,4 +1,4 @@
-import { type Catalogue } from './fact-text.js';
+import { type Catalogue } from './fact-entry.js';
 
 /**
  * The yes-or-no facts that decide the non-monetary policies (`activities.firstLoan`).

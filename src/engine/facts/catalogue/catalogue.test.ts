@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AREAS, CATALOGUE, COLLECTIONS } from './catalogue.js';
 import {
-  ACTIVITIES, ESTABLISHMENTS, FACILITIES, HQ_TYPES, INDUSTRIES, LAND_ACQUISITIONS, LAND_USES, MANUFACTURING_SECTORS,
+  fiscalYearSchema, parcelSchema, profileSchema, taxPaymentSchema, utilitySchema, ACTIVITIES, ESTABLISHMENTS, FACILITIES, HQ_TYPES, INDUSTRIES, LAND_ACQUISITIONS, LAND_USES, MANUFACTURING_SECTORS,
   OWNERSHIPS, SIZES, TAX_KINDS, UTILITY_KINDS, UTILITY_PURPOSES,
 } from '../../profile/profile-schema.js';
 import { FUNCTIONAL_REGIONS } from '../../profile/districts.js';
@@ -58,5 +58,20 @@ describe('the fact catalogue', () => {
     });
     expect(wrong.map(([k]) => k)).toEqual([]);
     expect(COLLECTIONS).toEqual(['land', 'utilities', 'taxPayments']);
+  });
+
+  it('reads only fields the profile schema has, and words every value it reads', () => {
+    const shapes: Record<string, object> = {
+      '': profileSchema.shape, year: fiscalYearSchema.shape, land: parcelSchema.shape, utilities: utilitySchema.shape, taxPayments: taxPaymentSchema.shape,
+    };
+    const read = Object.entries(CATALOGUE).filter(([, e]) => e.read);
+    expect(read.length).toBeGreaterThan(35);
+    const strays = read.filter(([k]) => {
+      const dot = k.indexOf('.');
+      const [scope, field] = dot < 0 ? ['', k] : [k.slice(0, dot), k.slice(dot + 1).split('.')[0]!];
+      return !Object.hasOwn(shapes, scope) || !Object.hasOwn(shapes[scope]!, field);
+    });
+    expect(strays.map(([k]) => k)).toEqual([]);
+    for (const [k, e] of read) if (e.read!.values) expect(Object.keys(e.values ?? {}).sort(), k).toEqual([...e.read!.values].sort());
   });
 });

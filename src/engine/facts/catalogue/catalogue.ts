@@ -1,7 +1,7 @@
 import type { TextPair } from '../../rules/rule-schema.js';
 import type { Status } from '../../evaluate/result.js';
 import { own } from '../../support/own.js';
-import type { Catalogue, FactText } from './fact-text.js';
+import type { Catalogue, FactEntry } from './fact-entry.js';
 import { ACTIVITIES } from './activities.js';
 import { ENTERPRISE } from './enterprise.js';
 import { FISCAL_YEARS } from './fiscal-years.js';
@@ -17,7 +17,7 @@ export const AREAS: Readonly<Record<string, Catalogue>> = {
 export const CATALOGUE: Catalogue = Object.assign({}, ...Object.values(AREAS)) as Catalogue;
 
 /** What is declared about a fact (keyed as `vocabularyKey` gives it), or undefined. */
-export function factText(key: string): FactText | undefined {
+export function factEntry(key: string): FactEntry | undefined {
   return own(CATALOGUE, key);
 }
 

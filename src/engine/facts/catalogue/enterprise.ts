@@ -1,4 +1,5 @@
-import type { Catalogue, Words } from './fact-text.js';
+import { ESTABLISHMENTS, INDUSTRIES, MANUFACTURING_SECTORS, OWNERSHIPS } from '../../profile/profile-schema.js';
+import type { Catalogue, Words } from './fact-entry.js';
 
 /** The sizes of the national SME standard: the size declared or derived, and the size at opening. */
 const SIZE_WORDS: Words = {
@@ -31,12 +32,14 @@ export const ENTERPRISE: Catalogue = {
     example: '../schema/profile.schema.json',
   },
   name: {
+    read: { type: 'string' },
     label: { zh: '企业名称', en: 'the enterprise’s name' },
     question: { zh: '企业的全称是什么？', en: 'What is the enterprise’s registered name?' },
     about: { zh: '企业名称', en: 'Registered name of the enterprise' },
     example: '重庆云数智联科技有限公司',
   },
   creditCode: {
+    read: { type: 'string' },
     label: { zh: '统一社会信用代码', en: 'the unified social credit code' },
     question: { zh: '企业的统一社会信用代码是什么？', en: 'What is the enterprise’s unified social credit code?' },
     about: {
@@ -46,6 +49,7 @@ export const ENTERPRISE: Catalogue = {
     example: '91500112MA5U7K3X23',
   },
   registrationDate: {
+    read: { type: 'date' },
     label: { zh: '登记注册日期', en: 'the registration date' },
     question: { zh: '企业的登记注册日期是哪一天？', en: 'On what date was the enterprise registered?' },
     about: {
@@ -55,6 +59,7 @@ export const ENTERPRISE: Catalogue = {
     example: '2017-03-15',
   },
   district: {
+    read: { type: 'string' },
     label: { zh: '注册所在区县', en: 'the district of registration' },
     question: { zh: '企业注册在重庆市哪个区县？', en: 'In which Chongqing district or county is the enterprise registered?' },
     about: {
@@ -78,6 +83,7 @@ export const ENTERPRISE: Catalogue = {
     values: REGION_WORDS,
   },
   industry: {
+    read: { type: 'enum', values: INDUSTRIES },
     label: { zh: '主营业务所属行业', en: 'the industry of the main business' },
     question: {
       zh: '企业主营业务属于十大战略性新兴服务业中的哪一类（或不属于）？',
@@ -103,6 +109,7 @@ export const ENTERPRISE: Catalogue = {
     },
   },
   nationalIndustryCode: {
+    read: { type: 'string' },
     label: { zh: '国民经济行业代码', en: 'the national industry code' },
     question: {
       zh: '主营业务的国民经济行业代码（GB/T 4754-2017，如 I6510）是什么？',
@@ -115,6 +122,7 @@ export const ENTERPRISE: Catalogue = {
     example: 'I6510',
   },
   ownership: {
+    read: { type: 'enum', values: OWNERSHIPS },
     label: { zh: '所有制类型', en: 'the ownership' },
     question: {
       zh: '企业的所有制类型是什么（民营、国有、集体、外资、混合）？',
@@ -131,6 +139,7 @@ export const ENTERPRISE: Catalogue = {
     },
   },
   establishment: {
+    read: { type: 'enum', values: ESTABLISHMENTS },
     label: { zh: '设立方式', en: 'how the enterprise was set up' },
     question: {
       zh: '企业是新开办的，还是从外地迁入或改制设立的？',
@@ -162,6 +171,7 @@ export const ENTERPRISE: Catalogue = {
     values: SIZE_WORDS,
   },
   employees: {
+    read: { type: 'number' },
     label: { zh: '从业人员数', en: 'the headcount' },
     question: { zh: '企业目前有多少从业人员？', en: 'How many people does the enterprise employ?' },
     about: { zh: '从业人员数（人），用于推算企业规模', en: 'Headcount (persons), used to derive the size' },
@@ -169,6 +179,7 @@ export const ENTERPRISE: Catalogue = {
     example: 45,
   },
   technologySme: {
+    read: { type: 'boolean' },
     label: { zh: '是否为科技型中小企业', en: 'whether it is a technology-based SME' },
     question: { zh: '企业是否已登记为科技型中小企业？', en: 'Is the enterprise registered as a technology-based SME (科技型中小企业)?' },
     about: {
@@ -178,6 +189,7 @@ export const ENTERPRISE: Catalogue = {
     example: true,
   },
   highTechEnterprise: {
+    read: { type: 'boolean' },
     label: { zh: '是否为高新技术企业', en: 'whether it is a high-tech enterprise' },
     question: { zh: '企业当年是否为经认定的高新技术企业？', en: 'Was the enterprise a recognized high-tech enterprise (高新技术企业) in the year?' },
     about: {
@@ -190,6 +202,7 @@ export const ENTERPRISE: Catalogue = {
     label: { zh: '是否可能适用其他减低税率优惠', en: 'whether another reduced national rate may apply' },
   },
   encouragedCatalog: {
+    read: { type: 'boolean' },
     label: {
       zh: '主营业务是否属于西部地区鼓励类产业目录',
       en: 'whether the main business is in the Western Region Encouraged Industries Catalogue',
@@ -205,6 +218,7 @@ export const ENTERPRISE: Catalogue = {
     example: true,
   },
   manufacturingSector: {
+    read: { type: 'enum', values: MANUFACTURING_SECTORS },
     label: { zh: '所属制造业领域', en: 'the manufacturing sector' },
     question: {
       zh: '企业属于哪个制造业领域（汽车、高端装备、轨道交通、航空或其他）？',
@@ -221,6 +235,7 @@ export const ENTERPRISE: Catalogue = {
     },
   },
   headquarters: {
+    read: { type: 'object' },
     label: { zh: '总部情况', en: 'the headquarters' },
     question: {
       zh: '企业是否为新引进的总部（企业总部、地区总部、采购中心、研发中心、后台中心或结算中心）？如是，属于哪一类？',

@@ -1,4 +1,4 @@
-import { type Catalogue, YUAN } from './fact-text.js';
+import { type Catalogue, YUAN } from './fact-entry.js';
 
 /**
  * The figures of each fiscal year (`fiscalYears.2017.revenue` is the fact `year.revenue`), and the facts
@@ -24,6 +24,7 @@ export const FISCAL_YEARS: Catalogue = {
     },
   },
   'year.revenue': {
+    read: { type: 'money' },
     label: { zh: '营业收入', en: 'revenue' },
     question: { zh: '{y} 年度的营业收入是多少？', en: 'What was the revenue in {y}?' },
     about: { zh: '当年营业收入', en: 'Revenue of the year' },
@@ -31,6 +32,7 @@ export const FISCAL_YEARS: Catalogue = {
     example: '6200000.00',
   },
   'year.mainBusinessRevenue': {
+    read: { type: 'money' },
     label: { zh: '主营业务收入', en: 'main-business revenue' },
     question: { zh: '{y} 年度的主营业务收入是多少？', en: 'What was the main-business revenue in {y}?' },
     about: {
@@ -41,6 +43,7 @@ export const FISCAL_YEARS: Catalogue = {
     example: '5580000.00',
   },
   'year.totalAssets': {
+    read: { type: 'money' },
     label: { zh: '资产总额', en: 'total assets' },
     question: { zh: '{y} 年度的资产总额是多少？', en: 'What was the total assets in {y}?' },
     about: { zh: '年末资产总额', en: 'Total assets at the end of the year' },
@@ -48,6 +51,7 @@ export const FISCAL_YEARS: Catalogue = {
     example: '9000000.00',
   },
   'year.taxableIncome': {
+    read: { type: 'money' },
     label: { zh: '应纳税所得额', en: 'taxable income' },
     question: { zh: '{y} 年度的应纳税所得额（研发加计扣除前）是多少？', en: 'What was the taxable income (before the R&D extra deduction) in {y}?' },
     about: { zh: '应纳税所得额（研发费用加计扣除前），可为负数（亏损）', en: 'Taxable income before the R&D extra deduction; may be negative (a loss)' },
@@ -55,6 +59,7 @@ export const FISCAL_YEARS: Catalogue = {
     example: '820000.00',
   },
   'year.rdExpensed': {
+    read: { type: 'money' },
     label: { zh: '费用化研发支出', en: 'R&D expense charged to profit or loss' },
     question: { zh: '{y} 年度的费用化研发支出是多少？', en: 'What was the R&D expense charged to profit or loss in {y}?' },
     about: { zh: '当年费用化的研发支出（计入当期损益）', en: 'R&D expense charged to profit or loss in the year' },
@@ -62,6 +67,7 @@ export const FISCAL_YEARS: Catalogue = {
     example: '1240000.00',
   },
   'year.rdIntangibleAmortization': {
+    read: { type: 'money' },
     label: { zh: '研发形成无形资产的摊销额', en: 'amortization of R&D intangibles' },
     question: { zh: '{y} 年度的研发形成无形资产的当年摊销额是多少？', en: 'What was the amortization of intangibles formed by R&D in {y}?' },
     about: { zh: '研发形成的无形资产当年的摊销额', en: 'Amortization in the year of intangible assets formed by R&D' },

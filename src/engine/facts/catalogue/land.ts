@@ -1,10 +1,12 @@
-import { type Catalogue, SQM, YEARS, YUAN_PER_SQM } from './fact-text.js';
+import { LAND_ACQUISITIONS, LAND_USES } from '../../profile/profile-schema.js';
+import { type Catalogue, SQM, YEARS, YUAN_PER_SQM } from './fact-entry.js';
 
 /**
  * Land parcels acquired or to be acquired (`land[1].use` is the fact `land.use`).
  */
 export const LAND: Catalogue = {
   land: {
+    read: { type: 'list' },
     label: { zh: '土地', en: 'land parcels' },
     question: {
       zh: '企业是否通过出让、先租后让或存量用地取得土地？如有，请提供每宗地的用途、面积、基准地价和取得方式；没有请明确说明。',
@@ -17,12 +19,14 @@ export const LAND: Catalogue = {
     },
   },
   'land.id': {
+    read: { type: 'string', absentIsNull: true },
     label: { zh: '地块编号', en: 'the parcel’s identifier' },
     question: { zh: '{item}的编号是什么？', en: 'What is the identifier of {item}?' },
     about: { zh: '宗地编号（仅用于识别，可不填）', en: 'Identifier of the parcel (only to tell parcels apart; optional)' },
     example: 'SZ-2018-07',
   },
   'land.use': {
+    read: { type: 'enum', values: LAND_USES },
     label: { zh: '土地用途', en: 'the land use' },
     question: {
       zh: '{item}的规划用途是什么（商服、旅游娱乐、工业、综合、教科文卫体、住宅）？',
@@ -40,6 +44,7 @@ export const LAND: Catalogue = {
     },
   },
   'land.areaSqm': {
+    read: { type: 'money' },
     label: { zh: '土地面积', en: 'the area' },
     question: { zh: '{item}的面积是多少平方米？', en: 'What is the area of {item} in square metres?' },
     about: { zh: '宗地面积', en: 'Area of the parcel' },
@@ -47,6 +52,7 @@ export const LAND: Catalogue = {
     example: '3500',
   },
   'land.basePricePerSqm': {
+    read: { type: 'money' },
     label: { zh: '基准地价', en: 'the base land price' },
     question: { zh: '{item}对应用途的基准地价是每平方米多少元？', en: 'What is the base land price per square metre for {item}?' },
     about: { zh: '该用途的基准地价', en: 'Base land price for the use' },
@@ -54,6 +60,7 @@ export const LAND: Catalogue = {
     example: '1240.00',
   },
   'land.acquisition': {
+    read: { type: 'enum', values: LAND_ACQUISITIONS },
     label: { zh: '取得方式', en: 'how the land is acquired' },
     question: {
       zh: '{item}以何种方式取得（出让、先租后让、老城区存量用地）？',
@@ -68,12 +75,14 @@ export const LAND: Catalogue = {
     },
   },
   'land.inRecognizedCluster': {
+    read: { type: 'boolean' },
     label: { zh: '是否位于认定的集聚区', en: 'whether it lies in a recognized cluster' },
     question: { zh: '{item}是否位于认定的战略性新兴服务业集聚区内？', en: 'Does {item} lie in a recognized cluster?' },
     about: { zh: '是否位于认定的战略性新兴服务业集聚区内', en: 'Lies in a recognized cluster of strategic emerging service industries' },
     example: false,
   },
   'land.leaseYears': {
+    read: { type: 'number' },
     label: { zh: '租赁年限', en: 'the lease term' },
     question: { zh: '{item}的租赁年限是多少年？', en: 'For how many years is {item} leased?' },
     about: { zh: '先租后让的租赁年限（1-70 年）', en: 'Lease term before the transfer (1 to 70 years)' },
@@ -81,6 +90,7 @@ export const LAND: Catalogue = {
     example: 10,
   },
   'land.filedOn': {
+    read: { type: 'date' },
     label: { zh: '备案日期', en: 'the filing date' },
     question: { zh: '{item}于哪一天办理备案？', en: 'On what date was {item} filed?' },
     about: {

@@ -1,10 +1,12 @@
-import { type Catalogue, YUAN } from './fact-text.js';
+import { TAX_KINDS } from '../../profile/profile-schema.js';
+import { type Catalogue, YUAN } from './fact-entry.js';
 
 /**
  * Tax payments, and what was paid of each tax in a policy's period.
  */
 export const TAX_PAYMENTS: Catalogue = {
   taxPayments: {
+    read: { type: 'list' },
     label: { zh: '缴税记录', en: 'tax payments' },
     question: {
       zh: '企业自登记注册以来实际缴纳的企业所得税和增值税，各笔的缴纳日期和金额是多少？',
@@ -20,12 +22,14 @@ export const TAX_PAYMENTS: Catalogue = {
     },
   },
   'taxPayments.date': {
+    read: { type: 'date' },
     label: { zh: '缴纳日期', en: 'the payment date' },
     question: { zh: '{item}的缴纳日期是哪一天？', en: 'On what date was {item} made?' },
     about: { zh: '缴纳日期，YYYY-MM-DD', en: 'Date paid, YYYY-MM-DD' },
     example: '2017-07-15',
   },
   'taxPayments.tax': {
+    read: { type: 'enum', values: TAX_KINDS },
     label: { zh: '税种', en: 'the tax' },
     question: { zh: '{item}是企业所得税还是增值税？', en: 'Was {item} enterprise income tax or VAT?' },
     about: { zh: '税种', en: 'Which tax' },
@@ -36,6 +40,7 @@ export const TAX_PAYMENTS: Catalogue = {
     },
   },
   'taxPayments.amount': {
+    read: { type: 'money' },
     label: { zh: '缴纳金额', en: 'the amount paid' },
     question: { zh: '{item}的金额是多少？', en: 'What was the amount of {item}?' },
     about: { zh: '缴纳金额', en: 'Amount paid' },

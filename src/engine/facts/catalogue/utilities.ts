@@ -1,10 +1,12 @@
-import { type Catalogue, YUAN_PER_UNIT } from './fact-text.js';
+import { FACILITIES, UTILITY_KINDS, UTILITY_PURPOSES } from '../../profile/profile-schema.js';
+import { type Catalogue, YUAN_PER_UNIT } from './fact-entry.js';
 
 /**
  * Utility lines and the facilities that decide which price a line may be charged at.
  */
 export const UTILITIES: Catalogue = {
   facilities: {
+    read: { type: 'list', values: FACILITIES },
     label: { zh: '经营的场所或机构', en: 'the venues and institutions it runs' },
     question: {
       zh: '企业是否经营文化场馆、体育场馆、星级酒店、游轮、温泉、养老、博物馆、培训、学生公寓或民营医疗等设施？',
@@ -33,6 +35,7 @@ export const UTILITIES: Catalogue = {
     },
   },
   utilities: {
+    read: { type: 'list' },
     label: { zh: '水电气用量', en: 'utility lines' },
     question: {
       zh: '企业的用电、用水、用气量和现行单价是多少（含工业、居民或公立医疗机构的参考价格）？没有请明确说明。',
@@ -48,6 +51,7 @@ export const UTILITIES: Catalogue = {
     },
   },
   'utilities.kind': {
+    read: { type: 'enum', values: UTILITY_KINDS },
     label: { zh: '能源种类', en: 'the kind of utility' },
     question: { zh: '{item}是电、水还是气？', en: 'Is {item} electricity, water or gas?' },
     about: { zh: '能源种类', en: 'Kind of utility' },
@@ -59,6 +63,7 @@ export const UTILITIES: Catalogue = {
     },
   },
   'utilities.quantity': {
+    read: { type: 'money' },
     label: { zh: '用量', en: 'the quantity' },
     question: { zh: '{item}的年用量是多少？', en: 'How much of {item} is used?' },
     about: { zh: '评估年度的用量，按 unit 计量', en: 'Quantity used in the year evaluated, in `unit`' },
@@ -66,12 +71,14 @@ export const UTILITIES: Catalogue = {
     example: '420000',
   },
   'utilities.unit': {
+    read: { type: 'string', absentIsNull: true },
     label: { zh: '计量单位', en: 'the unit' },
     question: { zh: '{item}的计量单位是什么？', en: 'In what unit is {item} measured?' },
     about: { zh: '计量单位，如 kWh、m3（仅用于显示）', en: 'Unit of measure such as kWh or m3 (shown only)' },
     example: 'kWh',
   },
   'utilities.currentPrice': {
+    read: { type: 'money' },
     label: { zh: '现行单价', en: 'the current price' },
     question: { zh: '{item}目前的单价是多少？', en: 'What is the current unit price of {item}?' },
     about: { zh: '现行单价', en: 'Price now paid per unit' },
@@ -79,6 +86,8 @@ export const UTILITIES: Catalogue = {
     example: '0.7836',
   },
   'utilities.purpose': {
+    // Purpose is only stated where it matters (bathing water); absent means no special purpose.
+    read: { type: 'enum', values: UTILITY_PURPOSES, absentIsNull: true },
     label: { zh: '用途', en: 'the purpose' },
     question: { zh: '{item}的用途是什么（如温泉洗浴）？', en: 'What is {item} used for (e.g. bathing)?' },
     about: {
@@ -97,6 +106,7 @@ export const UTILITIES: Catalogue = {
     },
   },
   'utilities.referencePrices.industrial': {
+    read: { type: 'money' },
     label: { zh: '工业价格', en: 'the industrial price' },
     question: { zh: '{item}的一般工商业（工业）价格是多少？', en: 'What is the industrial price for {item}?' },
     about: { zh: '一般工商业（工业）价格', en: 'Industrial price' },
@@ -104,6 +114,7 @@ export const UTILITIES: Catalogue = {
     example: '0.6420',
   },
   'utilities.referencePrices.residential': {
+    read: { type: 'money' },
     label: { zh: '居民非阶梯价格', en: 'the residential non-tiered price' },
     question: { zh: '{item}的居民用（非阶梯）价格是多少？', en: 'What is the residential (non-tiered) price for {item}?' },
     about: { zh: '居民用（非阶梯）价格', en: 'Residential (non-tiered) price' },
@@ -111,6 +122,7 @@ export const UTILITIES: Catalogue = {
     example: '0.5200',
   },
   'utilities.referencePrices.publicMedical': {
+    read: { type: 'money' },
     label: { zh: '公立医疗机构价格', en: 'the public medical institutions’ price' },
     question: { zh: '{item}的公立医疗机构价格是多少？', en: 'What do public medical institutions pay for {item}?' },
     about: { zh: '公立医疗机构价格', en: 'Price paid by public medical institutions' },

@@ -1,16 +1,23 @@
 import type { TextPair } from '../../rules/rule-schema.js';
+import type { FactType } from '../scope.js';
 
 /**
- * Everything said about one fact, declared once beside it: the words for it, the question that
- * asks for it, what the profile field means, its unit, an example, and the words for its values.
- * The views read these declarations: the engine's vocabulary (vocabulary.ts), the JSON Schema and
- * docs/profile.md (profile-fields.ts), the questions of every renderer (src/render/questions.ts).
+ * Everything about one fact, declared once: how a rule reads the profile field, the words for it,
+ * the question that asks for it, what the field means, its unit, an example, and the words for its
+ * values. The views read these declarations: the fact registry and the item fields (facts.ts,
+ * item-fields.ts), the engine's vocabulary (vocabulary.ts), the JSON Schema and docs/profile.md
+ * (profile-fields.ts), the questions of every renderer (src/render/questions.ts).
  *
  * A fact is keyed as rules name it, with item indices and the evaluated year left out: `industry`,
  * `land.use`, `utilities.referencePrices.industrial`, `year.revenue`, `activities.firstLoan`.
- * Adding a profile field is its zod schema plus one entry here.
+ * Adding a profile field is its zod schema (and the validator beside it) plus one entry here.
  */
-export interface FactText {
+export interface FactEntry {
+  /**
+   * How a rule reads the field as the profile gives it: its type and, for an enum, the values the
+   * schema allows. A derived fact (computed from other fields) has its reader in facts.ts instead.
+   */
+  read?: FieldRead;
   /** The fact as a noun phrase, as a tax adviser says it: every output prints it instead of a path. */
   label?: TextPair;
   /**
@@ -37,8 +44,15 @@ export interface FactText {
   };
 }
 
+export interface FieldRead {
+  type: FactType;
+  values?: readonly string[];
+  /** An item field whose absence means none (no identifier, no special purpose), not unknown. */
+  absentIsNull?: boolean;
+}
+
 export type Words = Readonly<Record<string, TextPair>>;
-export type Catalogue = Readonly<Record<string, FactText>>;
+export type Catalogue = Readonly<Record<string, FactEntry>>;
 
 export const YUAN: TextPair = { zh: '元', en: 'yuan (元)' };
 export const SQM: TextPair = { zh: '平方米', en: 'square metres (平方米)' };
