@@ -130,6 +130,7 @@ export function readParameter(s: Scope, name: string): unknown {
 
 /** Records that a policy's declared default stood in for a missing fact, in words. */
 function assumeDefault(s: Scope, name: string, dv: unknown): void {
+  if (!s.trace.keeps) return;
   const ref = POLICY_REF.exec(name);
   let message: TextPair;
   if (ref) {

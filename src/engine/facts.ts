@@ -164,6 +164,7 @@ function sizeAtOpening(scope: Scope): unknown {
   if (year === undefined) return new Unknown(['size', `fiscalYears.${regYear}`]);
   const info = derivedSize(scope, year);
   if (!info.size) return new Unknown(info.missing);
+  if (!scope.trace.keeps) return info.size;
   const which = year === regYear
     ? { zh: `登记注册年度（${year}年）`, en: `the registration year, ${year}` }
     : { zh: `期内第一个有数据的年度（${year}年；档案没有登记注册年度${regYear}年的数据）`, en: `the first year of the window with figures, ${year} (the profile has none for the registration year, ${regYear})` };
@@ -203,7 +204,7 @@ function rdRaisedPeriod(whole: 'rdExpensed' | 'rdIntangibleAmortization', part: 
       const end = until < `${env.year + 1}-01-01` ? until : `${env.year + 1}-01-01`;
       const days = Math.max(daysBetween(start, end), 0);
       const yearDays = daysBetween(`${env.year}-01-01`, `${env.year + 1}-01-01`);
-      scope.trace.assume({
+      if (scope.trace.keeps) scope.trace.assume({
         fact: `fiscalYears.${env.year}.${part}`,
         value: `${days}/${yearDays}`,
         message: {

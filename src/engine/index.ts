@@ -3,7 +3,7 @@ export { PolicyCalcError, isPolicyCalcError, formatIssue, type Issue, type Error
 export { loadRules, readRuleSource, compileRuleSet, ruleFiles, type RuleSet, type RuleSource } from './rule-set.js';
 export { parseProfile, validateProfile, readProfileJson, decodeUtf8 } from './profile.js';
 export { profileSchema, type Profile } from './profile-schema.js';
-export { evaluate, defaultYear, type EvaluateOptions } from './evaluate.js';
+export { evaluate, evaluateLean, defaultYear, type EvaluateOptions, type LeanResult, type Outcome } from './evaluate.js';
 export type { EvaluationResult, Benefit, Status, Period, Warning } from './result.js';
 export { parseCalendarDate, todayIn, POLICY_TIME_ZONE, type CalendarDate } from './dates.js';
 export type {
