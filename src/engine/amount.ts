@@ -1,6 +1,6 @@
 import { formatFigure, formatMoney, ZERO, type Dec } from './decimal.js';
 import { addCalendarDays, addCalendarYears, type CalendarDate, type DateWindow } from './dates.js';
-import type { Scope } from './facts.js';
+import { scopeWith, type Scope } from './facts.js';
 import { sumOrUnknown, type CompiledFigure, type CompiledItemGroup, type CompiledPolicy } from './compile.js';
 import { or, truthValue } from './conditions.js';
 import { lower, Range, type Num } from './bounds.js';
@@ -80,7 +80,7 @@ export function matchItems(g: CompiledItemGroup, scope: Scope, explain: boolean)
   const items = list.map((value, i) => {
     const path = `${g.of}[${i}]`;
     const out: ConditionNode[] | undefined = explain ? [] : undefined;
-    const truth = g.where({ ...scope, item: { value, path } }, out);
+    const truth = g.where(scopeWith(scope, { value, path }, scope.groups), out);
     return { value, path, truth, node: out?.[0], figures: [] };
   });
   return { items, collection: true };
@@ -125,7 +125,7 @@ export function computeAmount(p: CompiledPolicy, scope: Scope, matches: ItemMatc
         values.push(it.truth);
         continue;
       }
-      const itemScope: Scope = { ...scope, item: { value: it.value, path: it.path } };
+      const itemScope: Scope = scopeWith(scope, { value: it.value, path: it.path }, scope.groups);
       const figs = computeFigures(g.figures, itemScope, shown, `${it.path}.`, explain ? it.figures : undefined);
       if (g.period) {
         const from = g.period.from(itemScope);
@@ -134,7 +134,7 @@ export function computeAmount(p: CompiledPolicy, scope: Scope, matches: ItemMatc
         } else if (from instanceof Unknown) values.push(from);
       }
       if (g.amount) {
-        it.amount = g.amount({ ...itemScope, groups: figs });
+        it.amount = g.amount(scopeWith(itemScope, itemScope.item, figs));
         values.push(it.amount);
       }
     }
@@ -159,7 +159,7 @@ const exactValue = (v: Num): Dec | undefined => (v instanceof Range ? (v.exact ?
 /** Computes figures in order; exact ones go to the output, each later one may read earlier ones. */
 function computeFigures(figures: CompiledFigure[], scope: Scope, shown: Shown | undefined, prefix: string, nodes: FigureNode[] | undefined): Map<string, Num | Unknown> {
   const local = new Map<string, Num | Unknown>(scope.groups ?? []);
-  const s: Scope = { ...scope, groups: local };
+  const s: Scope = scopeWith(scope, scope.item, local);
   for (const f of figures) {
     const v = f.fn(s);
     local.set(f.name, v);

@@ -1,6 +1,6 @@
 import { Dec } from './decimal.js';
 import { parseCalendarDate } from './dates.js';
-import { FACTS, ITEM_FIELDS, readItemField, type FactType, type Scope } from './facts.js';
+import { FACTS, ITEM_FIELDS, itemFieldReader, type FactType, type Scope } from './facts.js';
 import type { CheckDef, ConditionDef, Operand, Operator, TextPair } from './rule-schema.js';
 import { Range } from './bounds.js';
 import { apply } from './operators.js';
@@ -80,7 +80,7 @@ export function resolveFact(name: string, ctx: CompileContext, path: YamlPath): 
       return undefined;
     }
     const coll = ctx.itemCollection!;
-    return { type: def.type, values: def.values, read: (s) => readItemField(s, coll, field) };
+    return { type: def.type, values: def.values, read: itemFieldReader(coll, field) };
   }
   if (name.startsWith('param.')) {
     const pname = name.slice(6);
@@ -170,8 +170,23 @@ export function compileCondition(def: ConditionDef, ctx: CompileContext, path: Y
     const parts = list.map((d, i) => compileCondition(d, ctx, [...path, isAll ? 'all' : 'any', i]));
     const combine = isAll ? and : or;
     const rule = ctx.ref(path);
+    // The value that decides the group at once: false for `all`, true for `any`.
+    const decisive = !isAll;
     return (s, out) => {
-      if (!out) return combine(parts.map((p) => p(s)));
+      if (!out) {
+        // Where nothing is kept (the lean evaluation), the first decisive child decides: the value
+        // is the one `combine` gives, without the children that cannot change it.
+        if (!s.trace.keeps) {
+          let unknown: Unknown[] | undefined;
+          for (const p of parts) {
+            const v = p(s);
+            if (v === decisive) return v;
+            if (v instanceof Unknown) (unknown ??= []).push(v);
+          }
+          return unknown ? Unknown.merge(unknown) : !decisive;
+        }
+        return combine(parts.map((p) => p(s)));
+      }
       const children: ConditionNode[] = [];
       const v = combine(parts.map((p) => p(s, children)));
       out.push({ kind: isAll ? 'all' : 'any', result: truthValue(v), children, rule });

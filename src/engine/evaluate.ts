@@ -1,6 +1,6 @@
 import { Dec, formatMoney, ZERO } from './decimal.js';
 import { addCalendarYears, type CalendarDate } from './dates.js';
-import { functionalRegion, sizeInfo, yearStart, type EvalEnv, type Scope } from './facts.js';
+import { functionalRegion, newScope, sizeInfo, yearStart, type EvalEnv, type Scope } from './facts.js';
 import type { CompiledPolicy } from './compile.js';
 import { and, or } from './conditions.js';
 import { FormulaError } from './bounds.js';
@@ -101,7 +101,7 @@ export function evaluate(rules: RuleSet, profile: Profile, opts: EvaluateOptions
   const { env, year, benefits, totals } = evaluateAll(rules, profile, opts, (p, e) => evaluatePolicy(p, e, explain), overlapNote);
   applyDepartments(benefits, rules.params, opts.asOf);
 
-  const sizeScope: Scope = { env, paramDate: yearStart(env), trace: new Trace() };
+  const sizeScope: Scope = newScope(env, yearStart(env), undefined, new Trace());
   const size = sizeInfo(sizeScope);
   const region = functionalRegion(profile);
   const warnings: Warning[] = profileWarnings(profile, year, opts.asOf, rules.params);
@@ -207,7 +207,7 @@ interface Decided {
  */
 function decide(p: CompiledPolicy, env: EvalEnv, b: Outcome, trace: Trace, shown: Shown | undefined, explain: boolean): Decided {
   const def = p.def;
-  const scope: Scope = { env, paramDate: undefined, defaults: def.defaults, trace };
+  const scope: Scope = newScope(env, undefined, def.defaults, trace);
   let period: Period | null = null;
   const kind = def.period?.kind ?? 'none';
   if (kind === 'fiscal-year') {
@@ -226,9 +226,10 @@ function decide(p: CompiledPolicy, env: EvalEnv, b: Outcome, trace: Trace, shown
 
   const nodes: ConditionNode[] | undefined = explain ? [] : undefined;
   let truth: Truth = p.eligibility(scope, nodes);
-  const matches = p.groups.map((g) => matchItems(g, scope, explain));
+  // An ineligible policy's items decide nothing: only what is kept (the trace's notes, the tree) reads them.
+  const matches = truth === false && !trace.keeps ? [] : p.groups.map((g) => matchItems(g, scope, explain));
   // Eligible through items when some item of some group counts.
-  if (p.groups.length) truth = and([truth, or(matches.map(groupTruth))]);
+  if (p.groups.length && truth !== false) truth = and([truth, or(matches.map(groupTruth))]);
   if (trace.keeps) for (const n of notesInForce(def.notes, scope)) trace.note(n);
 
   let status: Status = 'eligible';
