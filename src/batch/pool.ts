@@ -74,7 +74,7 @@ function copyBatch(b: Batch): Batch {
  * reaches it stops, and its inputs are evaluated again (see `lost`).
  */
 const WORKER_LIMITS = {
-  maxYoungGenerationSizeMb: 4,
+  maxYoungGenerationSizeMb: 2,
   maxOldGenerationSizeMb: 512,
 };
 
