@@ -1,4 +1,5 @@
-import { Dec, formatMoney, ZERO } from './decimal.js';
+import { formatMoney, ZERO } from './decimal.js';
+import { layoutOf, resolveStacking } from './stacking.js';
 import { addCalendarYears, type CalendarDate } from './dates.js';
 import { functionalRegion, newScope, sizeInfo, yearStart, type EvalEnv, type Scope } from './facts.js';
 import type { CompiledPolicy } from './compile.js';
@@ -72,14 +73,14 @@ function evaluateAll<B extends Outcome>(
 ): Evaluated<B> {
   const year = opts.year ?? defaultYear(profile);
   const env: EvalEnv = { profile, year, asOf: opts.asOf, params: rules.params, results: new Map(), cache: new Map() };
-  const byId = new Map<string, B>();
-  for (const p of rules.order) {
-    const b = one(p, env);
-    byId.set(b.id, b);
+  const layout = layoutOf(rules);
+  const benefits: B[] = new Array<B>(rules.policies.length);
+  for (let k = 0; k < rules.order.length; k++) {
+    const b = one(rules.order[k]!, env);
+    benefits[layout.slot[k]!] = b;
     env.results.set(b.id, b);
   }
-  const benefits = rules.policies.map((p) => byId.get(p.def.id)!);
-  resolveStacking(rules, byId, onOverlap);
+  resolveStacking(benefits, layout, onOverlap);
 
   let total = ZERO;
   const totals: EvaluationResult['totals'] = { amount: '0.00', amountBound: 'exact', eligible: 0, needsInfo: 0, ineligible: 0 };
@@ -265,24 +266,4 @@ function overlapNote(b: Benefit, winner: Benefit): void {
     zh: `与 ${winner.id} 补贴的是同一笔税款的地方留成，只计入较大的 ${winner.id}`,
     en: `Pays the same local share of tax as ${winner.id}; only the larger, ${winner.id}, counts in the total`,
   });
-}
-
-/** The same money counted once: within a stacking group only the largest eligible amount counts. */
-function resolveStacking<B extends Outcome>(rules: RuleSet, byId: Map<string, B>, onOverlap?: (b: B, winner: B) => void): void {
-  const groups = new Map<string, B[]>();
-  for (const p of rules.policies) {
-    const g = p.def.stacking?.group;
-    const b = byId.get(p.def.id)!;
-    if (g && b.status === 'eligible' && b.amount !== null) groups.set(g, [...(groups.get(g) ?? []), b]);
-  }
-  for (const list of groups.values()) {
-    if (list.length < 2) continue;
-    const winner = list.reduce((best, b) => (new Dec(b.amount!).gt(best.amount!) ? b : best));
-    for (const b of list) {
-      if (b === winner) continue;
-      b.countedInTotal = false;
-      b.overlapsWith = winner.id;
-      onOverlap?.(b, winner);
-    }
-  }
 }
