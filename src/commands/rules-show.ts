@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { compileRuleSet, escapeControls, escapeControlsDeep, parameterRefs, PolicyCalcError, type Parameter } from '../engine/index.js';
 import { loadRuleSource } from '../cli/rules.js';
-import { display } from '../engine/trace.js';
+import { display } from '../engine/index.js';
 import { writeOut } from '../cli/io.js';
 import { defaultLang, evaluationOptions, parseOptions } from '../cli/options.js';
 import { shownPath } from '../cli/paths.js';
