@@ -7,5 +7,7 @@
 const { loadBundle } = require('./bundle.js');
 
 const cli = loadBundle('cli.cjs');
-if (process.env.POLICY_CALC_WRITE_CODE_CACHE) process.once('exit', () => cli.writeCache(process.pid));
+// At build time (scripts/bundle.mjs); not on the batch run that writes the workers' cache only.
+const writeCache = process.env.POLICY_CALC_WRITE_CODE_CACHE;
+if (writeCache && writeCache !== 'workers') process.once('exit', () => cli.writeCache(process.pid));
 cli.run();
