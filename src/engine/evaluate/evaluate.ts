@@ -1,4 +1,3 @@
-import { formatMoney, ZERO } from '../support/decimal.js';
 import { layoutOf, resolveStacking } from './stacking.js';
 import { addCalendarYears, type CalendarDate } from '../support/dates.js';
 import { functionalRegion, newScope, sizeInfo, yearStart, type EvalEnv, type Scope } from '../facts/facts.js';
@@ -81,18 +80,19 @@ function evaluateAll<B extends Outcome>(
   }
   resolveStacking(benefits, layout, onOverlap);
 
-  let total = ZERO;
+  // Each amount is money to the fen ("1234.50", never negative): the total is exact in integer fen.
+  let fen = 0n;
   const totals: EvaluationResult['totals'] = { amount: '0.00', amountBound: 'exact', eligible: 0, needsInfo: 0, ineligible: 0 };
   for (const b of benefits) {
     if (b.countedInTotal && b.amount !== null) {
-      total = total.plus(b.amount);
+      fen += BigInt(b.amount.replace('.', ''));
       if (b.amountBound === 'at-least') totals.amountBound = 'at-least';
     }
     if (b.status === 'eligible') totals.eligible++;
     else if (b.status === 'needs-info') totals.needsInfo++;
     else totals.ineligible++;
   }
-  totals.amount = formatMoney(total);
+  totals.amount = fenText(fen);
   return { env, year, benefits, totals };
 }
 
@@ -265,4 +265,10 @@ function overlapNote(b: Benefit, winner: Benefit): void {
     zh: `与 ${winner.id} 补贴的是同一笔税款的地方留成，只计入较大的 ${winner.id}`,
     en: `Pays the same local share of tax as ${winner.id}; only the larger, ${winner.id}, counts in the total`,
   });
+}
+
+/** Integer fen as money text: 123450n is "1234.50", 0n "0.00". */
+function fenText(fen: bigint): string {
+  const digits = fen.toString().padStart(3, '0');
+  return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }
