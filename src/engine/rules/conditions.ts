@@ -5,7 +5,7 @@ import type { CheckDef, ConditionDef, Operand, Operator, TextPair } from './rule
 import { Range } from '../evaluate/bounds.js';
 import { apply } from './operators.js';
 import { traceData, type CheckNode, type ConditionNode, type NotCondition, type RuleRef, type TruthValue } from '../evaluate/trace.js';
-import { and, or, Unknown, type Truth } from '../support/unknown.js';
+import { and, firstDecisive, or, Unknown, type Truth } from '../support/unknown.js';
 import { didYouMean } from '../support/suggest.js';
 import { factWords, valueWords } from '../facts/vocabulary.js';
 
@@ -152,21 +152,10 @@ export function compileCondition(def: ConditionDef, ctx: CompileContext, path: Y
     const parts = list.map((d, i) => compileCondition(d, ctx, [...path, isAll ? 'all' : 'any', i]));
     const combine = isAll ? and : or;
     const rule = ctx.ref(path);
-    // The value that decides the group at once: false for `all`, true for `any`.
-    const decisive = !isAll;
     return (s, out) => {
       if (!out) {
-        // Where nothing is kept (the lean evaluation), the first decisive child decides: the value
-        // is the one `combine` gives, without the children that cannot change it.
-        if (!s.trace.keeps) {
-          let unknown: Unknown[] | undefined;
-          for (const p of parts) {
-            const v = p(s);
-            if (v === decisive) return v;
-            if (v instanceof Unknown) (unknown ??= []).push(v);
-          }
-          return unknown ? Unknown.merge(unknown) : !decisive;
-        }
+        // Where nothing is kept (the lean evaluation), the first decisive child decides.
+        if (!s.trace.keeps) return firstDecisive(parts, s, !isAll);
         return combine(parts.map((p) => p(s)));
       }
       const children: ConditionNode[] = [];
