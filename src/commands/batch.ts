@@ -6,6 +6,7 @@ import { batch } from '../batch/batch.js';
 import { FORMATS } from '../batch/formats.js';
 import { jobs, workerCount } from '../batch/options.js';
 import { checkGates, failOn } from '../batch/gates.js';
+import { enableBufferCollection, keepYoungGenerationSmall } from '../batch/heap.js';
 
 const batchOptions = evaluationOptions.extend({
   format: z.enum(FORMATS, { error: `--format must be ${FORMATS.join(', ')}` }).default('ndjson'),
@@ -29,6 +30,8 @@ export async function runBatch(inputs: string[], raw: Record<string, unknown>): 
   const rules = loadRuleSet(o.rules);
   checkGates(o.failOn, rules);
   const workers = workerCount(o.jobs, undefined, (m) => process.stderr.write(`policy-calc: ${m}\n`));
+  keepYoungGenerationSmall();
+  if (workers > 1) enableBufferCollection();
   return batch(inputs, {
     rulesDir: o.rules, rules, year: allYears ? 'all' : o.year, asOf: o.asOf, format: o.format, full: o.full, compact: o.compact, jobs: workers,
     failOn: o.failOn, reporter: o.reporter, output: o.output, lang: o.lang,

@@ -37,7 +37,7 @@ export function rdRaisedPeriod(whole: 'rdExpensed' | 'rdIntangibleAmortization',
       const end = until < `${env.year + 1}-01-01` ? until : `${env.year + 1}-01-01`;
       const days = Math.max(daysBetween(start, end), 0);
       const yearDays = daysBetween(`${env.year}-01-01`, `${env.year + 1}-01-01`);
-      scope.trace.assume({
+      if (scope.trace.keeps) scope.trace.assume({
         fact: `fiscalYears.${env.year}.${part}`,
         value: `${days}/${yearDays}`,
         message: {

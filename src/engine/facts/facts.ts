@@ -21,7 +21,7 @@ import { functionalRegion } from './regions.js';
  */
 // What the rules read beside the registry, from where it is declared.
 export { toDecimal, DEPARTMENTS_PARAMETER, type Scope, type FactType } from './scope.js';
-export { ITEM_FIELDS, readItemField } from './item-fields.js';
+export { ITEM_FIELDS, itemFieldReader } from './item-fields.js';
 
 /** A field of the profile as it stands; absent is unknown. */
 function field(key: string, read: FieldRead): FactDef {

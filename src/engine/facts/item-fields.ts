@@ -19,15 +19,18 @@ export const ITEM_FIELDS: Readonly<Record<string, Readonly<Record<string, FieldR
   ]),
 );
 
-export function readItemField(scope: Scope, collection: string, fieldPath: string): unknown {
-  const item = scope.item;
-  if (!item) return new Unknown([fieldPath]);
-  let v: unknown = item.value;
-  for (const part of fieldPath.split('.')) {
-    v = v !== null && typeof v === 'object' && has(v as object, part) ? (v as Record<string, unknown>)[part] : undefined;
-  }
-  if (v === undefined) {
-    return own(own(ITEM_FIELDS, collection), fieldPath)?.absentIsNull ? null : new Unknown([`${item.path}.${fieldPath}`]);
-  }
-  return v;
+/** Reads `item.<fieldPath>` of the scope's item; the path is split and its field looked up once, here. */
+export function itemFieldReader(collection: string, fieldPath: string): (scope: Scope) => unknown {
+  const parts = fieldPath.split('.');
+  const absentIsNull = own(own(ITEM_FIELDS, collection), fieldPath)?.absentIsNull === true;
+  return (scope) => {
+    const item = scope.item;
+    if (!item) return new Unknown([fieldPath]);
+    let v: unknown = item.value;
+    for (const part of parts) {
+      v = v !== null && typeof v === 'object' && has(v as object, part) ? (v as Record<string, unknown>)[part] : undefined;
+    }
+    if (v === undefined) return absentIsNull ? null : new Unknown([`${item.path}.${fieldPath}`]);
+    return v;
+  };
 }

@@ -36,6 +36,19 @@ export interface Scope {
   trace: Trace;
 }
 
+/**
+ * Every scope is made here, with all its fields in one order: the closures that read scopes then
+ * see one object shape, which V8 reads fastest (a spread or an added field makes a new shape).
+ */
+export function newScope(env: EvalEnv, paramDate: CalendarDate | undefined, defaults: Scope['defaults'], trace: Trace): Scope {
+  return { env, paramDate, window: undefined, item: undefined, defaults, groups: undefined, trace };
+}
+
+/** The scope with an item and the figures in reach (a copy; the scope is left as it is). */
+export function scopeWith(s: Scope, item: Scope['item'], groups: Scope['groups']): Scope {
+  return { env: s.env, paramDate: s.paramDate, window: s.window, item, defaults: s.defaults, groups, trace: s.trace };
+}
+
 export type FactType = 'money' | 'number' | 'ratio' | 'boolean' | 'enum' | 'string' | 'date' | 'list' | 'object';
 
 export interface FactDef {

@@ -58,6 +58,7 @@ export function sizeAtOpening(scope: Scope): unknown {
   if (year === undefined) return new Unknown(['size', `fiscalYears.${regYear}`]);
   const info = derivedSize(scope, year);
   if (!info.size) return new Unknown(info.missing);
+  if (!scope.trace.keeps) return info.size;
   const which = year === regYear
     ? { zh: `登记注册年度（${year}年）`, en: `the registration year, ${year}` }
     : { zh: `期内第一个有数据的年度（${year}年；档案没有登记注册年度${regYear}年的数据）`, en: `the first year of the window with figures, ${year} (the profile has none for the registration year, ${regYear})` };
