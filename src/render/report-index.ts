@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { EvaluationResult, Issue } from '../engine/index.js';
 import { escapeHtml as h, mdCell, mdCode, mdText } from './escape.js';
 import { htmlPage } from './html.js';
-import { groupThousands, type Lang } from './labels.js';
+import type { Lang } from './labels.js';
 import { mdTable } from './markdown.js';
 import { issueText, share, totalsByDistrict, totalsByPolicy } from './report-dashboard.js';
 import { R } from './report-labels.js';

@@ -1,5 +1,5 @@
 import { Dec, type Benefit, type EvaluationResult, type Status } from '../engine/index.js';
-import { groupThousands, INDUSTRY_NAMES, REGIONS, SIZE_NAMES } from './labels.js';
+import { INDUSTRY_NAMES, REGIONS, SIZE_NAMES } from './labels.js';
 import { fill, STATUS_TEXT, type Lang } from './i18n.js';
 import { questionFor } from './questions.js';
 import { R, SME_ROW_EN } from './report-labels.js';

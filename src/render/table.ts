@@ -87,7 +87,6 @@ export function renderTable(r: EvaluationResult, o: TableOptions): string {
 function explainLines(b: Benefit, r: EvaluationResult, lang: Lang, c: ChalkInstance): string[] {
   const pad = '      ';
   const out: string[] = [];
-  const list = lang === 'zh' ? '、' : ', ';
   for (const miss of nearMiss(b, r.evaluation.year, lang)) out.push(`${pad}${c.yellow('↳')} ${miss}`);
   for (const reason of b.reasons) {
     const paint = reason.result === true ? c.green : reason.result === false ? c.red : c.yellow;

@@ -1,12 +1,12 @@
 import { defaultProblem } from './default-check.js';
-import type { Dec } from '../support/decimal.js';
-import { atLeastZero, extreme, lower, Range, sum, upper, type Num } from '../evaluate/bounds.js';
+import { extreme, lower, sum, upper, type Num } from '../evaluate/bounds.js';
 import { compileExpression, ExpressionError, namesIn, parseExpression, type NumFn } from './expression.js';
-import { compileCondition, readParameter, resolveFact, truthValue, withDefault, type CompileContext, type CondFn, type YamlPath } from './conditions.js';
-import { ITEM_FIELDS, toDecimal, type Scope } from '../facts/facts.js';
+import { compileCondition, truthValue, type CondFn } from './conditions.js';
+import { isNumeric, resolveFact, resolveNumeric, type CompileContext, type CompiledInput, type YamlPath } from './names.js';
+import { ITEM_FIELDS, type Scope } from '../facts/facts.js';
 import type { ItemGroupDef, PolicyDef, SelectDef, TextPair } from './rule-schema.js';
-import { traceNumber, type ConditionNode, type FigureInput, type PickOption, type PickTrace, type RuleRef } from '../evaluate/trace.js';
-import { formulaUnit, unitOfType, type Unit } from './units.js';
+import { traceNumber, type ConditionNode, type PickOption, type PickTrace, type RuleRef } from '../evaluate/trace.js';
+import { formulaUnit, type Unit } from './units.js';
 import { factWords } from '../facts/vocabulary.js';
 import { and, Unknown } from '../support/unknown.js';
 
@@ -16,13 +16,6 @@ import { and, Unknown } from '../support/unknown.js';
  * resolved is reported with its YAML path, and compilation goes on to report everything at once.
  * Each figure keeps what the decision tree shows of it: its formula, its inputs and its unit.
  */
-export interface CompiledInput {
-  name: string;
-  kind: FigureInput['kind'];
-  unit: Unit;
-  fn: NumFn<Scope>;
-}
-
 export interface CompiledFigure {
   name: string;
   unit: Unit;
@@ -62,7 +55,6 @@ export interface CompiledPolicy {
 
 type Report = (path: YamlPath, message: string) => void;
 type Known = Map<string, CompiledInput>;
-const NUMERIC_TYPES = new Set(['money', 'number', 'ratio']);
 
 export function compilePolicy(def: PolicyDef, params: CompileContext['params'], report: Report, ref: CompileContext['ref']): CompiledPolicy {
   const dependsOn = new Map<string, YamlPath>();
@@ -116,13 +108,13 @@ function checkAtLeast(def: PolicyDef, ctx: CompileContext): void {
       const field = name.slice(5);
       const ok = (def.items ?? []).some((g) => {
         const fields = ITEM_FIELDS[g.of];
-        return fields !== undefined && Object.hasOwn(fields, field) && NUMERIC_TYPES.has(fields[field]!.type);
+        return fields !== undefined && Object.hasOwn(fields, field) && isNumeric(fields[field]!.type);
       });
       if (!ok) ctx.report(path, `"${name}" is not a numeric field of the items this policy reads`);
       return;
     }
     const f = resolveFact(name, ctx, path);
-    if (f && !NUMERIC_TYPES.has(f.type)) ctx.report(path, `"${name}" is a ${f.type}; only numbers can bound an amount`);
+    if (f && !isNumeric(f.type)) ctx.report(path, `"${name}" is a ${f.type}; only numbers can bound an amount`);
   });
 }
 
@@ -190,49 +182,6 @@ export function compileFormula(src: string, ctx: CompileContext, path: YamlPath,
     fn: compileExpression(node, (name) => resolved.get(name)!.fn),
     unit: formulaUnit(node, (name) => resolved.get(name)!.unit),
     inputs: [...resolved.values()],
-  };
-}
-
-function resolveNumeric(name: string, ctx: CompileContext, path: YamlPath): CompiledInput | undefined {
-  if (name.startsWith('param.')) {
-    const pname = name.slice(6);
-    const p = ctx.params.get(pname);
-    if (!p) {
-      ctx.report(path, `unknown parameter "${pname}"`);
-      return undefined;
-    }
-    if (p.unit === 'list' || p.unit === 'table') {
-      ctx.report(path, `parameter "${pname}" is a ${p.unit}, not a number`);
-      return undefined;
-    }
-    return {
-      name, kind: 'parameter', unit: unitOfType(p.unit),
-      fn: (s) => {
-        const v = readParameter(s, pname);
-        if (v instanceof Unknown) return v;
-        // A parameter that is not in force has no value to compute with: the policy reports it.
-        return (v as Dec | null) ?? new Unknown([`param.${pname}`]);
-      },
-    };
-  }
-  const fact = resolveFact(name, ctx, path);
-  if (!fact) return undefined;
-  if (!NUMERIC_TYPES.has(fact.type)) {
-    ctx.report(path, `"${name}" is a ${fact.type}, not a number; use it in a condition`);
-    return undefined;
-  }
-  const read = withDefault(name, fact.read, ctx);
-  const bounded = ctx.atLeast?.has(name) ?? false;
-  const itemKey = name.startsWith('item.') && ctx.itemCollection ? `${ctx.itemCollection}.${name.slice(5)}` : undefined;
-  return {
-    name, kind: 'fact', unit: unitOfType(fact.type, itemKey),
-    fn: (s) => {
-      const v = read(s);
-      if (v instanceof Range) return v;
-      // A declared non-negative input that is missing bounds the amount instead of blocking it.
-      if (v instanceof Unknown) return bounded ? atLeastZero(v.missing) : v;
-      return toDecimal(v) ?? (bounded ? atLeastZero([name]) : new Unknown([name]));
-    },
   };
 }
 

@@ -1,13 +1,12 @@
 import { Dec } from '../support/decimal.js';
 import { parseCalendarDate } from '../support/dates.js';
-import { FACTS, ITEM_FIELDS, itemFieldReader, type FactType, type Scope } from '../facts/facts.js';
-import type { CheckDef, ConditionDef, Operand, Operator, TextPair } from './rule-schema.js';
+import type { FactType, Scope } from '../facts/facts.js';
+import { assumeDefault, NUMERIC, readParameter, resolveFact, type CompileContext, type ResolvedFact, type ValueFn, type YamlPath } from './names.js';
+import type { CheckDef, ConditionDef, Operand, Operator } from './rule-schema.js';
 import { Range } from '../evaluate/bounds.js';
 import { apply } from './operators.js';
-import { traceData, type CheckNode, type ConditionNode, type NotCondition, type RuleRef, type TruthValue } from '../evaluate/trace.js';
+import { traceData, type CheckNode, type ConditionNode, type NotCondition, type TruthValue } from '../evaluate/trace.js';
 import { and, firstDecisive, or, Unknown, type Truth } from '../support/unknown.js';
-import { didYouMean } from '../support/suggest.js';
-import { factWords, valueWords } from '../facts/vocabulary.js';
 
 /**
  * Conditions compile into closures returning true, false or Unknown. `all` fails on any failure
@@ -17,133 +16,7 @@ import { factWords, valueWords } from '../facts/vocabulary.js';
  * parameters a result lists do not depend on whether a tree was asked for.
  */
 export type CondFn = (s: Scope, out?: ConditionNode[]) => Truth;
-export type YamlPath = (string | number)[];
-
-export interface CompileContext {
-  policyId: string;
-  /** The collection whose items `item.*` reads, inside an item group. */
-  itemCollection?: string;
-  defaults: Readonly<Record<string, unknown>>;
-  params: { has(name: string): boolean; get(name: string): { unit: string; description?: TextPair } | undefined };
-  /** Policies this one reads, with where in the rule file it first reads each. */
-  dependsOn: Map<string, YamlPath>;
-  report(path: YamlPath, message: string): void;
-  /** Where a node of the rule stands, for the decision tree. */
-  ref(path: YamlPath): RuleRef;
-  /** Numeric facts the policy declares never negative: missing, they bound the amount (`atLeast:`). */
-  atLeast?: ReadonlySet<string>;
-}
-
 export const truthValue = (t: Truth): TruthValue => (t instanceof Unknown ? null : t);
-
-export type ValueFn = (s: Scope) => unknown;
-export interface ResolvedFact {
-  type: FactType;
-  values?: readonly string[];
-  read: ValueFn;
-}
-
-const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
-const NUMERIC: FactType[] = ['money', 'number', 'ratio'];
-const POLICY_REF = /^policies\.(P\d{2})\.(eligible|status)$/;
-
-/** Resolves a fact name used in a rule to a typed reader, or reports why it cannot. */
-export function resolveFact(name: string, ctx: CompileContext, path: YamlPath): ResolvedFact | undefined {
-  if (name.split('.').some((p) => FORBIDDEN.has(p))) {
-    ctx.report(path, `fact "${name}" goes through a forbidden name (__proto__, constructor, prototype)`);
-    return undefined;
-  }
-  if (name.startsWith('item.')) {
-    const field = name.slice(5);
-    const fields = ctx.itemCollection ? ITEM_FIELDS[ctx.itemCollection] : undefined;
-    const def = fields && Object.prototype.hasOwnProperty.call(fields, field) ? fields[field] : undefined;
-    if (!def) {
-      ctx.report(path, ctx.itemCollection ? `unknown field "${field}" of ${ctx.itemCollection} items` : `"${name}" is only available inside items`);
-      return undefined;
-    }
-    const coll = ctx.itemCollection!;
-    return { type: def.type, values: def.values, read: itemFieldReader(coll, field) };
-  }
-  if (name.startsWith('param.')) {
-    const pname = name.slice(6);
-    const p = ctx.params.get(pname);
-    if (!p) {
-      ctx.report(path, `unknown parameter "${pname}"`);
-      return undefined;
-    }
-    const type: FactType = p.unit === 'list' ? 'list' : p.unit === 'table' ? 'object' : 'ratio';
-    return { type, read: (s) => readParameter(s, pname) };
-  }
-  const ref = POLICY_REF.exec(name);
-  if (ref) {
-    const id = ref[1]!;
-    if (!ctx.dependsOn.has(id)) ctx.dependsOn.set(id, path);
-    const wantsEligible = ref[2] === 'eligible';
-    return {
-      type: wantsEligible ? 'boolean' : 'enum',
-      values: wantsEligible ? undefined : ['eligible', 'ineligible', 'needs-info'],
-      read: (s) => {
-        const r = s.env.results.get(id);
-        if (!r) return new Unknown([name]);
-        if (!wantsEligible) return r.status;
-        return r.status === 'needs-info' ? new Unknown([name]) : r.status === 'eligible';
-      },
-    };
-  }
-  const def = Object.prototype.hasOwnProperty.call(FACTS, name) ? FACTS[name] : undefined;
-  if (!def) {
-    ctx.report(path, `unknown fact "${name}"${didYouMean(name, Object.keys(FACTS))}`);
-    return undefined;
-  }
-  for (const p of def.needs ?? []) {
-    if (!ctx.params.has(p)) ctx.report(path, `fact "${name}" is derived from parameter "${p}", which the rule set does not define`);
-  }
-  return { type: def.type, values: def.values, read: (s) => def.resolve(s) };
-}
-
-/** A parameter's value on the scope's date: Dec or list, null when not in force. */
-export function readParameter(s: Scope, name: string): unknown {
-  if (s.paramDate === undefined) return new Unknown(['fiscalYears']);
-  const v = s.env.params.at(name, s.paramDate);
-  if (!v) return null;
-  s.trace.useParameter(name, v, s.env.params.get(name));
-  return v.value;
-}
-
-/** Records that a policy's declared default stood in for a missing fact, in words. */
-function assumeDefault(s: Scope, name: string, dv: unknown): void {
-  if (!s.trace.keeps) return;
-  const ref = POLICY_REF.exec(name);
-  let message: TextPair;
-  if (ref) {
-    const n = Number(ref[1]!.slice(1));
-    const applies = dv === true || dv === 'eligible';
-    message = {
-      zh: `第${n}条（${ref[1]}）是否适用尚未确定，暂按${applies ? '适用' : '不适用'}计算（它只决定适用的税率）`,
-      en: `Whether article ${n} (${ref[1]}) applies is still open; taken as ${applies ? 'applying' : 'not applying'} (it only picks the rate)`,
-    };
-  } else {
-    const words = factWords(name) ?? { zh: name, en: name };
-    const value = typeof dv === 'boolean' ? { zh: dv ? '是' : '否', en: dv ? 'yes' : 'no' } : (valueWords(name, String(dv)) ?? { zh: String(dv), en: String(dv) });
-    message = {
-      zh: `未提供“${words.zh}”，暂按“${value.zh}”计算（它只决定适用的税率或价格），请补充以确认`,
-      en: `Not given: ${words.en}; taken as “${value.en}” (it only picks a rate or price); supply it to confirm`,
-    };
-  }
-  s.trace.assume({ fact: name, value: String(dv), message });
-}
-
-/** Wraps a reader so that a policy's declared default stands in for a missing fact, and says so. */
-export function withDefault(name: string, read: ValueFn, ctx: CompileContext): ValueFn {
-  if (!Object.prototype.hasOwnProperty.call(ctx.defaults, name)) return read;
-  const dv = ctx.defaults[name];
-  return (s) => {
-    const v = read(s);
-    if (!(v instanceof Unknown)) return v;
-    assumeDefault(s, name, dv);
-    return dv;
-  };
-}
 
 export function compileCondition(def: ConditionDef, ctx: CompileContext, path: YamlPath): CondFn {
   if ('all' in def || 'any' in def) {

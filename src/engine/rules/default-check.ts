@@ -1,6 +1,6 @@
 import { parseCalendarDate } from '../support/dates.js';
 import { parseDecimalText } from '../support/decimal.js';
-import type { ResolvedFact } from './conditions.js';
+import type { ResolvedFact } from './names.js';
 
 /**
  * A policy's default stands in for a missing fact, so it must be a value of that fact's type:

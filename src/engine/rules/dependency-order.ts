@@ -1,5 +1,5 @@
 import type { CompiledPolicy } from './compile.js';
-import type { YamlPath } from './conditions.js';
+import type { YamlPath } from './names.js';
 
 /**
  * Orders policies so that each comes after those it reads. A cycle is reported at the reference
