@@ -1,7 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
-import { escapeControls, formatIssue, isPolicyCalcError } from './engine/index.js';
-import { packageVersion } from './cli/version.js';
-import { onStdoutError } from './cli/io.js';
+import { escapeControls, formatIssue, isPolicyCalcError } from '../engine/index.js';
+import { packageVersion } from './version.js';
 
 /** Each line of a multi-line text escaped; the line breaks themselves kept. */
 const escapeLines = (text: string) => text.split('\n').map(escapeControls).join('\n');
@@ -13,7 +12,7 @@ const escapeLines = (text: string) => text.split('\n').map(escapeControls).join(
  */
 export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 
-function program(): Command {
+function program(exit: (code: number) => void): Command {
   const p = new Command('policy-calc')
     .description(
       'Which of the 25 support policies of the 2016 Chongqing opinions on strategic emerging service\n' +
@@ -42,8 +41,8 @@ function program(): Command {
         'Examples:\n  policy-calc check fixtures/cloud-sme.json\n  policy-calc check company.json --year 2017 --as-of 2018-06-30 --explain\n  cat company.json | policy-calc check - --format json',
     )
     .action(async (file: string, opts: Record<string, unknown>) => {
-      const { runCheck } = await import('./commands/check.js');
-      process.exitCode = await runCheck(file, opts);
+      const { runCheck } = await import('../commands/check.js');
+      exit(await runCheck(file, opts));
     });
 
   // Rule tooling: lint, list, show and test rule sets; the profile's JSON Schema; validate profiles.
@@ -57,8 +56,8 @@ function program(): Command {
     .option('--no-color', 'plain text without colors')
     .addHelpText('after', '\nExit codes: 0 no errors (warnings allowed); 2 errors found, or the rules cannot be read.')
     .action(async (dir: string | undefined, opts: Record<string, unknown>) => {
-      const { runRulesLint } = await import('./commands/rules-lint.js');
-      process.exitCode = await runRulesLint(dir, opts);
+      const { runRulesLint } = await import('../commands/rules-lint.js');
+      exit(await runRulesLint(dir, opts));
     });
   rules
     .command('list')
@@ -67,8 +66,8 @@ function program(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .addOption(new Option('-l, --lang <lang>', 'language of titles (default: from LANG)').choices(['zh', 'en']))
     .action(async (opts: Record<string, unknown>) => {
-      const { runRulesList } = await import('./commands/rules-list.js');
-      process.exitCode = await runRulesList(opts);
+      const { runRulesList } = await import('../commands/rules-list.js');
+      exit(await runRulesList(opts));
     });
   rules
     .command('show')
@@ -78,8 +77,8 @@ function program(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(new Option('-l, --lang <lang>', 'language of labels (default: from LANG)').choices(['zh', 'en']))
     .action(async (id: string, opts: Record<string, unknown>) => {
-      const { runRulesShow } = await import('./commands/rules-show.js');
-      process.exitCode = await runRulesShow(id, opts);
+      const { runRulesShow } = await import('../commands/rules-show.js');
+      exit(await runRulesShow(id, opts));
     });
   rules
     .command('test')
@@ -90,15 +89,15 @@ function program(): Command {
     .option('--no-color', 'plain text without colors')
     .addHelpText('after', '\nExit codes: 0 all cases pass; 1 some case failed; 2 malformed test files or invalid rules.')
     .action(async (dir: string | undefined, opts: Record<string, unknown>) => {
-      const { runRulesTest } = await import('./commands/rules-test.js');
-      process.exitCode = await runRulesTest(dir, opts);
+      const { runRulesTest } = await import('../commands/rules-test.js');
+      exit(await runRulesTest(dir, opts));
     });
 
   p.command('schema')
     .description('print the JSON Schema (draft 2020-12) of the enterprise profile, for editors and validators')
     .action(async () => {
-      const { runSchema } = await import('./commands/schema.js');
-      process.exitCode = await runSchema();
+      const { runSchema } = await import('../commands/schema.js');
+      exit(await runSchema());
     });
   p.command('init')
     .description('write a starting profile to fill in (placeholders that check refuses until replaced), or a bundled example')
@@ -108,8 +107,8 @@ function program(): Command {
     .addOption(new Option('-l, --lang <lang>', 'language of the message (default: from LANG)').choices(['zh', 'en']))
     .addHelpText('after', '\nExit codes: 0 written; 2 usage error, or the file exists (without --force).\nExamples:\n  policy-calc init -o company.json\n  policy-calc init --example cloud-sme -o company.json')
     .action(async (opts: Record<string, unknown>) => {
-      const { runInit } = await import('./commands/init.js');
-      process.exitCode = await runInit(opts);
+      const { runInit } = await import('../commands/init.js');
+      exit(await runInit(opts));
     });
   p.command('ask')
     .description('fill in a profile by answering questions in the terminal, the most decisive first; shows what each answer changes')
@@ -128,8 +127,8 @@ function program(): Command {
         'Examples:\n  policy-calc init -o company.json && policy-calc ask company.json\n  policy-calc ask company.json --lang zh',
     )
     .action(async (file: string | undefined, opts: Record<string, unknown>) => {
-      const { runAsk } = await import('./commands/ask.js');
-      process.exitCode = await runAsk(file, opts);
+      const { runAsk } = await import('../commands/ask.js');
+      exit(await runAsk(file, opts));
     });
   p.command('validate')
     .description('check profiles without evaluating them: "ok" or each problem with file, line and path')
@@ -138,8 +137,8 @@ function program(): Command {
     .addOption(new Option('-l, --lang <lang>', 'language of messages (default: from LANG)').choices(['zh', 'en']))
     .addHelpText('after', '\nExit codes: 0 every profile is valid; 2 some profile is invalid or unreadable, or the inputs hold none.')
     .action(async (files: string[], opts: Record<string, unknown>) => {
-      const { runValidate } = await import('./commands/validate.js');
-      process.exitCode = await runValidate(files, opts);
+      const { runValidate } = await import('../commands/validate.js');
+      exit(await runValidate(files, opts));
     });
 
   p.command('report')
@@ -162,8 +161,8 @@ function program(): Command {
         '  policy-calc report company.json --format markdown > report.md\n  policy-calc report fixtures/ -o out/ --lang en',
     )
     .action(async (file: string, opts: Record<string, unknown>) => {
-      const { runReport } = await import('./commands/report.js');
-      process.exitCode = await runReport(file, opts);
+      const { runReport } = await import('../commands/report.js');
+      exit(await runReport(file, opts));
     });
 
   // Repeatable options collect their values; kept inline so that starting `check` loads nothing of batch.
@@ -194,8 +193,8 @@ function program(): Command {
         '  policy-calc batch fixtures/cloud-sme.json --fail-on P10:needs-info,P09:ineligible --reporter junit -o gates.xml',
     )
     .action(async (inputs: string[], opts: Record<string, unknown>) => {
-      const { runBatch } = await import('./commands/batch.js');
-      process.exitCode = await runBatch(inputs, opts);
+      const { runBatch } = await import('../commands/batch.js');
+      exit(await runBatch(inputs, opts));
     });
 
   p.command('convert')
@@ -211,8 +210,8 @@ function program(): Command {
         'Examples:\n  policy-calc convert fixtures/cloud-sme.json fixtures/regional-hq.json -o clients.xlsx\n  policy-calc convert clients.xlsx -o clients.ndjson',
     )
     .action(async (inputs: string[], opts: Record<string, unknown>) => {
-      const { runConvert } = await import('./commands/convert.js');
-      process.exitCode = await runConvert(inputs, opts);
+      const { runConvert } = await import('../commands/convert.js');
+      exit(await runConvert(inputs, opts));
     });
 
   p.command('diff')
@@ -235,19 +234,25 @@ function program(): Command {
         'Example:\n  policy-calc diff --rules rules --rules my-rules clients/ --as-of 2018-06-30',
     )
     .action(async (inputs: string[], opts: Record<string, unknown>) => {
-      const { runDiff } = await import('./commands/diff.js');
-      process.exitCode = await runDiff(inputs, opts);
+      const { runDiff } = await import('../commands/diff.js');
+      exit(await runDiff(inputs, opts));
     });
 
   return p;
 }
 
-async function main(argv: string[]): Promise<void> {
+/**
+ * Runs the program on `argv` (as process.argv: node, script, then the arguments) and returns the
+ * exit code; it never sets process.exitCode itself, so that tests can run it in-process.
+ */
+export async function runCli(argv: string[]): Promise<number> {
+  let code: number = EXIT.ok;
   try {
-    await program().parseAsync(argv);
+    await program((c) => (code = c)).parseAsync(argv);
   } catch (e) {
-    process.exitCode = report(e);
+    code = report(e);
   }
+  return code;
 }
 
 function report(e: unknown): number {
@@ -263,7 +268,3 @@ function report(e: unknown): number {
   process.stderr.write(`policy-calc: internal error, please report it with the input that caused it\n${(e as Error)?.stack ?? String(e)}\n`);
   return EXIT.internal;
 }
-
-process.stdout.on('error', onStdoutError);
-
-void main(process.argv);
