@@ -63,7 +63,8 @@ function capture(stream: NodeJS.WriteStream): { text: () => string; restore: () 
   };
 }
 
-let running = false;
+/** The runs in turn: stdout, stderr, stdin and the environment are the process's (concurrent tests queue here). */
+let queue: Promise<unknown> = Promise.resolve();
 
 /** Commands that read "-" from the file descriptor (readInput), not from process.stdin: their stdin is for `cli`. */
 const READS_FD_0 = new Set(['check', 'report', 'ask']);
@@ -79,17 +80,21 @@ function feedStdin(input: string | Buffer): () => void {
  * Runs the CLI in this process (the program of src/cli/program.ts, as the binary runs it) and
  * gives what `cli` gives: the exit code and what was written to stdout and stderr. The
  * environment is `cli`'s for the length of the call, stdout is not a terminal, and `input` is
- * process.stdin (for the commands that read it as a stream: batch, validate, convert, diff). Runs one at a
- * time: stdout, stderr and the environment are the process's.
+ * process.stdin (for the commands that read it as a stream: batch, validate, convert, diff).
  */
-export async function run(args: string[], opts: RunOptions = {}): Promise<Run> {
+export function run(args: string[], opts: RunOptions = {}): Promise<Run> {
+  const next = queue.then(() => runNow(args, opts));
+  queue = next.catch(() => {});
+  return next;
+}
+
+async function runNow(args: string[], opts: RunOptions): Promise<Run> {
   if (opts.input !== undefined && READS_FD_0.has(args[0]!)) throw new Error(`run: ${args[0]} reads stdin from its file descriptor; use cli`);
-  if (running) throw new Error('run: one in-process run at a time');
   if (process.cwd() !== ROOT.replace(/\/$/, '')) throw new Error(`run: the tests run from ${ROOT}, not ${process.cwd()}`);
-  running = true;
   const saved = { ...process.env };
+  const env = runEnv(opts.env);
   for (const key of Object.keys(process.env)) delete process.env[key];
-  Object.assign(process.env, runEnv(opts.env));
+  Object.assign(process.env, env);
   const out = capture(process.stdout);
   const err = capture(process.stderr);
   // Without input, an empty stdin, as `cli` gives.
@@ -103,7 +108,6 @@ export async function run(args: string[], opts: RunOptions = {}): Promise<Run> {
     restoreStdin();
     for (const key of Object.keys(process.env)) delete process.env[key];
     Object.assign(process.env, saved);
-    running = false;
   }
 }
 

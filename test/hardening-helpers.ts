@@ -4,10 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { run } from './cli-helpers.js';
 
-/** Shared by the hardening tests: spawn the built CLI, and check how it refuses input. */
+/** Shared by the hardening tests: run the CLI (in-process, or the built one spawned), and check how it refuses input. */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'policy-calc.js');
+
+/** The locale and colour the hardening runs have, in-process or spawned. */
+const ENV = { NO_COLOR: '1', LANG: 'en_US.UTF-8', LC_ALL: '' };
 
 export interface CliResult {
   code: number | null;
@@ -16,12 +20,20 @@ export interface CliResult {
   ms: number;
 }
 
-export function runCli(args: string[], opts: { input?: string | Buffer; cwd?: string } = {}): Promise<CliResult> {
+/** The CLI in-process (cli-helpers.ts `run`), from the package root; for stdin and other process matters, `spawnCli`. */
+export async function runCli(args: string[], opts: { input?: string | Buffer } = {}): Promise<CliResult> {
+  const started = Date.now();
+  const r = await run(args, { ...opts, env: ENV });
+  return { ...r, ms: Date.now() - started };
+}
+
+/** The built CLI in a process of its own, fed `input` on stdin. */
+export function spawnCli(args: string[], opts: { input?: string | Buffer; cwd?: string } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: opts.cwd ?? ROOT,
-      env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', LC_ALL: '' },
+      env: { ...process.env, ...ENV },
     });
     let stdout = '';
     let stderr = '';
