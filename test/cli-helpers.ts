@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../src/cli/program.js';
@@ -34,6 +34,22 @@ export function cli(args: string[], opts: RunOptions = {}): Run {
     maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** `cli` without blocking: runs can overlap (each is a process), and the CLI may stop reading stdin early. */
+export function spawnCli(args: string[], opts: RunOptions = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: runEnv(opts.env) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    // The CLI may stop reading stdin early (an oversized profile): that is not a test failure.
+    child.stdin.on('error', () => {});
+    child.stdin.end(opts.input);
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
 type Write = typeof process.stdout.write;

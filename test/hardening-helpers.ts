@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { run } from './cli-helpers.js';
+import { run, spawnCli as spawnBuilt } from './cli-helpers.js';
 
 /** Shared by the hardening tests: run the CLI (in-process, or the built one spawned), and check how it refuses input. */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -27,25 +26,11 @@ export async function runCli(args: string[], opts: { input?: string | Buffer } =
   return { ...r, ms: Date.now() - started };
 }
 
-/** The built CLI in a process of its own, fed `input` on stdin. */
-export function spawnCli(args: string[], opts: { input?: string | Buffer; cwd?: string } = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: opts.cwd ?? ROOT,
-      env: { ...process.env, ...ENV },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    // The CLI may stop reading stdin early (an oversized profile): that is not a test failure.
-    child.stdin.on('error', () => {});
-    if (opts.input !== undefined) child.stdin.end(opts.input);
-    else child.stdin.end();
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
-  });
+/** The built CLI in a process of its own (cli-helpers.ts `spawnCli`), fed `input` on stdin. */
+export async function spawnCli(args: string[], opts: { input?: string | Buffer } = {}): Promise<CliResult> {
+  const started = Date.now();
+  const r = await spawnBuilt(args, { ...opts, env: ENV });
+  return { ...r, ms: Date.now() - started };
 }
 
 /**
