@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, run } from './cli-helpers.js';
+import { run } from './cli-helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'policy-calc-bad-'));
 const good = { name: '测试企业', registrationDate: '2017-03-15', industry: 'cloud-bigdata' };

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, run } from './cli-helpers.js';
+import { run } from './cli-helpers.js';
 import { fixtureFolder, sevenPolicyRules, tempDir } from './batch-helpers.js';
 
 /**

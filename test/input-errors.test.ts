@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, run } from './cli-helpers.js';
+import { run } from './cli-helpers.js';
 import { ndjson, tempDir } from './batch-helpers.js';
 import { shapeOf } from '../src/batch/sniff.js';
 

@@ -2,7 +2,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, run } from './cli-helpers.js';
+import { run } from './cli-helpers.js';
 import { sevenPolicyRules, tempDir } from './batch-helpers.js';
 
 /**

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintRules } from '../src/engine/index.js';
 import { normalizeText, parseSourceDocument } from '../src/engine/lint-source.js';
-import { cli, run } from './cli-helpers.js';
+import { run } from './cli-helpers.js';
 import { copyRules, edit, lineOf, RULES } from './rule-copies.js';
 
 const P12 = 'policies/p12-rd-extra-deduction.yaml';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { cli, run } from './cli-helpers.js';
+import { run } from './cli-helpers.js';
 import { RULES } from './rule-copies.js';
 
 /** The policy files as written, read here with a plain YAML parser rather than the loader. */

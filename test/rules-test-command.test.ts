@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readRuleTests } from '../src/engine/index.js';
 import { renderJunit, xmlEscape, type TimedResult } from '../src/render/test-report.js';
-import { cli, run } from './cli-helpers.js';
+import { run } from './cli-helpers.js';
 import { copyRules, edit, lineOf, RULES } from './rule-copies.js';
 import { parseXml } from './xml-check.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { validateProfile, readProfileJson, parseCalendarDate } from '../src/engine/index.js';
 import { schemaText } from '../src/commands/schema.js';
-import { cli, ROOT, run } from './cli-helpers.js';
+import { ROOT, run } from './cli-helpers.js';
 
 const committed = readFileSync(join(ROOT, 'schema', 'profile.schema.json'), 'utf8');
 const schema = JSON.parse(committed);

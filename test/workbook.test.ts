@@ -6,7 +6,7 @@ import { parseProfile, type Profile } from '../src/engine/index.js';
 import { profilesWorkbook } from '../src/batch/xlsx-profiles.js';
 import { readWorkbookProfiles } from '../src/batch/xlsx-in.js';
 import { profileLine } from '../src/batch/profile-text.js';
-import { cli, run } from './cli-helpers.js';
+import { run } from './cli-helpers.js';
 import { fixtureFolder, tempDir } from './batch-helpers.js';
 
 /** Profile workbooks: written by convert, read by convert, batch and validate. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate, evaluateYears, parseProfile } from '../src/engine/index.js';
 import { loadRuleSet } from '../src/cli/rules.js';
-import { cli, ROOT, run } from './cli-helpers.js';
+import { ROOT, run } from './cli-helpers.js';
 
 /**
  * Several years at once, for fixtures/cloud-sme.json (fiscal years 2017 and 2018) as of 2019-06-30:
