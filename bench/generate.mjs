@@ -3,7 +3,7 @@
 // quantified policies (P09 share above and below 70%/60%, P10/P11 windows and headquarters,
 // P12 rates and excluded industries, P20/P21 parcels, P22 utilities and facilities), plus sparse
 // profiles (needs-info everywhere) and about 1% invalid lines (broken JSON, bad dates, unknown keys).
-import { creditCodeCheckCharacter } from '../dist/engine/credit-code.js';
+import { creditCodeCheckCharacter } from '../dist/engine/profile/credit-code.js';
 
 /** mulberry32: a small, fast 32-bit PRNG; good enough to vary test data, and reproducible. */
 export function mulberry32(seed) {

@@ -55,7 +55,7 @@ const lazyBuiltins = {
 module.exports = new Proxy({}, { get: (_, k) => load()[k], has: (_, k) => k in load() });`,
       loader: 'js',
     }));
-    b.onResolve({ filter: /^node:crypto$/ }, (args) => (/src[\\/](engine[\\/]rule-set|cli[\\/]rules)\.ts$/.test(args.importer) ? { path: 'crypto', namespace: 'lazy-crypto' } : undefined));
+    b.onResolve({ filter: /^node:crypto$/ }, (args) => (/src[\\/](engine[\\/]rules[\\/]rule-set|cli[\\/]rules)\.ts$/.test(args.importer) ? { path: 'crypto', namespace: 'lazy-crypto' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'lazy-crypto' }, () => ({
       contents: 'let m; export function createHash(...a) { m ??= require("crypto"); return m.createHash(...a); }',
       loader: 'js',

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, loadRules, parseProfile, type EvaluationResult } from '../src/engine/index.js';
 import {
   ESTABLISHMENTS, FACILITIES, HQ_TYPES, INDUSTRIES, LAND_ACQUISITIONS, LAND_USES, OWNERSHIPS, SIZES, UTILITY_KINDS, UTILITY_PURPOSES,
-} from '../src/engine/profile-schema.js';
-import { OPERATORS } from '../src/engine/rule-schema.js';
+} from '../src/engine/index.js';
+import { OPERATORS } from '../src/engine/index.js';
 import { renderHtml } from '../src/render/html.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { renderTable } from '../src/render/table.js';

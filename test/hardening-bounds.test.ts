@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isPolicyCalcError, MAX_ISSUES, parseProfile, type Issue } from '../src/engine/index.js';
-import { parseDecimalText } from '../src/engine/decimal.js';
-import { parseCalendarDate } from '../src/engine/dates.js';
-import { creditCodeProblem } from '../src/engine/credit-code.js';
-import { districtProblem } from '../src/engine/districts.js';
-import { lineColumn, lineColumns } from '../src/engine/json-reader.js';
-import { MAX_ITEMS } from '../src/engine/profile.js';
-import { closest } from '../src/engine/suggest.js';
-import { MAX_ENTRIES, readYamlFile } from '../src/engine/yaml-file.js';
+import { parseDecimalText } from '../src/engine/index.js';
+import { parseCalendarDate } from '../src/engine/index.js';
+import { creditCodeProblem } from '../src/engine/index.js';
+import { districtProblem } from '../src/engine/index.js';
+import { lineColumn, lineColumns } from '../src/engine/index.js';
+import { MAX_ITEMS } from '../src/engine/index.js';
+import { closest } from '../src/engine/index.js';
+import { MAX_ENTRIES, readYamlFile } from '../src/engine/index.js';
 
 /**
  * Second hardening round, in-process: work bounded before it starts (issue 12 items 2-5). No test

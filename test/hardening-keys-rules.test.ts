@@ -6,7 +6,7 @@ import {
   compileRuleSet, evaluate, hasOwn, isPolicyCalcError, lintRules, loadRules, own, parseProfile,
   PolicyCalcError, readRuleSource, readRuleTests, runRuleTest, type Issue,
 } from '../src/engine/index.js';
-import { canonicalDistrict } from '../src/engine/districts.js';
+import { canonicalDistrict } from '../src/engine/index.js';
 import { questionFor } from '../src/render/questions.js';
 import { figureLabel } from '../src/render/report-figures.js';
 import { copyRules, edit, lineOf } from './rule-copies.js';

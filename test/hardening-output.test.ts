@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeControls, escapeControlsDeep, evaluate, formatIssue, hasControls, isPolicyCalcError, lintRules, loadRules, parseProfile, PolicyCalcError } from '../src/engine/index.js';
-import { byCodePoint } from '../src/engine/own.js';
+import { byCodePoint } from '../src/engine/index.js';
 import { csvField, csvRow } from '../src/batch/formats.js';
 import { neutraliseFormula } from '../src/batch/csv-cell.js';
 import { workerCount } from '../src/batch/options.js';

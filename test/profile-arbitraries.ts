@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { creditCodeCheckCharacter } from '../src/engine/credit-code.js';
-import { DISTRICT_ALIASES, DISTRICTS, FUNCTIONAL_REGIONS } from '../src/engine/districts.js';
+import { creditCodeCheckCharacter } from '../src/engine/index.js';
+import { DISTRICT_ALIASES, DISTRICTS, FUNCTIONAL_REGIONS } from '../src/engine/index.js';
 import {
   ACTIVITIES, ESTABLISHMENTS, FACILITIES, HQ_TYPES, INDUSTRIES, LAND_ACQUISITIONS, LAND_USES, MANUFACTURING_SECTORS,
   OWNERSHIPS, SIZES, TAX_KINDS, UTILITY_KINDS,
-} from '../src/engine/profile-schema.js';
+} from '../src/engine/index.js';
 
 /**
  * fast-check arbitraries for valid profiles: every field of contract.md section 1, each key

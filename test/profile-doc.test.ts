@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildProfileDoc } from '../src/cli/profile-doc-build.js';
 import { profileJsonSchema } from '../src/engine/index.js';
-import { FIELD_DOCS } from '../src/engine/profile-fields.js';
+import { FIELD_DOCS } from '../src/engine/index.js';
 import { ROOT } from './cli-helpers.js';
 
 type Node = Record<string, any>;

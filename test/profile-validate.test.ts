@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Dec } from '../src/engine/decimal.js';
-import { readJson } from '../src/engine/json-reader.js';
+import { Dec } from '../src/engine/index.js';
+import { readJson } from '../src/engine/index.js';
 import {
   activitiesSchema, fiscalYearSchema, headquartersSchema, parcelSchema, profileSchema, taxPaymentSchema, utilitySchema,
   ACTIVITIES, FACILITIES, HQ_TYPES, INDUSTRIES, LAND_USES, TAX_KINDS, UTILITY_KINDS,
-} from '../src/engine/profile-schema.js';
+} from '../src/engine/index.js';
 import {
   FISCAL_YEAR_KEYS, HEADQUARTERS_KEYS, PARCEL_KEYS, PROFILE_KEYS, quickProfile, REFERENCE_PRICE_KEYS, TAX_PAYMENT_KEYS, UTILITY_KEYS,
-} from '../src/engine/profile-validate.js';
+} from '../src/engine/index.js';
 import { creditCode, profileTree, RawNumber, toJson, type KeyPath, type Tree } from './profile-arbitraries.js';
 
 /**

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Dec } from '../src/engine/decimal.js';
-import { namesIn, parseExpression } from '../src/engine/expression.js';
-import { FACTS } from '../src/engine/facts.js';
+import { Dec } from '../src/engine/index.js';
+import { namesIn, parseExpression } from '../src/engine/index.js';
+import { FACTS } from '../src/engine/index.js';
 import { anyoneQualifies, evaluate, isPolicyCalcError, loadRules, parseProfile, type Benefit, type ConditionNode, type EvaluationResult, type RuleSet } from '../src/engine/index.js';
-import type { ConditionDef, PolicyDef, SelectDef } from '../src/engine/rule-schema.js';
+import type { ConditionDef, PolicyDef, SelectDef } from '../src/engine/index.js';
 import { renderJson } from '../src/render/json.js';
 import {
   anyDate, deletableKeys, FIRST_YEAR, LAST_YEAR, pathText, profileTree, shuffler, toJson, withoutKey, type Tree,

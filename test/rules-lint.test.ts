@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintRules } from '../src/engine/index.js';
-import { normalizeText, parseSourceDocument } from '../src/engine/lint-source.js';
+import { normalizeText, parseSourceDocument } from '../src/engine/index.js';
 import { run } from './cli-helpers.js';
 import { copyRules, edit, lineOf, RULES } from './rule-copies.js';
 

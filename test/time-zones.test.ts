@@ -14,7 +14,7 @@ import { cli, ROOT, run } from './cli-helpers.js';
 const ZONES = ['UTC', 'Pacific/Kiritimati', 'Pacific/Apia', 'America/Los_Angeles'];
 
 const CHILD = `
-const { parseCalendarDate, addCalendarDays, addCalendarYears, daysInMonth, todayIn } = await import(${JSON.stringify(join(ROOT, 'dist/engine/dates.js'))});
+const { parseCalendarDate, addCalendarDays, addCalendarYears, daysInMonth, todayIn } = await import(${JSON.stringify(join(ROOT, 'dist/engine/support/dates.js'))});
 // Days since 1970-01-01 of a civil date, and back: integer arithmetic only, no Date.
 const daysFromCivil = (y, m, d) => { y -= m <= 2 ? 1 : 0; const era = Math.floor(y / 400); const yoe = y - era * 400;
   const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1; const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy; return era * 146097 + doe - 719468; };

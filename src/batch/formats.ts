@@ -1,6 +1,6 @@
 import { neutraliseFormula } from './csv-cell.js';
 import type { Benefit, ErrorCode, EvaluationResult, Issue, RuleSet, Status } from '../engine/index.js';
-import { Dec } from '../engine/decimal.js';
+import { Dec } from '../engine/index.js';
 
 /**
  * What batch writes: NDJSON (one result per line), CSV (one row per enterprise) and the JSON

@@ -1,5 +1,5 @@
 import type { Profile } from '../engine/index.js';
-import { Dec } from '../engine/decimal.js';
+import { Dec } from '../engine/index.js';
 
 /**
  * A profile as one line of JSON, money and quantities as their exact decimal text ("1234.5"), so

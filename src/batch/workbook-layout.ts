@@ -1,8 +1,8 @@
 import {
   ACTIVITIES, ESTABLISHMENTS, FACILITIES, HQ_TYPES, INDUSTRIES, LAND_ACQUISITIONS, LAND_USES,
   MANUFACTURING_SECTORS, OWNERSHIPS, SIZES, TAX_KINDS, UTILITY_KINDS,
-} from '../engine/profile-schema.js';
-import { FUNCTIONAL_REGIONS } from '../engine/districts.js';
+} from '../engine/index.js';
+import { FUNCTIONAL_REGIONS } from '../engine/index.js';
 
 /**
  * The profile workbook: one sheet of enterprises, one row each, and a sheet for each list of a

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import ExcelJS from 'exceljs';
 import type { RuleSet } from '../engine/index.js';
-import { Dec } from '../engine/decimal.js';
+import { Dec } from '../engine/index.js';
 import { moveIntoPlace, tempPathFor } from '../cli/output-file.js';
 import { columnLetter } from './workbook-layout.js';
 import type { XlsxLine, XlsxRecord } from './xlsx-record.js';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Profile } from '../engine/index.js';
-import { Dec } from '../engine/decimal.js';
+import { Dec } from '../engine/index.js';
 import { columnLetter, ENTERPRISES, HEADER_ROWS, KEY, LIST_SHEETS, NONE, type Column, type SheetLayout } from './workbook-layout.js';
 
 /**

@@ -3,7 +3,7 @@ import { csvRow, lineResult, type Format, type InputRef } from './formats.js';
 import { gateRecord, type Gate, type GateRecord } from './gates.js';
 
 /**
- * `batch --year all`: each profile evaluated for every fiscal year (engine/years.ts). NDJSON: one
+ * `batch --year all`: each profile evaluated for every fiscal year (engine/evaluate/years.ts). NDJSON: one
  * line per enterprise, the `check --year all --format json` document with its input. CSV: one row
  * per enterprise and fiscal year; the policies counted once (two-year windows, land, utilities)
  * appear only in the row of the latest year, so that each row adds up to its total and the rows of

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadRules, profileJsonSchema } from '../engine/index.js';
-import { fieldReaders } from '../engine/field-readers.js';
+import { fieldReaders } from '../engine/index.js';
 import { profileDoc } from '../render/profile-doc.js';
 import { DEFAULT_RULES_DIR } from './io.js';
 

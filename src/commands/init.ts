@@ -1,9 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PolicyCalcError } from '../engine/index.js';
-import { PLACEHOLDERS } from '../engine/placeholders.js';
-import { closest } from '../engine/suggest.js';
+import { closest, PLACEHOLDERS, PolicyCalcError } from '../engine/index.js';
 import { writeOut } from '../cli/io.js';
 import { commandOptions, defaultLang } from '../cli/options.js';
 import { writeFileAtomic } from '../cli/write-file.js';

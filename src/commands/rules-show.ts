@@ -1,6 +1,5 @@
-import { compileRuleSet, escapeControls, escapeControlsDeep, parameterRefs, PolicyCalcError, type Parameter } from '../engine/index.js';
+import { compileRuleSet, display, escapeControls, escapeControlsDeep, type Parameter, parameterRefs, PolicyCalcError } from '../engine/index.js';
 import { loadRuleSource } from '../cli/rules.js';
-import { display } from '../engine/trace.js';
 import { writeOut } from '../cli/io.js';
 import { commandOptions, defaultLang } from '../cli/options.js';
 import { shownPath } from '../cli/paths.js';

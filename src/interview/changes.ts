@@ -1,5 +1,5 @@
 import type { EvaluationResult } from '../engine/index.js';
-import { openCount } from '../engine/open-facts.js';
+import { openCount } from '../engine/index.js';
 import { groupThousands, STATUS, type Lang } from '../render/labels.js';
 import { escapeTerminal } from '../render/terminal-escape.js';
 

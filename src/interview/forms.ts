@@ -1,7 +1,7 @@
 import { profileJsonSchema } from '../engine/index.js';
-import { docPath } from '../engine/field-readers.js';
-import { FIELD_DOCS } from '../engine/profile-fields.js';
-import type { TextPair } from '../engine/rule-schema.js';
+import { docPath } from '../engine/index.js';
+import { FIELD_DOCS } from '../engine/index.js';
+import type { TextPair } from '../engine/index.js';
 
 /**
  * How a missing fact is asked and stored: the form of its answer, from the JSON Schema (so a new

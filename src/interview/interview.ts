@@ -1,7 +1,7 @@
 import { evaluate, type EvaluationResult, type RuleSet } from '../engine/index.js';
-import { openFacts } from '../engine/open-facts.js';
-import { PLACEHOLDERS } from '../engine/placeholders.js';
-import { FIELD_DOCS } from '../engine/profile-fields.js';
+import { openFacts } from '../engine/index.js';
+import { PLACEHOLDERS } from '../engine/index.js';
+import { FIELD_DOCS } from '../engine/index.js';
 import { questionFor } from '../render/questions.js';
 import type { Lang } from '../render/labels.js';
 import { changeLines, stateLine } from './changes.js';
@@ -11,7 +11,7 @@ import { W, zhProblem, type Words } from './words.js';
 
 /**
  * The interview of `policy-calc ask`: evaluate what is known, ask the one question that decides
- * the most (engine/open-facts.ts), show what the answer changed, and go on until nothing is open
+ * the most (engine/facts/open-facts.ts), show what the answer changed, and go on until nothing is open
  * or the person stops. The terminal is behind `Prompter`, so that the whole conversation can be
  * tested in-process with scripted answers; the command (commands/ask.ts) gives it @inquirer/prompts.
  */

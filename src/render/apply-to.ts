@@ -1,4 +1,4 @@
-import type { Benefit } from '../engine/result.js';
+import type { Benefit } from '../engine/index.js';
 import type { Lang } from './labels.js';
 
 /**

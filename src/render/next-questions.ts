@@ -1,12 +1,12 @@
 import type { ChalkInstance } from 'chalk';
 import type { EvaluationResult } from '../engine/index.js';
-import { openFacts } from '../engine/open-facts.js';
+import { openFacts } from '../engine/index.js';
 import { questionFor } from './questions.js';
 import type { Lang } from './labels.js';
 
 /**
  * Under `check`'s table: the few questions whose answers would decide the most open policies,
- * most decisive first (engine/open-facts.ts), each with the policies it would settle.
+ * most decisive first (engine/facts/open-facts.ts), each with the policies it would settle.
  */
 export const MAX_QUESTIONS = 5;
 

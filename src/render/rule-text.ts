@@ -1,7 +1,7 @@
-import type { ConditionDef, NoteDef, PolicyDef, SelectDef, TextPair } from '../engine/rule-schema.js';
-import type { Parameter } from '../engine/parameters.js';
-import { display } from '../engine/trace.js';
-import { isDec } from '../engine/decimal.js';
+import type { ConditionDef, NoteDef, PolicyDef, SelectDef, TextPair } from '../engine/index.js';
+import type { Parameter } from '../engine/index.js';
+import { display } from '../engine/index.js';
+import { isDec } from '../engine/index.js';
 import { neededText } from './explain.js';
 import { displayWidth, LABELS, NATURE_NAMES, padEnd, t, truncate, type Lang } from './labels.js';
 

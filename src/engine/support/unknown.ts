@@ -1,0 +1,36 @@
+/**
+ * An unknown value: the facts that would make it known. Unknown is not false and not zero;
+ * it travels through conditions and formulas and ends as `needs-info` with these paths.
+ */
+export class Unknown {
+  constructor(readonly missing: readonly string[]) {}
+
+  static merge(list: readonly Unknown[]): Unknown {
+    const set = new Set<string>();
+    for (const u of list) for (const m of u.missing) set.add(m);
+    return new Unknown([...set]);
+  }
+}
+
+/** Three-valued truth: true, false, or unknown with what is missing. */
+export type Truth = boolean | Unknown;
+
+/** Three-valued and: false wins over unknown; unknown names every missing fact it met. */
+export function and(values: Truth[]): Truth {
+  const unknown: Unknown[] = [];
+  for (const v of values) {
+    if (v === false) return false;
+    if (v instanceof Unknown) unknown.push(v);
+  }
+  return unknown.length ? Unknown.merge(unknown) : true;
+}
+
+/** Three-valued or: true wins over unknown. */
+export function or(values: Truth[]): Truth {
+  const unknown: Unknown[] = [];
+  for (const v of values) {
+    if (v === true) return true;
+    if (v instanceof Unknown) unknown.push(v);
+  }
+  return unknown.length ? Unknown.merge(unknown) : false;
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { ROOT } from './cli-helpers.js';
+
+/**
+ * The layering that docs/architecture.md describes, checked: the engine is a library that knows
+ * nothing of the command line, and the rest of the program reaches it through its index only.
+ */
+const SRC = join(ROOT, 'src');
+const sources = readdirSync(SRC, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+  .map((f) => ({ f: f.split(sep).join('/'), text: readFileSync(join(SRC, f), 'utf8') }));
+const specifiers = (text: string) => [...text.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)].map((m) => m[1]!);
+const engine = sources.filter(({ f }) => f.startsWith('engine/'));
+
+describe('the engine is a library', () => {
+  it('is read from its sub-folders', () => {
+    expect(engine.length).toBeGreaterThan(40);
+    expect(new Set(engine.map(({ f }) => f.split('/')[1]))).toEqual(
+      new Set(['index.ts', 'support', 'profile', 'rules', 'facts', 'evaluate', 'tooling']),
+    );
+  });
+
+  it('imports no command-line package and never touches process', () => {
+    const found = engine.flatMap(({ f, text }) => [
+      ...specifiers(text).filter((s) => /^(commander|chalk|@inquirer\/|node:process$|process$)/.test(s)).map((s) => `${f} imports ${s}`),
+      ...(/\bprocess\.\w/.test(text.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '')) ? [`${f} uses process`] : []),
+    ]);
+    expect(found).toEqual([]);
+  });
+
+  it('is reached from outside only through src/engine/index.ts', () => {
+    const outside = sources.filter(({ f }) => !f.startsWith('engine/'));
+    expect(outside.length).toBeGreaterThan(40);
+    const bypass = outside.flatMap(({ f, text }) =>
+      specifiers(text)
+        .filter((s) => s.startsWith('.') && /(^|\/)engine\//.test(s) && !s.endsWith('engine/index.js'))
+        .map((s) => `${f} imports ${s}`),
+    );
+    expect(bypass).toEqual([]);
+  });
+
+  it('never imports the command line, the renderers, batch or the interview', () => {
+    const intoCli = engine.flatMap(({ f, text }) =>
+      specifiers(text).filter((s) => /\.\.\/(cli|commands|render|batch|interview)\//.test(s)).map((s) => `${f} imports ${s}`),
+    );
+    expect(intoCli).toEqual([]);
+  });
+});
