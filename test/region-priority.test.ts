@@ -1,7 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, run } from './cli-helpers.js';
+import { run } from './cli-helpers.js';
 
-/** `check` shows whether the industry is a priority of its functional region (in-process; stdin: the built CLI). */
+/** `check` shows whether the industry is a priority of its functional region (in-process). */
 const check = (...args: string[]) => run(['check', ...args, '--as-of', '2019-06-30', '--no-color']);
 
 describe('check: regional priority (section 二(二))', () => {
@@ -28,9 +31,10 @@ describe('check: regional priority (section 二(二))', () => {
     expect(r.stdout).toContain('Regional priority (section 二（二）): unknown until we know the district of registration\n');
   });
 
-  it('says no, with the region\'s priorities, for new finance in the extension region', () => {
-    const profile = JSON.stringify({ name: 'x', registrationDate: '2017-01-01', district: '江北区', industry: 'new-finance' });
-    const r = cli(['check', '-', '--as-of', '2019-06-30', '--no-color', '--lang', 'zh'], { input: profile });
+  it('says no, with the region\'s priorities, for new finance in the extension region', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'policy-calc-region-')), 'finance.json');
+    writeFileSync(file, JSON.stringify({ name: 'x', registrationDate: '2017-01-01', district: '江北区', industry: 'new-finance' }));
+    const r = await check(file, '--lang', 'zh');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
       '区域布局（二（二））：否，新兴金融服务业不在都市功能拓展区重点发展产业之列（专业服务业、互联网云计算大数据、电子商务及跨境结算、离岸服务外包、国际物流及城乡配送、保税商品展示及保税贸易、大健康服务业、文化旅游服务业）\n',

@@ -36,17 +36,22 @@ describe('report: escaping', () => {
     registrationDate: '2017-03-15',
     industry: 'cloud-bigdata',
   };
+  const hostileFile = () => {
+    const file = join(tmp(), 'hostile.json');
+    writeFileSync(file, JSON.stringify(hostile));
+    return file;
+  };
 
-  it('HTML: a name holding markup is text, not markup', () => {
-    const r = spawned(['report', '-', '--format', 'html', '--as-of', AS_OF], JSON.stringify(hostile));
+  it('HTML: a name holding markup is text, not markup', async () => {
+    const r = await run(['report', hostileFile(), '--format', 'html', '--as-of', AS_OF]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).not.toContain('<script');
     expect(r.stdout).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot; | Ltd');
     expect(r.stdout).toContain('<title>&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
-  it('Markdown: the name neither opens HTML nor splits a table cell', () => {
-    const r = spawned(['report', '-', '--format', 'markdown', '--as-of', AS_OF, '--lang', 'en'], JSON.stringify(hostile));
+  it('Markdown: the name neither opens HTML nor splits a table cell', async () => {
+    const r = await run(['report', hostileFile(), '--format', 'markdown', '--as-of', AS_OF, '--lang', 'en']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).not.toMatch(/(^|[^\\])<script/m);
     const row = r.stdout.split('\n').find((l) => l.startsWith('| **Enterprise** |'))!;
