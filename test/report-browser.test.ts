@@ -1,5 +1,6 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -97,22 +98,26 @@ describe.skipIf(!hasChromium)('report in headless Chromium', () => {
   const reportDir: Record<string, string> = {};
   const pdfDir: Record<string, string> = {};
 
+  /** The PDF batches, printed while the HTML pages are checked; the PDF checks wait for them. */
+  let pdfsPrinted: Promise<unknown> = Promise.resolve();
+
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     // One batch run per language and format writes every fixture's report (named by credit code)
-    // into test-artifacts; each PDF run prints them all with one Chromium. The PDF runs are
-    // processes of their own, printing side by side; the HTML runs are in-process.
-    const runs = LANGS.flatMap((lang) =>
-      (['html', 'pdf'] as const).map(async (format) => {
-        const out = join(ARTIFACTS, format === 'html' ? `reports-${lang}` : `reports-${lang}-pdf`);
-        rmSync(out, { recursive: true, force: true });
-        const args = ['report', 'fixtures', '-o', out, '--format', format, '--as-of', AS_OF, '--lang', lang, '--prepared-by', lang === 'zh' ? '王顾问' : 'A. Consultant'];
-        const r = await (format === 'pdf' ? spawnCli(args, { env: ENV }) : run(args, { env: ENV }));
-        expect(r.code, r.stderr).toBe(0);
-        (format === 'html' ? reportDir : pdfDir)[lang] = out;
-      }),
-    );
-    await Promise.all(runs);
+    // into test-artifacts; each PDF run prints them all with one Chromium. The HTML runs are
+    // in-process; the PDF runs are processes of their own, printing side by side in the background.
+    const batchRun = async (lang: (typeof LANGS)[number], format: 'html' | 'pdf') => {
+      const out = join(ARTIFACTS, format === 'html' ? `reports-${lang}` : `reports-${lang}-pdf`);
+      rmSync(out, { recursive: true, force: true });
+      const args = ['report', 'fixtures', '-o', out, '--format', format, '--as-of', AS_OF, '--lang', lang, '--prepared-by', lang === 'zh' ? '王顾问' : 'A. Consultant'];
+      const r = await (format === 'pdf' ? spawnCli(args, { env: ENV }) : run(args, { env: ENV }));
+      if (r.code !== 0) throw new Error(`report ${format} ${lang}: exit ${r.code}: ${r.stderr}`);
+      (format === 'html' ? reportDir : pdfDir)[lang] = out;
+    };
+    pdfsPrinted = Promise.all(LANGS.map((lang) => batchRun(lang, 'pdf')));
+    // Awaited by the PDF checks; this only keeps a failure from being "unhandled" meanwhile.
+    pdfsPrinted.catch(() => {});
+    for (const lang of LANGS) await batchRun(lang, 'html');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   }, 300_000);
 
@@ -174,7 +179,9 @@ describe.skipIf(!hasChromium)('report in headless Chromium', () => {
 
   it('shows a name holding HTML as text: no script element, no dialog', async () => {
     const profile = { name: '<script>alert(1)</script><img src=x onerror=alert(2)>', registrationDate: '2017-03-15', industry: 'cloud-bigdata' };
-    const r = await spawnCli(['report', '-', '--format', 'html', '--as-of', AS_OF, '--lang', 'en'], { input: JSON.stringify(profile), env: ENV });
+    const file = join(mkdtempSync(join(tmpdir(), 'policy-calc-browser-')), 'hostile.json');
+    writeFileSync(file, JSON.stringify(profile));
+    const r = await run(['report', file, '--format', 'html', '--as-of', AS_OF, '--lang', 'en'], { env: ENV });
     expect(r.code, r.stderr).toBe(0);
     const { page, errors, requests, dialogs } = await open(browser, { html: r.stdout });
     try {
@@ -192,6 +199,7 @@ describe.skipIf(!hasChromium)('report in headless Chromium', () => {
 
   // Each PDF is read by its own poppler processes, side by side.
   describe.concurrent('each PDF', () => {
+    beforeAll(() => pdfsPrinted, 300_000);
     for (const fixture of FIXTURES) {
       for (const lang of LANGS) {
         it.skipIf(!hasPoppler)(`${fixture} (${lang}): the PDF is A4, numbered, short, with the total on page 1`, async ({ expect }) => {
