@@ -1,13 +1,10 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { run, spawnCli as spawnBuilt } from './cli-helpers.js';
+import { ROOT, run, spawnCli as spawnBuilt } from './cli-helpers.js';
 
 /** Shared by the hardening tests: run the CLI (in-process, or the built one spawned), and check how it refuses input. */
-export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const BIN = join(ROOT, 'bin', 'policy-calc.js');
 
 /** The locale and colour the hardening runs have, in-process or spawned. */
 const ENV = { NO_COLOR: '1', LANG: 'en_US.UTF-8', LC_ALL: '' };
