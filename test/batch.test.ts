@@ -5,8 +5,9 @@ import { cli, run } from './cli-helpers.js';
 import { FIXTURES, fixtureFolder, fixtureLine, ndjson, sevenPolicyRules, tempDir } from './batch-helpers.js';
 
 /**
- * `policy-calc batch`, end to end. Amounts are worked out by hand from the articles for
- * fixtures/cloud-sme.json in fiscal year 2018 (its latest), as of 2019-06-30:
+ * `policy-calc batch`, in-process (on several worker threads: the built CLI). Amounts are worked
+ * out by hand from the articles for fixtures/cloud-sme.json in fiscal year 2018 (its latest), as
+ * of 2019-06-30:
  *   P09  taxable income 2,350,000 x (25% - 15%)                                   = 235,000.00
  *   P10  window 2017-03-15 .. 2019-03-14; CIT 35,000 + 42,500 + 45,200 + 98,000 + 120,000
  *        = 340,700 x 40% = 136,280; VAT 18,350.25 + 26,410.80 + 61,200 = 105,961.05 x 50%

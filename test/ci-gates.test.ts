@@ -7,7 +7,7 @@ import { parseXml, type XmlElement } from './xml-check.js';
 import { GateReport } from '../src/batch/gates.js';
 
 /**
- * CI gates, end to end, on the seven quantified policies as of 2019-06-30:
+ * CI gates, run in-process, on the seven quantified policies as of 2019-06-30:
  * - cloud-sme (2018): P09, P10, P12, P22 eligible; P11 (not a headquarters), P20, P21 (no land) ineligible.
  * - sparse: no fiscal year, no size, no establishment: P10 and every other policy needs-info.
  * So `P10:needs-info` trips on sparse only and `P11:ineligible` on cloud-sme only.

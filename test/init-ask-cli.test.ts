@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cli, ROOT, run } from './cli-helpers.js';
 
-/** The exit codes and one-line messages of init and ask, from the built CLI. */
+/** The exit codes and one-line messages of init and ask, in-process (ask without a terminal: the built CLI). */
 const dir = () => mkdtempSync(join(tmpdir(), 'policy-calc-init-'));
 
 describe('init', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { AS_OF, attrs, checkJson, FIXTURES, memo, ROOT, run, tmp } from './report-helpers.js';
 
 /**
- * Tests of `policy-calc report`, run in-process (stdin: the built CLI, spawned). The
+ * Tests of `policy-calc report`, run in-process. The
  * numbers in every report are compared with `check --format json` of the same run, through the
  * data attributes the HTML carries, and a few are worked out by hand from the articles.
  */
