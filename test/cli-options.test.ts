@@ -1,3 +1,4 @@
+import { Option } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_OPTIONS, OPTIONS, type OptionEntry } from '../src/cli/options.js';
 import { run } from './cli-helpers.js';
@@ -27,6 +28,10 @@ describe('the option table', () => {
       expect(listed).toEqual([...entries.map((e) => /--[\w-]+/.exec(e.flags)![0]), '--help']);
     });
   }
+
+  it('validates each option under the name commander gives its value', () => {
+    for (const e of Object.values(OPTIONS as Record<string, OptionEntry>)) expect(new Option(e.flags).attributeName(), e.flags).toBe(e.name);
+  });
 
   it('gives the shared options one wording wherever their meaning is the same', () => {
     const wordings = (flag: string) => new Set(Object.values(OPTIONS as Record<string, OptionEntry>).filter((e) => e.flags.includes(flag)).map((e) => e.help));
