@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { amountColumns, csvRow, ndjsonFullLine, ndjsonLine } from '../src/batch/formats.js';
-import { evaluate, loadRules, parseProfile, type EvaluationResult } from '../src/engine/index.js';
+import { evaluate, evaluateLean, loadRules, parseProfile, type EvaluationResult } from '../src/engine/index.js';
 import { anyDate, profileTree, toJson } from './profile-arbitraries.js';
 
 /**
@@ -43,7 +43,7 @@ describe('the lean NDJSON line', () => {
     );
   });
 
-  it('is byte for byte the same from the lean evaluator (trace off) as from the full one', () => {
+  it('is byte for byte the same from the lean evaluations (trace off, evaluateLean) as from the full one', () => {
     const columns = amountColumns(rules);
     const seen = { eligible: 0, atLeast: 0, needsInfo: 0 };
     fc.assert(
@@ -54,6 +54,10 @@ describe('the lean NDJSON line', () => {
         const input = { file: 'register.ndjson', line: 1 };
         expect(ndjsonLine(input, lean)).toBe(ndjsonLine(input, full));
         expect(csvRow(input, lean, columns)).toBe(csvRow(input, full, columns));
+        // The batch's own evaluation, which keeps nothing but the decisions: the same line, the same row.
+        const leanest = evaluateLean(rules, profile, { asOf, year });
+        expect(ndjsonLine(input, leanest)).toBe(ndjsonLine(input, full));
+        expect(csvRow(input, leanest, columns)).toBe(csvRow(input, full, columns));
         // Everything but the explanation is the same: figures, assumptions, parameters, notes.
         expect(lean.benefits.every((b) => b.trace === undefined && b.reasons.length === 0)).toBe(true);
         const unexplained = (r: EvaluationResult) => ({ ...r, benefits: r.benefits.map(({ trace: _t, reasons: _r, ...b }) => b) });

@@ -1,5 +1,5 @@
 import { neutraliseFormula } from './csv-cell.js';
-import type { Benefit, ErrorCode, EvaluationResult, Issue, RuleSet, Status } from '../engine/index.js';
+import type { Benefit, ErrorCode, EvaluationResult, Issue, LeanResult, Outcome, RuleSet, Status } from '../engine/index.js';
 import { Dec } from '../engine/index.js';
 
 /**
@@ -86,7 +86,7 @@ export function ndjsonFullLine(input: InputRef, result: EvaluationResult, compac
  * line is most of what batch costs once evaluation is lean. Strings go through JSON.stringify
  * (names are the enterprise's own text); ids, statuses and amounts are the engine's own tokens.
  */
-export function ndjsonLine(input: InputRef, r: EvaluationResult): string {
+export function ndjsonLine(input: InputRef, r: LeanResult): string {
   const e = r.enterprise;
   const v = r.evaluation;
   let s = `{"input":${inputJson(input)},"enterprise":{"name":${JSON.stringify(e.name)},"creditCode":${e.creditCode === null ? 'null' : JSON.stringify(e.creditCode)}}`;
@@ -148,18 +148,18 @@ export function boundOf(x: { amount: string | null; amountBound?: string | null 
 }
 
 /** A benefit's amount as counted in the total: the amount, 0.00 when not counted, nothing when there is none. */
-export function countedOf(b: Benefit): string | null {
+export function countedOf(b: Pick<Outcome, 'amount' | 'countedInTotal'>): string | null {
   if (b.amount === null) return null;
   return b.countedInTotal ? b.amount : '0.00';
 }
 
-export function csvRow(input: InputRef, r: EvaluationResult, columns: string[]): string {
+export function csvRow(input: InputRef, r: LeanResult, columns: string[]): string {
   const byId = new Map(r.benefits.map((b) => [b.id, b]));
   const policy = columns.flatMap((id) => {
     const b = byId.get(id);
     return b ? [b.status, b.amount, countedOf(b), boundOf(b)] : [null, null, null, null];
   });
-  const totals = r.totals as EvaluationResult['totals'] & { amountBound?: string };
+  const totals = r.totals as LeanResult['totals'] & { amountBound?: string };
   return csvRecord([
     inputLabel(input), r.enterprise.creditCode, r.enterprise.name, r.evaluation.year, r.evaluation.asOf,
     r.totals.eligible, r.totals.needsInfo, r.totals.ineligible, r.totals.amount, totals.amountBound ?? 'exact', ...policy, null,
@@ -205,7 +205,7 @@ export class SummaryBuilder {
     return p;
   }
 
-  add(r: EvaluationResult): void {
+  add(r: LeanResult): void {
     this.evaluated++;
     this.amount = this.amount.plus(r.totals.amount);
     const seen = new Set<Status>();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PolicyCalcError, type EvaluationResult, type RuleSet } from '../engine/index.js';
+import { PolicyCalcError, type LeanResult, type RuleSet } from '../engine/index.js';
 import { inputLabel, type InputRef, type InvalidInput } from './formats.js';
 
 /**
@@ -72,7 +72,7 @@ export interface GateRecord {
   trips: Trip[];
 }
 
-export function tripsOf(result: EvaluationResult, gates: Gate[]): Trip[] {
+export function tripsOf(result: LeanResult, gates: Gate[]): Trip[] {
   const trips: Trip[] = [];
   for (const g of gates) {
     for (const b of result.benefits) {
@@ -85,7 +85,7 @@ export function tripsOf(result: EvaluationResult, gates: Gate[]): Trip[] {
 }
 
 /** What a worker adds to its batch result: the enterprises that tripped a gate, or all of them (`all`). */
-export function gateRecord(input: InputRef, result: EvaluationResult, gates: Gate[], all: boolean): GateRecord | undefined {
+export function gateRecord(input: InputRef, result: LeanResult, gates: Gate[], all: boolean): GateRecord | undefined {
   const trips = tripsOf(result, gates);
   if (!trips.length && !all) return undefined;
   return { input, name: result.enterprise.name, creditCode: result.enterprise.creditCode, trips };

@@ -61,8 +61,17 @@ interface InFlight {
   attempt: number;
 }
 
-function copyBatch(b: Batch): Batch {
-  return { ...b, bytes: b.bytes.slice(), ends: b.ends.slice(), lines: b.lines.slice(), fileOf: b.fileOf.slice() };
+/**
+ * A batch's copy, its bytes in `spare` where it is large enough: the copies go round a few buffers
+ * instead of each being a new one, which the main thread, collecting little, would free late.
+ */
+function copyBatch(b: Batch, spare?: Uint8Array): Batch {
+  let bytes: Uint8Array;
+  if (spare && spare.length >= b.bytes.length) {
+    bytes = spare.subarray(0, b.bytes.length);
+    bytes.set(b.bytes);
+  } else bytes = b.bytes.slice();
+  return { ...b, bytes, ends: b.ends.slice(), lines: b.lines.slice(), fileOf: b.fileOf.slice() };
 }
 
 /**
@@ -74,7 +83,7 @@ function copyBatch(b: Batch): Batch {
  * reaches it stops, and its inputs are evaluated again (see `lost`).
  */
 const WORKER_LIMITS = {
-  maxYoungGenerationSizeMb: 4,
+  maxYoungGenerationSizeMb: 2,
   maxOldGenerationSizeMb: 512,
 };
 
@@ -86,6 +95,8 @@ export class WorkerPool implements Runner {
   /** Which worker made each result, so that its buffer goes back there. */
   private readonly origin = new WeakMap<BatchResult, Slot>();
   private nextId = 0;
+  /** Buffers of copies whose batch is done (see copyBatch). */
+  private readonly spare: Uint8Array[] = [];
   private closing = false;
 
   /** Workers start when there is work for them: a small input never pays for more than it uses. */
@@ -105,6 +116,8 @@ export class WorkerPool implements Runner {
       if (!w) return;
       this.waiting.delete(reply.id);
       w.slot.busy--;
+      // The copy is no longer needed: its buffer holds the next batch's.
+      if (this.spare.length < 2 * this.size + 2) this.spare.push(new Uint8Array(w.copy.bytes.buffer));
       if ('error' in reply) {
         w.reject(revive(reply.error));
       } else {
@@ -163,7 +176,7 @@ export class WorkerPool implements Runner {
   private dispatch(batch: Batch, attempt: number, resolve: InFlight['resolve'], reject: InFlight['reject']): void {
     const slot = this.pick();
     const id = this.nextId++;
-    this.waiting.set(id, { resolve, reject, slot, copy: copyBatch(batch), attempt });
+    this.waiting.set(id, { resolve, reject, slot, copy: copyBatch(batch, this.spare.pop()), attempt });
     slot.busy++;
     // The batch's buffers move to the worker instead of being copied again.
     const request: WorkerRequest = { id, batch };

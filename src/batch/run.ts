@@ -5,6 +5,7 @@ import { readBatches, type Batch, type BatchLimits, type InputPlan } from './inp
 import { inProcess, WorkerPool, type Runner } from './pool.js';
 import { createProcessor, type BatchResult, type ProcessorConfig } from './worker.js';
 import type { InvalidInput } from './formats.js';
+import { collectBuffers } from './heap.js';
 
 /**
  * The batch pipeline: read batches, run them (in-process or on workers), hand each result to the
@@ -65,6 +66,7 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
     while (pending.length > n) {
       const r = await pending.shift()!;
       await o.onResult(r, () => runner.release(r));
+      if (parallel) collectBuffers();
     }
   };
   try {

@@ -1,4 +1,4 @@
-import { decodeUtf8, evaluate, isPolicyCalcError, parseProfile, type EvaluationResult, type Profile } from '../engine/index.js';
+import { decodeUtf8, evaluate, evaluateLean, isPolicyCalcError, parseProfile, type EvaluationResult, type LeanResult, type Profile } from '../engine/index.js';
 import { loadRuleSet } from '../cli/rules.js';
 import type { Batch } from './inputs.js';
 import {
@@ -119,6 +119,9 @@ export function createProcessor(cfg: ProcessorConfig): Processor {
     return { run, recycle: (b) => sink.recycle(b) };
   }
   const columns = amountColumns(rules);
+  // The lean line, CSV, the summary and the gates read only decisions and amounts: the lean
+  // evaluation, which builds nothing else. The workbook shows figures, --full the whole result.
+  const lean = cfg.format === 'csv' || cfg.format === 'json' || (cfg.format === 'ndjson' && !cfg.full);
   const sink = new ByteSink();
   const run = (batch: Batch): BatchResult => {
     const out: BatchResult = { output: EMPTY, records: batch.ends.length, invalid: [], withNeedsInfo: 0, withIneligible: 0 };
@@ -133,15 +136,18 @@ export function createProcessor(cfg: ProcessorConfig): Processor {
           if (y.gated) (out.gated ??= []).push(y.gated);
           return sink.push(y.text);
         }
-        const result: EvaluationResult = evaluate(rules, profile, opts);
+        const result: LeanResult = lean ? evaluateLean(rules, profile, opts) : evaluate(rules, profile, opts);
         if (result.totals.needsInfo) out.withNeedsInfo++;
         if (result.totals.ineligible) out.withIneligible++;
         const gated = cfg.gates && gateRecord(input, result, cfg.gates, cfg.everyEnterprise === true);
         if (gated) (out.gated ??= []).push(gated);
         if (summary) summary.add(result);
         else if (cfg.format === 'csv') sink.push(csvRow(input, result, columns));
-        else if (cfg.format === 'xlsx') sink.push(xlsxLine(input, result, columns));
-        else sink.push(cfg.full ? ndjsonFullLine(input, result, cfg.compact) : ndjsonLine(input, result));
+        else if (lean) sink.push(ndjsonLine(input, result));
+        else {
+          const whole = result as EvaluationResult;
+          sink.push(cfg.format === 'xlsx' ? xlsxLine(input, whole, columns) : ndjsonFullLine(input, whole, cfg.compact));
+        }
       },
       (input, error) => {
         out.invalid.push({ input, error, reason: reasonOf(error) });

@@ -1,12 +1,13 @@
 import { formatFigure, formatMoney, ZERO, type Dec } from '../support/decimal.js';
 import { addCalendarDays, addCalendarYears, type CalendarDate, type DateWindow } from '../support/dates.js';
-import type { Scope } from '../facts/facts.js';
+import { scopeWith, type Scope } from '../facts/facts.js';
 import { sumOrUnknown, type CompiledFigure, type CompiledItemGroup, type CompiledPolicy } from '../rules/compile.js';
 import { truthValue } from '../rules/conditions.js';
 import { lower, Range, type Num } from './bounds.js';
 import { traceNumber, type ConditionNode, type FigureNode, type GroupTrace, type ItemTrace, type Trace } from './trace.js';
 import { factWords } from '../facts/vocabulary.js';
-import type { Benefit, Period, Status } from './result.js';
+import type { Period, Status } from './result.js';
+import type { Outcome } from './evaluate.js';
 import { or, Unknown, type Truth } from '../support/unknown.js';
 
 /**
@@ -34,7 +35,7 @@ export interface Computed {
  * the facts that would complete it, or exact where its bounds agree; an open window's amount is
  * at least what has been paid so far; never negative.
  */
-export function settleAmount(amount: Num | Unknown | undefined, b: Benefit, trace: Trace, openWindow: boolean): Status {
+export function settleAmount(amount: Num | Unknown | undefined, b: Outcome, trace: Trace, openWindow: boolean): Status {
   if (amount === undefined) return 'eligible';
   if (amount instanceof Unknown) {
     b.missing = [...amount.missing];
@@ -51,7 +52,7 @@ export function settleAmount(amount: Num | Unknown | undefined, b: Benefit, trac
   // Taxes paid later in a window still open can only add to the subsidy.
   b.amountBound = bounded || openWindow ? 'at-least' : 'exact';
   if (amount instanceof Range) {
-    for (const fact of amount.missing) {
+    if (trace.keeps) for (const fact of amount.missing) {
       const words = factWords(fact) ?? { zh: fact, en: fact };
       trace.assume({
         fact,
@@ -79,7 +80,7 @@ export function matchItems(g: CompiledItemGroup, scope: Scope, explain: boolean)
   const items = list.map((value, i) => {
     const path = `${g.of}[${i}]`;
     const out: ConditionNode[] | undefined = explain ? [] : undefined;
-    const truth = g.where({ ...scope, item: { value, path } }, out);
+    const truth = g.where(scopeWith(scope, { value, path }, scope.groups), out);
     return { value, path, truth, node: out?.[0], figures: [] };
   });
   return { items, collection: true };
@@ -108,7 +109,13 @@ export function groupTrace(g: CompiledItemGroup, m: ItemMatch): GroupTrace {
   return t;
 }
 
-export function computeAmount(p: CompiledPolicy, scope: Scope, matches: ItemMatch[], b: Benefit, explain: boolean, out: Computed): void {
+/** Where the figures and item periods of a policy are shown (a Benefit); the lean evaluation has none. */
+export interface Shown {
+  figures: Record<string, string>;
+  itemPeriods: Period[];
+}
+
+export function computeAmount(p: CompiledPolicy, scope: Scope, matches: ItemMatch[], b: Outcome, shown: Shown | undefined, explain: boolean, out: Computed): void {
   const groups = new Map<string, Num | Unknown>();
   p.groups.forEach((g, gi) => {
     const values: (Num | Unknown)[] = [];
@@ -118,16 +125,16 @@ export function computeAmount(p: CompiledPolicy, scope: Scope, matches: ItemMatc
         values.push(it.truth);
         continue;
       }
-      const itemScope: Scope = { ...scope, item: { value: it.value, path: it.path } };
-      const figs = computeFigures(g.figures, itemScope, b, `${it.path}.`, explain ? it.figures : undefined);
+      const itemScope: Scope = scopeWith(scope, { value: it.value, path: it.path }, scope.groups);
+      const figs = computeFigures(g.figures, itemScope, shown, `${it.path}.`, explain ? it.figures : undefined);
       if (g.period) {
         const from = g.period.from(itemScope);
         if (typeof from === 'string') {
-          b.itemPeriods.push({ ...periodOf({ from, until: addCalendarYears(from, g.period.years) }, scope.env.asOf, true), item: it.path });
+          shown?.itemPeriods.push({ ...periodOf({ from, until: addCalendarYears(from, g.period.years) }, scope.env.asOf, true), item: it.path });
         } else if (from instanceof Unknown) values.push(from);
       }
       if (g.amount) {
-        it.amount = g.amount({ ...itemScope, groups: figs });
+        it.amount = g.amount(scopeWith(itemScope, itemScope.item, figs));
         values.push(it.amount);
       }
     }
@@ -135,9 +142,9 @@ export function computeAmount(p: CompiledPolicy, scope: Scope, matches: ItemMatc
     else if (values.some((v) => v instanceof Unknown)) groups.set(g.name, sumOrUnknown(values));
   });
   scope.groups = groups;
-  for (const [name, v] of groups) if (!(v instanceof Unknown) && exactValue(v)) b.figures[name] = formatFigure(exactValue(v)!);
+  if (shown) for (const [name, v] of groups) if (!(v instanceof Unknown) && exactValue(v)) shown.figures[name] = formatFigure(exactValue(v)!);
   // The amount reads the figures just computed, never a second computation of them.
-  scope.groups = computeFigures(p.figures, scope, b, '', explain ? out.figures : undefined);
+  scope.groups = computeFigures(p.figures, scope, shown, '', explain ? out.figures : undefined);
   const pending = [...groups.values()].filter((v): v is Unknown => v instanceof Unknown);
   if (!p.amount) {
     out.amount = pending.length ? Unknown.merge(pending) : undefined;
@@ -150,15 +157,15 @@ export function computeAmount(p: CompiledPolicy, scope: Scope, matches: ItemMatc
 const exactValue = (v: Num): Dec | undefined => (v instanceof Range ? (v.exact ? v.lo : undefined) : v);
 
 /** Computes figures in order; exact ones go to the output, each later one may read earlier ones. */
-function computeFigures(figures: CompiledFigure[], scope: Scope, b: Benefit, prefix: string, nodes: FigureNode[] | undefined): Map<string, Num | Unknown> {
+function computeFigures(figures: CompiledFigure[], scope: Scope, shown: Shown | undefined, prefix: string, nodes: FigureNode[] | undefined): Map<string, Num | Unknown> {
   const local = new Map<string, Num | Unknown>(scope.groups ?? []);
-  const s: Scope = { ...scope, groups: local };
+  const s: Scope = scopeWith(scope, scope.item, local);
   for (const f of figures) {
     const v = f.fn(s);
     local.set(f.name, v);
-    if (!(v instanceof Unknown)) {
+    if (shown && !(v instanceof Unknown)) {
       const exact = exactValue(v);
-      if (exact) b.figures[prefix + f.name] = formatFigure(exact);
+      if (exact) shown.figures[prefix + f.name] = formatFigure(exact);
     }
     if (nodes) nodes.push(figureNode(f, v, s));
   }

@@ -1,11 +1,11 @@
-import { Dec, formatMoney, ZERO } from '../support/decimal.js';
+import { layoutOf, resolveStacking } from './stacking.js';
 import { addCalendarYears, type CalendarDate } from '../support/dates.js';
-import { functionalRegion, sizeInfo, yearStart, type EvalEnv, type Scope } from '../facts/facts.js';
+import { functionalRegion, newScope, sizeInfo, yearStart, type EvalEnv, type Scope } from '../facts/facts.js';
 import type { CompiledPolicy } from '../rules/compile.js';
 import { FormulaError } from './bounds.js';
 import { decisiveReasons } from './decisive.js';
 import { traceNumber, type ConditionNode, type PolicyTrace } from './trace.js';
-import { computeAmount, groupTrace, groupTruth, matchItems, periodOf, settleAmount, type Computed } from './amount.js';
+import { computeAmount, groupTrace, groupTruth, matchItems, periodOf, settleAmount, type Computed, type ItemMatch, type Shown } from './amount.js';
 import type { Profile } from '../profile/profile-schema.js';
 import type { Benefit, EvaluationResult, Period, Status, Warning } from './result.js';
 import type { RuleSet } from '../rules/rule-set.js';
@@ -33,34 +33,75 @@ export function defaultYear(profile: Profile): number | undefined {
   return years.length ? Math.max(...years) : undefined;
 }
 
-export function evaluate(rules: RuleSet, profile: Profile, opts: EvaluateOptions): EvaluationResult {
+/**
+ * What every evaluation decides of a policy, and all that a batch's lean line prints. A Benefit is
+ * one, with the explanations besides; the lean evaluation builds only this (see evaluateLean).
+ */
+export interface Outcome {
+  id: string;
+  status: Status;
+  amount: string | null;
+  amountBound: 'exact' | 'at-least' | null;
+  countedInTotal: boolean;
+  missing: string[];
+  overlapsWith?: string;
+}
+
+/** The lean evaluation's result: the lean line's fields of EvaluationResult, the same values. */
+export interface LeanResult {
+  enterprise: { name: string; creditCode: string | null };
+  evaluation: EvaluationResult['evaluation'];
+  benefits: Outcome[];
+  totals: EvaluationResult['totals'];
+}
+
+interface Evaluated<B extends Outcome> {
+  env: EvalEnv;
+  year: number | undefined;
+  benefits: B[];
+  totals: EvaluationResult['totals'];
+}
+
+/**
+ * The one evaluation of a rule set, whichever result is built: each policy in dependency order,
+ * the same money counted once, the totals. `one` builds a policy's outcome through `decide`.
+ */
+function evaluateAll<B extends Outcome>(
+  rules: RuleSet, profile: Profile, opts: EvaluateOptions, one: (p: CompiledPolicy, env: EvalEnv) => B, onOverlap?: (b: B, winner: B) => void,
+): Evaluated<B> {
   const year = opts.year ?? defaultYear(profile);
   const env: EvalEnv = { profile, year, asOf: opts.asOf, params: rules.params, results: new Map(), cache: new Map() };
-  const byId = new Map<string, Benefit>();
-  const explain = opts.trace !== false;
-  for (const p of rules.order) {
-    const b = evaluatePolicy(p, env, explain);
-    byId.set(b.id, b);
+  const layout = layoutOf(rules);
+  const benefits: B[] = new Array<B>(rules.policies.length);
+  for (let k = 0; k < rules.order.length; k++) {
+    const b = one(rules.order[k]!, env);
+    benefits[layout.slot[k]!] = b;
     env.results.set(b.id, b);
   }
-  const benefits = rules.policies.map((p) => byId.get(p.def.id)!);
-  resolveStacking(benefits, rules);
-  applyDepartments(benefits, rules.params, opts.asOf);
+  resolveStacking(benefits, layout, onOverlap);
 
-  let total = ZERO;
+  // Each amount is money to the fen ("1234.50", never negative): the total is exact in integer fen.
+  let fen = 0n;
   const totals: EvaluationResult['totals'] = { amount: '0.00', amountBound: 'exact', eligible: 0, needsInfo: 0, ineligible: 0 };
   for (const b of benefits) {
     if (b.countedInTotal && b.amount !== null) {
-      total = total.plus(b.amount);
+      fen += BigInt(b.amount.replace('.', ''));
       if (b.amountBound === 'at-least') totals.amountBound = 'at-least';
     }
     if (b.status === 'eligible') totals.eligible++;
     else if (b.status === 'needs-info') totals.needsInfo++;
     else totals.ineligible++;
   }
-  totals.amount = formatMoney(total);
+  totals.amount = fenText(fen);
+  return { env, year, benefits, totals };
+}
 
-  const sizeScope: Scope = { env, paramDate: yearStart(env), trace: new Trace() };
+export function evaluate(rules: RuleSet, profile: Profile, opts: EvaluateOptions): EvaluationResult {
+  const explain = opts.trace !== false;
+  const { env, year, benefits, totals } = evaluateAll(rules, profile, opts, (p, e) => evaluatePolicy(p, e, explain), overlapNote);
+  applyDepartments(benefits, rules.params, opts.asOf);
+
+  const sizeScope: Scope = newScope(env, yearStart(env), undefined, new Trace());
   const size = sizeInfo(sizeScope);
   const region = functionalRegion(profile);
   const warnings: Warning[] = profileWarnings(profile, year, opts.asOf, rules.params);
@@ -83,11 +124,90 @@ export function evaluate(rules: RuleSet, profile: Profile, opts: EvaluateOptions
   };
 }
 
+/**
+ * The batch's evaluation: the same decisions, by the same code, as `evaluate`, with nothing kept
+ * for explanations (no trace, no assumptions, parameters, notes, figures or warnings) and each
+ * outcome a small object of one shape. Its lean line is byte for byte `evaluate`'s (a property
+ * test holds them to it).
+ */
+export function evaluateLean(rules: RuleSet, profile: Profile, opts: EvaluateOptions): LeanResult {
+  const { year, benefits, totals } = evaluateAll(rules, profile, opts, leanPolicy);
+  return {
+    enterprise: { name: profile.name, creditCode: profile.creditCode ?? null },
+    evaluation: { year: year ?? null, asOf: opts.asOf, rulesVersion: rules.version },
+    benefits,
+    totals,
+  };
+}
+
+function leanPolicy(p: CompiledPolicy, env: EvalEnv): Outcome {
+  const b: Outcome = { id: p.def.id, status: 'eligible', amount: null, amountBound: null, countedInTotal: false, missing: [], overlapsWith: undefined };
+  decide(p, env, b, Trace.silent, undefined, false);
+  return b;
+}
 
 function evaluatePolicy(p: CompiledPolicy, env: EvalEnv, explain: boolean): Benefit {
   const def = p.def;
   const trace = new Trace();
-  const scope: Scope = { env, paramDate: undefined, defaults: def.defaults, trace };
+  // One shape for every benefit, whatever its status: fields are filled in, never added.
+  const benefit: Benefit = {
+    id: def.id,
+    article: def.article,
+    title: def.title,
+    summary: def.summary,
+    grants: def.grants,
+    reading: def.reading,
+    status: 'eligible',
+    nature: def.nature,
+    quantified: p.quantified,
+    amount: null,
+    amountBound: null,
+    currency: 'CNY',
+    period: null,
+    itemPeriods: [],
+    figures: {},
+    reasons: [],
+    missing: [],
+    assumptions: trace.assumptions,
+    parameters: [],
+    notes: trace.notes,
+    citation: { article: def.citation.article, section: def.citation.section, text: def.citation.text, responsible: def.citation.responsible },
+    countedInTotal: false,
+    overlapsWith: undefined,
+    trace: undefined,
+  };
+  const d = decide(p, env, benefit, trace, benefit, explain);
+  benefit.period = d.period;
+  benefit.parameters = [...trace.parameters.values()];
+  if (explain) {
+    const policyTrace: PolicyTrace = {
+      file: p.file,
+      eligibility: d.nodes![0]!,
+      groups: p.groups.map((g, i) => groupTrace(g, d.matches[i]!)),
+      figures: d.computed.figures,
+    };
+    if (d.computed.amount !== undefined) policyTrace.amount = { ...traceNumber(d.computed.amount), unit: p.amountUnit };
+    benefit.trace = policyTrace;
+    benefit.reasons = decisiveReasons(policyTrace, benefit.status, benefit.missing);
+  }
+  return benefit;
+}
+
+interface Decided {
+  period: Period | null;
+  matches: ItemMatch[];
+  computed: Computed;
+  nodes: ConditionNode[] | undefined;
+}
+
+/**
+ * A policy's decision, the one definition of it: its period, eligibility, items and amount, set on
+ * `b`. The trace keeps the notes and assumptions where it keeps anything; `shown` receives the
+ * figures and item periods where they are shown; `explain` builds the decision tree.
+ */
+function decide(p: CompiledPolicy, env: EvalEnv, b: Outcome, trace: Trace, shown: Shown | undefined, explain: boolean): Decided {
+  const def = p.def;
+  const scope: Scope = newScope(env, undefined, def.defaults, trace);
   let period: Period | null = null;
   const kind = def.period?.kind ?? 'none';
   if (kind === 'fiscal-year') {
@@ -106,97 +226,49 @@ function evaluatePolicy(p: CompiledPolicy, env: EvalEnv, explain: boolean): Bene
 
   const nodes: ConditionNode[] | undefined = explain ? [] : undefined;
   let truth: Truth = p.eligibility(scope, nodes);
-  const matches = p.groups.map((g) => matchItems(g, scope, explain));
+  // An ineligible policy's items decide nothing: only what is kept (the trace's notes, the tree) reads them.
+  const matches = truth === false && !trace.keeps ? [] : p.groups.map((g) => matchItems(g, scope, explain));
   // Eligible through items when some item of some group counts.
-  if (p.groups.length) truth = and([truth, or(matches.map(groupTruth))]);
-
-  // One shape for every benefit, whatever its status: fields are filled in, never added.
-  const benefit: Benefit = {
-    id: def.id,
-    article: def.article,
-    title: def.title,
-    summary: def.summary,
-    grants: def.grants,
-    reading: def.reading,
-    status: 'eligible',
-    nature: def.nature,
-    quantified: p.quantified,
-    amount: null,
-    amountBound: null,
-    currency: 'CNY',
-    period,
-    itemPeriods: [],
-    figures: {},
-    reasons: [],
-    missing: [],
-    assumptions: trace.assumptions,
-    parameters: [],
-    notes: trace.notes,
-    citation: { article: def.citation.article, section: def.citation.section, text: def.citation.text, responsible: def.citation.responsible },
-    countedInTotal: false,
-    overlapsWith: undefined,
-    trace: undefined,
-  };
-  for (const n of notesInForce(def.notes, scope)) trace.note(n);
+  if (p.groups.length && truth !== false) truth = and([truth, or(matches.map(groupTruth))]);
+  if (trace.keeps) for (const n of notesInForce(def.notes, scope)) trace.note(n);
 
   let status: Status = 'eligible';
   const computed: Computed = { figures: [], amount: undefined };
   if (truth === false) status = 'ineligible';
   else if (truth instanceof Unknown) {
-    benefit.missing = [...truth.missing];
+    b.missing = [...truth.missing];
     status = 'needs-info';
   } else {
-    if (period?.open) {
+    if (period?.open && trace.keeps) {
       trace.note({
         zh: `补贴期至 ${period.to} 止，评估日 ${env.asOf} 尚未结束：金额为截至评估日已缴税款计算的数额，期满前还可能增加`,
         en: `The window runs to ${period.to} and is still open on ${env.asOf}: the amount counts the taxes paid so far and may still grow`,
       });
     }
     try {
-      computeAmount(p, scope, matches, benefit, explain, computed);
-      status = settleAmount(computed.amount, benefit, trace, period?.open === true);
+      computeAmount(p, scope, matches, b, shown, explain, computed);
+      status = settleAmount(computed.amount, b, trace, period?.open === true);
     } catch (e) {
       if (!(e instanceof FormulaError)) throw e;
-      trace.note({ zh: `无法计算金额：${e.message}`, en: `The amount cannot be computed: ${e.message}` });
+      if (trace.keeps) trace.note({ zh: `无法计算金额：${e.message}`, en: `The amount cannot be computed: ${e.message}` });
       status = 'needs-info';
     }
   }
-  benefit.status = status;
-  benefit.parameters = [...trace.parameters.values()];
-  if (status !== 'eligible') benefit.countedInTotal = false;
-  if (explain) {
-    const policyTrace: PolicyTrace = {
-      file: p.file,
-      eligibility: nodes![0]!,
-      groups: p.groups.map((g, i) => groupTrace(g, matches[i]!)),
-      figures: computed.figures,
-    };
-    if (computed.amount !== undefined) policyTrace.amount = { ...traceNumber(computed.amount), unit: p.amountUnit };
-    benefit.trace = policyTrace;
-    benefit.reasons = decisiveReasons(policyTrace, status, benefit.missing);
-  }
-  return benefit;
+  b.status = status;
+  if (status !== 'eligible') b.countedInTotal = false;
+  return { period, matches, computed, nodes };
 }
 
-/** The same money counted once: within a stacking group only the largest eligible amount counts. */
-function resolveStacking(benefits: Benefit[], rules: RuleSet): void {
-  const groups = new Map<string, Benefit[]>();
-  for (const p of rules.policies) {
-    const g = p.def.stacking?.group;
-    const b = benefits.find((x) => x.id === p.def.id)!;
-    if (g && b.status === 'eligible' && b.amount !== null) groups.set(g, [...(groups.get(g) ?? []), b]);
-  }
-  for (const list of groups.values()) {
-    if (list.length < 2) continue;
-    const winner = list.reduce((best, b) => (new Dec(b.amount!).gt(best.amount!) ? b : best));
-    for (const b of list) {
-      if (b === winner) continue;
-      b.countedInTotal = false;
-      b.overlapsWith = winner.id;
-      b.notes.push({
-        zh: `与 ${winner.id} 补贴的是同一笔税款的地方留成，只计入较大的 ${winner.id}`,
-        en: `Pays the same local share of tax as ${winner.id}; only the larger, ${winner.id}, counts in the total`,
-      });
-    }
-  }
+/** The note a benefit whose money another already pays carries. */
+function overlapNote(b: Benefit, winner: Benefit): void {
+  b.notes.push({
+    zh: `与 ${winner.id} 补贴的是同一笔税款的地方留成，只计入较大的 ${winner.id}`,
+    en: `Pays the same local share of tax as ${winner.id}; only the larger, ${winner.id}, counts in the total`,
+  });
+}
+
+/** Integer fen as money text: 123450n is "1234.50", 0n "0.00". */
+function fenText(fen: bigint): string {
+  const digits = fen.toString().padStart(3, '0');
+  return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }

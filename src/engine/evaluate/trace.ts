@@ -183,8 +183,16 @@ export class Trace {
   readonly parameters = new Map<string, ParameterUse>();
   readonly notes: TextPair[] = [];
 
+  /**
+   * The lean evaluation's ledger: it keeps nothing, so that a batch line, which prints none of it,
+   * pays for none of it. Callers that build a message first ask `keeps`.
+   */
+  static readonly silent = new Trace(false);
+
+  constructor(readonly keeps = true) {}
+
   useParameter(name: string, v: ParameterValue, p: Parameter | undefined): void {
-    if (!this.parameters.has(name)) {
+    if (this.keeps && !this.parameters.has(name)) {
       // A table is too large to repeat in every result; its name, date and source identify it.
       const isTable = v.value !== null && typeof v.value === 'object' && !Array.isArray(v.value) && !(v.value instanceof Dec);
       const value = isTable ? 'table' : display(v.value) ?? 'null';
@@ -198,11 +206,11 @@ export class Trace {
   }
 
   assume(a: Assumption): void {
-    if (!this.assumptions.some((x) => x.message.en === a.message.en)) this.assumptions.push(a);
+    if (this.keeps && !this.assumptions.some((x) => x.message.en === a.message.en)) this.assumptions.push(a);
   }
 
   note(n: TextPair): void {
-    if (!this.notes.some((x) => x.en === n.en)) this.notes.push(n);
+    if (this.keeps && !this.notes.some((x) => x.en === n.en)) this.notes.push(n);
   }
 }
 

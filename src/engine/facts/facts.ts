@@ -37,6 +37,19 @@ export interface Scope {
   trace: Trace;
 }
 
+/**
+ * Every scope is made here, with all its fields in one order: the closures that read scopes then
+ * see one object shape, which V8 reads fastest (a spread or an added field makes a new shape).
+ */
+export function newScope(env: EvalEnv, paramDate: CalendarDate | undefined, defaults: Scope['defaults'], trace: Trace): Scope {
+  return { env, paramDate, window: undefined, item: undefined, defaults, groups: undefined, trace };
+}
+
+/** The scope with an item and the figures in reach (a copy; the scope is left as it is). */
+export function scopeWith(s: Scope, item: Scope['item'], groups: Scope['groups']): Scope {
+  return { env: s.env, paramDate: s.paramDate, window: s.window, item, defaults: s.defaults, groups, trace: s.trace };
+}
+
 export type FactType = 'money' | 'number' | 'ratio' | 'boolean' | 'enum' | 'string' | 'date' | 'list' | 'object';
 
 export interface FactDef {
@@ -164,6 +177,7 @@ function sizeAtOpening(scope: Scope): unknown {
   if (year === undefined) return new Unknown(['size', `fiscalYears.${regYear}`]);
   const info = derivedSize(scope, year);
   if (!info.size) return new Unknown(info.missing);
+  if (!scope.trace.keeps) return info.size;
   const which = year === regYear
     ? { zh: `登记注册年度（${year}年）`, en: `the registration year, ${year}` }
     : { zh: `期内第一个有数据的年度（${year}年；档案没有登记注册年度${regYear}年的数据）`, en: `the first year of the window with figures, ${year} (the profile has none for the registration year, ${regYear})` };
@@ -203,7 +217,7 @@ function rdRaisedPeriod(whole: 'rdExpensed' | 'rdIntangibleAmortization', part: 
       const end = until < `${env.year + 1}-01-01` ? until : `${env.year + 1}-01-01`;
       const days = Math.max(daysBetween(start, end), 0);
       const yearDays = daysBetween(`${env.year}-01-01`, `${env.year + 1}-01-01`);
-      scope.trace.assume({
+      if (scope.trace.keeps) scope.trace.assume({
         fact: `fiscalYears.${env.year}.${part}`,
         value: `${days}/${yearDays}`,
         message: {
@@ -436,17 +450,20 @@ export const ITEM_FIELDS: Readonly<Record<string, Readonly<Record<string, { type
   },
 };
 
-export function readItemField(scope: Scope, collection: string, fieldPath: string): unknown {
-  const item = scope.item;
-  if (!item) return new Unknown([fieldPath]);
-  let v: unknown = item.value;
-  for (const part of fieldPath.split('.')) {
-    v = v !== null && typeof v === 'object' && has(v as object, part) ? (v as Record<string, unknown>)[part] : undefined;
-  }
-  if (v === undefined) {
-    return own(own(ITEM_FIELDS, collection), fieldPath)?.absentIsNull ? null : new Unknown([`${item.path}.${fieldPath}`]);
-  }
-  return v;
+/** Reads `item.<fieldPath>` of the scope's item; the path is split and its field looked up once, here. */
+export function itemFieldReader(collection: string, fieldPath: string): (scope: Scope) => unknown {
+  const parts = fieldPath.split('.');
+  const absentIsNull = own(own(ITEM_FIELDS, collection), fieldPath)?.absentIsNull === true;
+  return (scope) => {
+    const item = scope.item;
+    if (!item) return new Unknown([fieldPath]);
+    let v: unknown = item.value;
+    for (const part of parts) {
+      v = v !== null && typeof v === 'object' && has(v as object, part) ? (v as Record<string, unknown>)[part] : undefined;
+    }
+    if (v === undefined) return absentIsNull ? null : new Unknown([`${item.path}.${fieldPath}`]);
+    return v;
+  };
 }
 
 export function toDecimal(v: unknown): Dec | undefined {

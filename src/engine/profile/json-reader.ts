@@ -27,6 +27,9 @@ export class JsonReadError extends Error {
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 64;
+/** Sticky, made once: a regular expression literal in a method is a new object on every call. */
+const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+const CONTROL = /[\u0000-\u001f]/;
 const ESCAPES = new Map([['"', '"'], ['\\', '\\'], ['/', '/'], ['b', '\b'], ['f', '\f'], ['n', '\n'], ['r', '\r'], ['t', '\t']]);
 
 /** Reads a JSON document; `offsets`, when given, receives the offset of every value by its path. */
@@ -187,7 +190,7 @@ class Reader {
     const end = this.src.indexOf('"', start);
     if (end === -1) this.fail('unexpected end of input inside a string');
     const slice = this.src.slice(start, end);
-    if (!slice.includes('\\') && !/[\u0000-\u001f]/.test(slice)) {
+    if (!slice.includes('\\') && !CONTROL.test(slice)) {
       this.pos = end + 1;
       return slice;
     }
@@ -222,7 +225,7 @@ class Reader {
   }
 
   private readNumber(): number | ExactNumber {
-    const re = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+    const re = NUMBER;
     re.lastIndex = this.pos;
     const m = re.exec(this.src);
     if (!m) this.fail('malformed number');

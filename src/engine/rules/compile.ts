@@ -286,7 +286,7 @@ function compileSelect(name: string, def: SelectDef, ctx: CompileContext, path: 
       best = best === undefined ? v : extreme(highest, [best, v]);
     }
     if (best === undefined) return { value: undecided.length ? Unknown.merge(undecided.map((u) => u.unknown)) : new Unknown([name]) };
-    for (const u of undecided) s.trace.assume(notConsidered(u.label, u.unknown));
+    if (s.trace.keeps) for (const u of undecided) s.trace.assume(notConsidered(u.label, u.unknown));
     if (!explain) return { value: best };
     const b = best;
     // Of equal options, the one chosen is the first whose own condition holds (the more specific

@@ -1,11 +1,11 @@
 import { Dec } from '../support/decimal.js';
 import { parseCalendarDate } from '../support/dates.js';
-import { FACTS, ITEM_FIELDS, readItemField, type FactType, type Scope } from '../facts/facts.js';
+import { FACTS, ITEM_FIELDS, itemFieldReader, type FactType, type Scope } from '../facts/facts.js';
 import type { CheckDef, ConditionDef, Operand, Operator, TextPair } from './rule-schema.js';
 import { Range } from '../evaluate/bounds.js';
 import { apply } from './operators.js';
 import { traceData, type CheckNode, type ConditionNode, type NotCondition, type RuleRef, type TruthValue } from '../evaluate/trace.js';
-import { and, or, Unknown, type Truth } from '../support/unknown.js';
+import { and, firstDecisive, or, Unknown, type Truth } from '../support/unknown.js';
 import { didYouMean } from '../support/suggest.js';
 import { factWords, valueWords } from '../facts/vocabulary.js';
 
@@ -62,7 +62,7 @@ export function resolveFact(name: string, ctx: CompileContext, path: YamlPath): 
       return undefined;
     }
     const coll = ctx.itemCollection!;
-    return { type: def.type, values: def.values, read: (s) => readItemField(s, coll, field) };
+    return { type: def.type, values: def.values, read: itemFieldReader(coll, field) };
   }
   if (name.startsWith('param.')) {
     const pname = name.slice(6);
@@ -112,6 +112,7 @@ export function readParameter(s: Scope, name: string): unknown {
 
 /** Records that a policy's declared default stood in for a missing fact, in words. */
 function assumeDefault(s: Scope, name: string, dv: unknown): void {
+  if (!s.trace.keeps) return;
   const ref = POLICY_REF.exec(name);
   let message: TextPair;
   if (ref) {
@@ -152,7 +153,11 @@ export function compileCondition(def: ConditionDef, ctx: CompileContext, path: Y
     const combine = isAll ? and : or;
     const rule = ctx.ref(path);
     return (s, out) => {
-      if (!out) return combine(parts.map((p) => p(s)));
+      if (!out) {
+        // Where nothing is kept (the lean evaluation), the first decisive child decides.
+        if (!s.trace.keeps) return firstDecisive(parts, s, !isAll);
+        return combine(parts.map((p) => p(s)));
+      }
       const children: ConditionNode[] = [];
       const v = combine(parts.map((p) => p(s, children)));
       out.push({ kind: isAll ? 'all' : 'any', result: truthValue(v), children, rule });

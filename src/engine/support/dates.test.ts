@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addCalendarYears, inWindow, parseCalendarDate } from './dates.js';
+import fc from 'fast-check';
+import { addCalendarYears, inWindow, parseCalendarDate, todayIn } from './dates.js';
 
 describe('calendar dates', () => {
   it('accepts real dates and refuses impossible ones with a reason', () => {
@@ -24,5 +25,20 @@ describe('calendar dates', () => {
     expect(inWindow('2017-03-15', w)).toBe(true);
     expect(inWindow('2019-03-14', w)).toBe(true);
     expect(inWindow('2019-03-15', w)).toBe(false);
+  });
+
+  it("knows Chongqing's day without the time-zone database, as the database does", () => {
+    // 15:59:59 UTC is 23:59:59 in Chongqing; 16:00 UTC is already the next day there.
+    expect(todayIn(new Date('2019-06-30T15:59:59Z'))).toBe('2019-06-30');
+    expect(todayIn(new Date('2019-06-30T16:00:00Z'))).toBe('2019-07-01');
+    expect(todayIn(new Date('2024-02-28T16:00:00Z'))).toBe('2024-02-29');
+    const cst = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const viaIntl = (d: Date) => cst.format(d);
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1992-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }), (d) => {
+        expect(todayIn(d)).toBe(viaIntl(d));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

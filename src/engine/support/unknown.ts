@@ -34,3 +34,17 @@ export function or(values: Truth[]): Truth {
   }
   return unknown.length ? Unknown.merge(unknown) : false;
 }
+
+/**
+ * `and` (decisive: false) or `or` (decisive: true) of conditions evaluated in turn, stopping at the
+ * first decisive one: the value `and`/`or` give, without evaluating what cannot change it.
+ */
+export function firstDecisive<S>(parts: readonly ((s: S) => Truth)[], s: S, decisive: boolean): Truth {
+  let unknown: Unknown[] | undefined;
+  for (const p of parts) {
+    const v = p(s);
+    if (v === decisive) return v;
+    if (v instanceof Unknown) (unknown ??= []).push(v);
+  }
+  return unknown ? Unknown.merge(unknown) : !decisive;
+}
