@@ -48,3 +48,16 @@ describe('the engine is a library', () => {
     expect(intoCli).toEqual([]);
   });
 });
+
+describe('one home for numbers and marks', () => {
+  const outside = sources.filter(({ f }) => !f.startsWith('engine/'));
+
+  it('outside the engine, decimals are the engine’s Dec, never a decimal.js of their own', () => {
+    expect(outside.filter(({ text }) => specifiers(text).includes('decimal.js')).map(({ f }) => f)).toEqual([]);
+  });
+
+  it('status and check marks are written in src/render/i18n.ts only', () => {
+    const marks = outside.filter(({ f, text }) => f !== 'render/i18n.ts' && /[✔✘]/.test(text)).map(({ f }) => f);
+    expect(marks).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { RuleSet } from '../engine/index.js';
 import { Dec } from '../engine/index.js';
 import { moveIntoPlace, tempPathFor } from '../cli/output-file.js';
+import { STATUS } from '../render/i18n.js';
 import { columnLetter } from './workbook-layout.js';
 import type { XlsxLine, XlsxRecord } from './xlsx-record.js';
 
@@ -18,7 +19,8 @@ import type { XlsxLine, XlsxRecord } from './xlsx-record.js';
  * whatever the number of enterprises.
  */
 const YUAN = '#,##0.00" 元"';
-const STATUS_ZH: Record<string, string> = { eligible: '符合 eligible', 'needs-info': '需补充信息 needs-info', ineligible: '不符合 ineligible' };
+/** A status in the renderers' Chinese word and its code, so that a filter can use either. */
+const STATUS_ZH: Record<string, string> = Object.fromEntries(Object.entries(STATUS).map(([s, w]) => [s, `${w.zh} ${s}`]));
 
 interface Head {
   zh: string;

@@ -43,6 +43,8 @@ export type { Unit } from './rules/units.js';
 // facts/
 export { FACTS, APPLY_TO_READER, ENGINE_PARAMETERS } from './facts/facts.js';
 export { factWords, valueWords, enumWords, vocabularyKey } from './facts/vocabulary.js';
+export { factEntry, COLLECTIONS, STATUS_WORDS } from './facts/catalogue/catalogue.js';
+export type { FactEntry } from './facts/catalogue/fact-entry.js';
 export { openFacts, openCount } from './facts/open-facts.js';
 export { anyoneQualifies, alwaysGiven } from './facts/anyone-qualifies.js';
 export { regionPriority, type RegionPriority, type RegionLayout } from './facts/regions.js';

@@ -1,6 +1,7 @@
 import type { EvaluationResult } from '../engine/index.js';
 import { openCount } from '../engine/index.js';
-import { groupThousands, STATUS, type Lang } from '../render/labels.js';
+import { groupThousands } from '../render/labels.js';
+import { fill, STATUS, type Lang } from '../render/i18n.js';
 import { escapeTerminal } from '../render/terminal-escape.js';
 
 /**
@@ -12,8 +13,6 @@ const W = {
   summary: { zh: '待补充：{a} → {b} 项 · 可计入合计：{x} → {y} 元', en: 'Open: {a} → {b} · Total counted: {x} → {y} yuan' },
   state: { zh: '现有 {e} 项符合、{n} 项待补充信息、{i} 项不符合；可计入合计 {t} 元', en: '{e} eligible, {n} open, {i} ineligible so far; total counted {t} yuan' },
 } as const;
-
-const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k]));
 
 function statusWords(status: keyof typeof STATUS, lang: Lang): string {
   return `${STATUS[status].mark} ${STATUS[status][lang]}`;

@@ -1,6 +1,6 @@
 import type { Collection, Typed } from './forms.js';
 
-/** Everything the interview says, in both languages: the questions themselves are questions.ts's. */
+/** Everything the interview says, in both languages: the questions themselves are the fact catalogue's (src/render/questions.ts). */
 export interface Words {
   intro: string;
   dontKnow: string;

@@ -2,7 +2,7 @@ import type { Benefit, ConditionNode, ExprNode, FigureNode, ItemTrace, Parameter
 import { parseExpression, valueWords } from '../engine/index.js';
 import { figureLabel } from './report-figures.js';
 import { itemName } from './questions.js';
-import type { Lang } from './labels.js';
+import type { Lang, TextPair } from './i18n.js';
 import { boundedText, dataText, factName, listText, missingQuestion, numberText, percent, valueText, yesNo } from './words.js';
 
 /**
@@ -10,7 +10,7 @@ import { boundedText, dataText, factName, listText, missingQuestion, numberText,
  * checked, the value found, the value needed; how each figure was worked out; which items count.
  * Shared by every renderer so that the table, Markdown and HTML say the same.
  */
-type Needed = { zh: string; en: string };
+type Needed = TextPair;
 const OP: Record<string, Needed> = {
   eq: { zh: '为', en: '' },
   ne: { zh: '不为', en: 'not ' },

@@ -1,4 +1,5 @@
 import { escapeHtml as h } from './escape.js';
+import { truthMark } from './i18n.js';
 import { assumptions, chart, colophon, htmlPage, masthead, policy, questionsBody, summary } from './html.js';
 import type { PolicyView, ReportModel } from './report-model.js';
 
@@ -91,7 +92,7 @@ function unavailable(m: ReportModel): string {
   const list = m.brief.unavailable;
   if (!list.length) return section('unavailable', l.notAvailable, `<p class="empty">${h(l.groupEmpty)}</p>`);
   const rows = list
-    .map((p) => `<tr ${policyAttrs(p)}>${policyCell(p)}<td class="decisive">${p.decisive.map((x) => `<div>✘ ${h(x)}</div>`).join('')}</td></tr>`)
+    .map((p) => `<tr ${policyAttrs(p)}>${policyCell(p)}<td class="decisive">${p.decisive.map((x) => `<div>${truthMark(false)} ${h(x)}</div>`).join('')}</td></tr>`)
     .join('\n');
   return section(
     'unavailable',

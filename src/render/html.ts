@@ -1,4 +1,5 @@
 import type { EvaluationResult } from '../engine/index.js';
+import { statusMark, type Lang } from './i18n.js';
 import { escapeHtml as h } from './escape.js';
 import { buildReportModel, type PolicyView, type ReportModel, type ReportOptions } from './report-model.js';
 import { REPORT_CSS } from './report-style.js';
@@ -23,7 +24,7 @@ export function htmlOf(m: ReportModel): string {
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /** A page; `scripts` adds a script-src to the CSP (the batch index allows its one inline script by hash). */
-export function htmlPage(lang: 'zh' | 'en', title: string, body: string, scripts?: string): string {
+export function htmlPage(lang: Lang, title: string, body: string, scripts?: string): string {
   return `<!DOCTYPE html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
@@ -84,7 +85,7 @@ export function summary(m: ReportModel): string {
     .join('\n');
   const counts = m.counts
     .map((c) => {
-      const mark = c.status === 'eligible' ? '✔' : c.status === 'needs-info' ? '?' : '✘';
+      const mark = statusMark(c.status);
       return `<li><span class="badge s-${c.status}">${mark} ${h(c.text)}</span><span class="count" data-count="${c.status}">${c.count}${h(m.l.countUnit)}</span></li>`;
     })
     .join('');
@@ -120,7 +121,7 @@ function policies(m: ReportModel): string {
     .map((g) => {
       const body = g.policies.length ? g.policies.map((p) => policy(p, m)).join('\n') : `<p class="empty">${h(m.l.groupEmpty)}</p>`;
       return `<section class="group" data-group="${g.status}">
-<h3><span class="badge s-${g.status}">${g.status === 'eligible' ? '✔' : g.status === 'needs-info' ? '?' : '✘'} ${h(g.heading)}</span><span class="group-count">${g.policies.length}</span></h3>
+<h3><span class="badge s-${g.status}">${statusMark(g.status)} ${h(g.heading)}</span><span class="group-count">${g.policies.length}</span></h3>
 ${body}
 </section>`;
     })

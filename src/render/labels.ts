@@ -1,7 +1,9 @@
-import { enumWords, type Status } from '../engine/index.js';
+import { enumWords } from '../engine/index.js';
+import type { TextPair } from './i18n.js';
 
-/** Every fixed label the renderers print, in both languages. */
-export type Lang = 'zh' | 'en';
+export type { Lang } from './i18n.js';
+
+/** Every fixed label the terminal renderers print, in both languages. */
 
 export const LABELS = {
   heading: { zh: '重庆市战略性新兴服务业扶持政策测算', en: 'Chongqing strategic emerging service industries: support policies' },
@@ -41,32 +43,22 @@ export const LABELS = {
   unknownValue: { zh: '未提供', en: 'not given' },
   stillOpen: { zh: '尚未结束', en: 'still open' },
   hint: { zh: '加 --explain 查看每项政策的条件、计算与依据', en: 'Add --explain for the checks, figures and article behind each policy' },
-} as const;
-
-export const STATUS: Record<Status, { zh: string; en: string; mark: string }> = {
-  eligible: { zh: '符合', en: 'eligible', mark: '✔' },
-  'needs-info': { zh: '需补充信息', en: 'needs info', mark: '?' },
-  ineligible: { zh: '不符合', en: 'ineligible', mark: '✘' },
-};
+} satisfies Record<string, TextPair>;
 
 /** Enum words come from the engine's vocabulary, the one table every output uses. */
-export const REGIONS: Readonly<Record<string, { zh: string; en: string }>> = enumWords('region')!;
+export const REGIONS: Readonly<Record<string, TextPair>> = enumWords('region')!;
 /** The ten industries of section 三, and `other`, as people name them. */
-export const INDUSTRY_NAMES: Readonly<Record<string, { zh: string; en: string }>> = enumWords('industry')!;
+export const INDUSTRY_NAMES: Readonly<Record<string, TextPair>> = enumWords('industry')!;
 /** Enterprise sizes of the national SME standard. */
-export const SIZE_NAMES: Readonly<Record<string, { zh: string; en: string }>> = enumWords('size')!;
+export const SIZE_NAMES: Readonly<Record<string, TextPair>> = enumWords('size')!;
 
 /** The four natures of a policy, in a word or two; explain.ts has them as sentences. */
-export const NATURE_NAMES: Record<string, { zh: string; en: string }> = {
+export const NATURE_NAMES: Record<string, TextPair> = {
   entitlement: { zh: '依规享受', en: 'entitlement' },
   discretionary: { zh: '酌情支持', en: 'discretionary' },
   contingent: { zh: '待上级批准', en: 'contingent on approval' },
   procedural: { zh: '服务与改革', en: 'procedural' },
 };
-
-export function t(label: { zh: string; en: string }, lang: Lang, vars: Record<string, string | number> = {}): string {
-  return label[lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
 
 /** Money for people: thousands separators, two decimals, exactly as computed. */
 export function groupThousands(amount: string): string {

@@ -1,4 +1,5 @@
 import { mdBlock, mdCell, mdCode, mdText } from './escape.js';
+import { truthMark } from './i18n.js';
 import { assumptionsMd, chartMd, colophonMd, head, mdTable, policy, questionsMd } from './markdown.js';
 import type { PolicyView, ReportModel } from './report-model.js';
 
@@ -40,7 +41,7 @@ export function briefMarkdown(m: ReportModel): string {
   out.push(`## ${mdText(l.notAvailable)}`, '');
   if (b.unavailable.length) {
     out.push(mdText(l.notAvailableIntro), '');
-    out.push(...mdTable([mdCell(l.policy), mdCell(l.decisive)], ['l', 'l'], b.unavailable.map((p) => [name(p), p.decisive.map((x) => `✘ ${mdCell(x)}`).join('<br>')])), '');
+    out.push(...mdTable([mdCell(l.policy), mdCell(l.decisive)], ['l', 'l'], b.unavailable.map((p) => [name(p), p.decisive.map((x) => `${truthMark(false)} ${mdCell(x)}`).join('<br>')])), '');
   } else out.push(`*${mdText(l.groupEmpty)}*`, '');
 
   out.push(...assumptionsMd(m), ...colophonMd(m));

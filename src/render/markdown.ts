@@ -1,5 +1,6 @@
-import { Decimal } from 'decimal.js';
+import { Dec } from '../engine/index.js';
 import type { EvaluationResult } from '../engine/index.js';
+import { statusMark } from './i18n.js';
 import { mdBlock, mdCell, mdCode, mdHeading, mdText } from './escape.js';
 import { briefMarkdown } from './markdown-brief.js';
 import { buildReportModel, type PolicyView, type ReportModel, type ReportOptions } from './report-model.js';
@@ -27,7 +28,7 @@ export function markdownDocument(m: ReportModel): string {
   const out: string[] = [...head(m), ...chartMd(m)];
   out.push(`## ${mdText(m.l.policies)}`, '');
   for (const g of m.groups) {
-    out.push(`### ${g.status === 'eligible' ? '✔' : g.status === 'needs-info' ? '?' : '✘'} ${mdText(g.heading)} (${g.policies.length})`, '');
+    out.push(`### ${statusMark(g.status)} ${mdText(g.heading)} (${g.policies.length})`, '');
     if (!g.policies.length) out.push(`*${mdText(m.l.groupEmpty)}*`, '');
     for (const p of g.policies) out.push(...policy(p, m));
   }
@@ -52,7 +53,7 @@ export function head(m: ReportModel): string[] {
   );
   out.push('', `**${mdText(l.total)}${l.colon}${mdText(m.total.text)} ${mdText(l.yuan)}**`, '', `*${mdText(l.totalNote)}*`, '');
   if (m.totalAtLeast) out.push(`*${mdText(l.atLeastNote)}*`, '');
-  out.push(m.counts.map((c) => `${c.status === 'eligible' ? '✔' : c.status === 'needs-info' ? '?' : '✘'} ${mdText(c.text)} ${c.count}${mdText(m.l.countUnit)}`).join(' · '), '');
+  out.push(m.counts.map((c) => `${statusMark(c.status)} ${mdText(c.text)} ${c.count}${mdText(m.l.countUnit)}`).join(' · '), '');
   return out;
 }
 
@@ -61,13 +62,13 @@ export function chartMd(m: ReportModel): string[] {
   const l = m.l;
   const out: string[] = [`## ${mdText(l.chart)}`, ''];
   if (m.bars.length) {
-    const max = m.bars.reduce((x, b) => Decimal.max(x, b.amount.raw), new Decimal(0));
+    const max = m.bars.reduce((x, b) => Dec.max(x, b.amount.raw), new Dec(0));
     out.push(
       ...mdTable(
         [mdCell(l.policy), mdCell(l.amount), ''],
         ['l', 'r', 'l'],
         m.bars.map((b) => {
-          const n = max.isZero() ? 0 : new Decimal(b.amount.raw).div(max).times(24).toDecimalPlaces(0).toNumber();
+          const n = max.isZero() ? 0 : new Dec(b.amount.raw).div(max).times(24).toDecimalPlaces(0).toNumber();
           const bar = (b.counted ? '█' : '░').repeat(Math.max(n, b.amount.raw === '0.00' ? 0 : 1));
           return [
             `${mdCell(b.id)} ${mdCell(b.title)}${b.counted ? '' : ` (${mdCell(b.note ?? l.notCounted)})`}`,

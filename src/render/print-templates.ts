@@ -1,5 +1,5 @@
 import { escapeHtml as h } from './escape.js';
-import { fill } from './report-labels.js';
+import { fill } from './i18n.js';
 import type { ReportModel } from './report-model.js';
 
 /**

@@ -2,8 +2,8 @@ import { FIELD_DOCS, type FieldDoc } from '../engine/index.js';
 import type { RuleSet } from '../engine/index.js';
 
 /**
- * docs/profile.md, made from the JSON Schema (types, ranges, patterns), profile-fields.ts (what
- * each field means, its unit, its values, an example) and the field readers (which policies read
+ * docs/profile.md, made from the JSON Schema (types, ranges, patterns), the field docs (what
+ * each field means, its unit, its values, an example: the fact catalogue, through profile-fields.ts) and the field readers (which policies read
  * the field, found by evaluating probe profiles: engine/tooling/field-readers.ts). A test compares the
  * committed file with this output, so the reference cannot drift from the schema or the rules.
  * Regenerate: `npm run build && node scripts/profile-doc.mjs > docs/profile.md`.

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { EvaluationResult } from '../engine/index.js';
-import { INDUSTRY_NAMES, REGIONS, t, type Lang } from './labels.js';
+import { INDUSTRY_NAMES, REGIONS } from './labels.js';
+import { t, type Lang } from './i18n.js';
 import { factName } from './words.js';
 
 /**

@@ -1,6 +1,5 @@
-import { Decimal } from 'decimal.js';
 import type { EvaluationResult, Issue } from '../engine/index.js';
-import { formatIssue } from '../engine/index.js';
+import { Dec, formatIssue } from '../engine/index.js';
 import type { Lang } from './labels.js';
 import { money, type Money } from './report-model.js';
 
@@ -25,11 +24,11 @@ export interface DistrictTotal {
 }
 
 export function totalsByPolicy(results: EvaluationResult[], lang: Lang): PolicyTotal[] {
-  const rows = new Map<string, { id: string; title: string; enterprises: number; amount: Decimal; first: number }>();
+  const rows = new Map<string, { id: string; title: string; enterprises: number; amount: Dec; first: number }>();
   results.forEach((r) => {
     r.benefits.forEach((b, i) => {
       if (b.status !== 'eligible') return;
-      const row = rows.get(b.id) ?? { id: b.id, title: b.title[lang], enterprises: 0, amount: new Decimal(0), first: i };
+      const row = rows.get(b.id) ?? { id: b.id, title: b.title[lang], enterprises: 0, amount: new Dec(0), first: i };
       row.enterprises++;
       if (b.countedInTotal && b.amount !== null) row.amount = row.amount.plus(b.amount);
       rows.set(b.id, row);
@@ -41,10 +40,10 @@ export function totalsByPolicy(results: EvaluationResult[], lang: Lang): PolicyT
 }
 
 export function totalsByDistrict(results: EvaluationResult[], notGiven: string): DistrictTotal[] {
-  const rows = new Map<string, { enterprises: number; amount: Decimal }>();
+  const rows = new Map<string, { enterprises: number; amount: Dec }>();
   for (const r of results) {
     const key = r.enterprise.district ?? notGiven;
-    const row = rows.get(key) ?? { enterprises: 0, amount: new Decimal(0) };
+    const row = rows.get(key) ?? { enterprises: 0, amount: new Dec(0) };
     row.enterprises++;
     row.amount = row.amount.plus(r.totals.amount);
     rows.set(key, row);
@@ -56,9 +55,9 @@ export function totalsByDistrict(results: EvaluationResult[], notGiven: string):
 
 /** A bar's length in percent of the largest, for a CSS bar; at least 1% when above zero, so it shows. */
 export function share(amount: string, max: string): number {
-  const m = new Decimal(max);
+  const m = new Dec(max);
   if (m.isZero()) return 0;
-  const p = new Decimal(amount).div(m).times(100).toDecimalPlaces(1).toNumber();
+  const p = new Dec(amount).div(m).times(100).toDecimalPlaces(1).toNumber();
   return p > 0 && p < 1 ? 1 : p;
 }
 

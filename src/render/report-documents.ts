@@ -1,6 +1,6 @@
 import type { Benefit } from '../engine/index.js';
 import type { Lang } from './labels.js';
-import { fill, type Pair } from './report-labels.js';
+import { fill, type TextPair } from './i18n.js';
 
 /**
  * "What to bring": the papers an application rests on, worked out from what each eligible policy
@@ -11,10 +11,10 @@ import { fill, type Pair } from './report-labels.js';
 interface Document {
   /** Fact paths or figure names (an item's figures keep their prefix, utilities[0].saving) that call for it. */
   when: RegExp;
-  text: Pair;
+  text: TextPair;
 }
 
-const LICENCE: Pair = { zh: '营业执照（统一社会信用代码）', en: 'The business licence (unified social credit code)' };
+const LICENCE: TextPair = { zh: '营业执照（统一社会信用代码）', en: 'The business licence (unified social credit code)' };
 
 const DOCUMENTS: Document[] = [
   {

@@ -1,15 +1,14 @@
-import { own } from '../engine/index.js';
-import { Decimal } from 'decimal.js';
-import { groupThousands, type Lang } from './labels.js';
+import { Dec, own } from '../engine/index.js';
+import { groupThousands } from './labels.js';
+import type { Lang, TextPair } from './i18n.js';
 import { itemName } from './questions.js';
-import type { Pair } from './report-labels.js';
 
 /**
  * Figures (the named intermediate values of a computation) in words and in readable numbers.
  * Rule files name figures in camelCase; the known names get bilingual labels, any other name is
  * spelled out from its camelCase, so a new policy's figures still read sensibly.
  */
-const FIGURES: Record<string, Pair> = {
+const FIGURES: Record<string, TextPair> = {
   taxableIncome: { zh: '应纳税所得额', en: 'Taxable income' },
   standardRate: { zh: '法定税率', en: 'Standard rate' },
   preferentialRate: { zh: '优惠税率', en: 'Preferential rate' },
@@ -75,7 +74,7 @@ export function figureLabel(name: string, lang: Lang): string {
 export function figureValue(name: string, raw: string, lang: Lang): string {
   const base = name.replace(/^\w+\[\d+\]\./, '');
   if (!/^-?\d+(\.\d+)?$/.test(raw)) return raw;
-  if (hasWord(base, PERCENT_WORDS)) return `${new Decimal(raw).times(100).toFixed()}%`;
-  if (hasWord(base, YEAR_WORDS)) return lang === 'zh' ? `${new Decimal(raw).toFixed()} 年` : `${new Decimal(raw).toFixed()} years`;
+  if (hasWord(base, PERCENT_WORDS)) return `${new Dec(raw).times(100).toFixed()}%`;
+  if (hasWord(base, YEAR_WORDS)) return lang === 'zh' ? `${new Dec(raw).toFixed()} 年` : `${new Dec(raw).toFixed()} years`;
   return groupThousands(raw);
 }

@@ -1,12 +1,13 @@
+import { Dec } from '../engine/index.js';
 import { createHash } from 'node:crypto';
-import { Decimal } from 'decimal.js';
 import type { EvaluationResult, Issue } from '../engine/index.js';
 import { escapeHtml as h, mdCell, mdCode, mdText } from './escape.js';
 import { htmlPage } from './html.js';
 import { groupThousands, type Lang } from './labels.js';
 import { mdTable } from './markdown.js';
 import { issueText, share, totalsByDistrict, totalsByPolicy } from './report-dashboard.js';
-import { fill, R, STATUS_TEXT } from './report-labels.js';
+import { R } from './report-labels.js';
+import { fill, statusMark, STATUS_TEXT } from './i18n.js';
 import { money } from './report-model.js';
 import { boundOf, isAtLeast } from './report-sections.js';
 import { renderChart } from './svg-chart.js';
@@ -39,7 +40,7 @@ export function renderIndex(format: 'html' | 'markdown', entries: IndexEntry[], 
 }
 
 function grandTotal(entries: IndexEntry[]): string {
-  return entries.reduce((sum, e) => (e.result ? sum.plus(e.result.totals.amount) : sum), new Decimal(0)).toFixed(2);
+  return entries.reduce((sum, e) => (e.result ? sum.plus(e.result.totals.amount) : sum), new Dec(0)).toFixed(2);
 }
 
 function words(lang: Lang) {
@@ -85,7 +86,7 @@ function indexHtml(entries: IndexEntry[], o: IndexOptions): string {
   const byPolicy = totalsByPolicy(results, o.lang);
   const byDistrict = totalsByDistrict(results, l.notGiven);
 
-  const bars = byPolicy.filter((p) => !new Decimal(p.amount.raw).isZero()).map((p) => ({ id: p.id, title: p.title, amount: p.amount, counted: true }));
+  const bars = byPolicy.filter((p) => !new Dec(p.amount.raw).isZero()).map((p) => ({ id: p.id, title: p.title, amount: p.amount, counted: true }));
   const chart = bars.length
     ? renderChart(bars, { title: l.byPolicy, desc: l.byPolicyChart + bars.map((b) => `${b.id} ${b.title}${l.colon}${b.amount.text}`).join('; '), unit: l.yuan, notCounted: l.notCounted })
     : `<p class="empty">${h(l.indexNone)}</p>`;
@@ -100,7 +101,7 @@ function indexHtml(entries: IndexEntry[], o: IndexOptions): string {
 
   const rows = entries.map((e) => {
     if (!e.result) {
-      return `<tr class="invalid" data-index="${e.index}"><td class="num">${e.index}</td><td colspan="7"><span class="badge s-ineligible">✘ ${h(l.indexInvalid)}</span> <span class="error">${h(errorText(e, o.lang))}</span></td><td class="source">${h(e.source)}</td></tr>`;
+      return `<tr class="invalid" data-index="${e.index}"><td class="num">${e.index}</td><td colspan="7"><span class="badge s-ineligible">${statusMark('ineligible')} ${h(l.indexInvalid)}</span> <span class="error">${h(errorText(e, o.lang))}</span></td><td class="source">${h(e.source)}</td></tr>`;
     }
     const r = e.result;
     return `<tr data-index="${e.index}" data-total="${h(r.totals.amount)}"><td class="num">${e.index}</td><td class="name"><a href="${h(encodeURI(e.file!))}">${h(r.enterprise.name)}</a></td><td>${h(r.enterprise.creditCode ?? '—')}</td><td>${h(r.enterprise.district ?? '—')}</td><td class="num">${r.totals.eligible}</td><td class="num">${r.totals.needsInfo}</td><td class="num">${r.totals.ineligible}</td><td class="num">${h(money(r.totals.amount, boundOf(r.totals)).text)}</td><td class="source">${h(e.source)}</td></tr>`;
@@ -149,7 +150,7 @@ function indexMarkdown(entries: IndexEntry[], o: IndexOptions): string {
   const results = entries.flatMap((e) => (e.result ? [e.result] : []));
   const ok = results.length;
   const rows = entries.map((e) => {
-    if (!e.result) return [String(e.index), `✘ ${mdCell(l.indexInvalid)}${l.colon}${mdCell(errorText(e, o.lang))}`, '', '', '', '', '', '', mdCell(e.source)];
+    if (!e.result) return [String(e.index), `${statusMark('ineligible')} ${mdCell(l.indexInvalid)}${l.colon}${mdCell(errorText(e, o.lang))}`, '', '', '', '', '', '', mdCell(e.source)];
     const r = e.result;
     return [
       String(e.index),

@@ -1,13 +1,9 @@
-import type { Benefit, Status } from '../engine/index.js';
-
-type Nature = Benefit['nature'];
+import type { TextPair } from './i18n.js';
 
 /**
  * Fixed words of the consultant report (HTML and Markdown), in both languages. The labels shared
  * with the terminal table stay in labels.ts; these are the report's own.
  */
-export type Pair = { zh: string; en: string };
-
 export const R = {
   title: { zh: '战略性新兴服务业扶持政策测算报告', en: 'Support policy assessment' },
   subtitle: {
@@ -154,15 +150,7 @@ export const R = {
   byPolicyChart: { zh: '各政策可计入合计的金额（元）：', en: 'Amount each policy adds to the totals (CNY): ' },
   indexNone: { zh: '没有可汇总的企业。', en: 'No enterprise to sum up.' },
   pageOf: { zh: '第 {p} 页 / 共 {n} 页', en: 'Page {p} of {n}' },
-} satisfies Record<string, Pair>;
-
-export const STATUS_TEXT: Record<Status, Pair & { mark: string }> = {
-  eligible: { zh: '符合', en: 'Eligible', mark: '✔' },
-  'needs-info': { zh: '需补充信息', en: 'Needs information', mark: '?' },
-  ineligible: { zh: '不符合', en: 'Not eligible', mark: '✘' },
-};
-
-
+} satisfies Record<string, TextPair>;
 
 /** English names of the rows of the SME classification (工信部联企业〔2011〕300号), by row id. */
 export const SME_ROW_EN: Record<string, string> = {
@@ -182,8 +170,3 @@ export const SME_ROW_EN: Record<string, string> = {
   'leasing-business': 'leasing and business services',
   other: 'other industries',
 };
-
-/** "{n}"-style placeholders; unknown names become empty. */
-export function fill(text: string, vars: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
-}

@@ -1,142 +1,16 @@
-import { Decimal } from 'decimal.js';
-import type { Benefit, EvaluationResult, Status, Unit } from '../engine/index.js';
-import { missingSentence, nearMiss, parameterSentence, reasonSentence } from './explain.js';
-import { numberText } from './words.js';
-import { groupThousands, REGIONS, type Lang } from './labels.js';
-import { questionFor, itemName } from './questions.js';
-import { figureLabel, figureValue } from './report-figures.js';
-import { fill, R, SME_ROW_EN, STATUS_TEXT } from './report-labels.js';
-import { INDUSTRY_NAMES, NATURE_NAMES, SIZE_NAMES } from './labels.js';
-import { applyToText } from './apply-to.js';
-import { briefSections, decisiveReasons, isAtLeast, type BriefSections } from './report-sections.js';
+import { Dec, type Benefit, type EvaluationResult, type Status } from '../engine/index.js';
+import { groupThousands, INDUSTRY_NAMES, REGIONS, SIZE_NAMES } from './labels.js';
+import { fill, STATUS_TEXT, type Lang } from './i18n.js';
+import { questionFor } from './questions.js';
+import { R, SME_ROW_EN } from './report-labels.js';
+import { briefSections, isAtLeast } from './report-sections.js';
+import { countNote, policyView } from './policy-view.js';
+import { money, type Bar, type QuestionView, type ReportModel, type ReportOptions, type SummaryRow } from './report-view.js';
 
-/**
- * The report's content, worked out once from an EvaluationResult: grouped, labelled and worded in
- * one language. The HTML and Markdown renderers only lay it out, so both say the same things.
- * Every string here is plain text; escaping is the renderers' job.
- */
-export interface ReportOptions {
-  lang: Lang;
-  /** The consultant's name, printed on the cover. */
-  preparedBy?: string | undefined;
-  /** Report date; the as-of date when not given, so that the same run gives the same file. */
-  date?: string | undefined;
-  /** Whether --year was given; otherwise the report says which year was taken and why. */
-  yearGiven?: boolean | undefined;
-  /** brief (the default): what the client needs, in the order they need it; full: every policy as a card. */
-  detail?: 'brief' | 'full' | undefined;
-}
-
-export interface Money {
-  /** Exact decimal text as in the JSON output, e.g. "235000.00". */
-  raw: string;
-  /** For people: "235,000.00". */
-  text: string;
-}
-
-export interface SummaryRow {
-  key: string;
-  label: string;
-  value: string;
-  /** Secondary text, e.g. how the size was found. */
-  note?: string;
-}
-
-export interface Bar {
-  id: string;
-  title: string;
-  amount: Money;
-  counted: boolean;
-  note?: string;
-}
-
-export interface CheckView {
-  result: boolean | null;
-  resultText: string;
-  mark: string;
-  sentence: string;
-}
-
-export interface FigureView {
-  name: string;
-  label: string;
-  raw: string;
-  text: string;
-}
-
-export interface PolicyView {
-  id: string;
-  article: number;
-  articleLabel: string;
-  title: string;
-  summary: string;
-  status: Status;
-  statusText: string;
-  mark: string;
-  natureText: string;
-  amount: Money | null;
-  /** The amount is a lower bound (a period still open, an input not yet given). */
-  atLeast: boolean;
-  /** What the article grants, in a line. */
-  grants: string | null;
-  /** For a policy not available: why, in words (its failed checks). */
-  decisive: string[];
-  /** What stands in place of a null amount: pending information, nothing, or not a money benefit. */
-  amountNote: string;
-  countedInTotal: boolean;
-  /** Why an amount is not in the total, where it is not. */
-  countNote: string | null;
-  periods: string[];
-  figures: FigureView[];
-  nearMiss: string[];
-  checks: CheckView[];
-  missing: { fact: string; sentence: string; question: string }[];
-  assumptions: string[];
-  notes: string[];
-  parameters: string[];
-  citation: string;
-  responsible: string;
-}
-
-export interface GroupView {
-  status: Status;
-  heading: string;
-  policies: PolicyView[];
-}
-
-export interface QuestionView {
-  fact: string;
-  question: string;
-  policies: string[];
-}
-
-export interface ReportModel {
-  lang: Lang;
-  l: { [K in keyof typeof R]: string };
-  title: string;
-  subtitle: string;
-  name: string;
-  creditCode: string | null;
-  preparedBy: string | null;
-  date: string;
-  summary: SummaryRow[];
-  total: Money;
-  totalAtLeast: boolean;
-  detail: 'brief' | 'full';
-  brief: BriefSections;
-  counts: { status: Status; count: number; text: string }[];
-  bars: Bar[];
-  groups: GroupView[];
-  questions: QuestionView[];
-  assumptions: string[];
-  rulesVersion: string;
-  disclaimer: string;
-}
-
-/** A lower bound reads "≥ 706,482.53" wherever it is printed. */
-export function money(raw: string, bound?: string | null): Money {
-  return { raw, text: bound === 'at-least' ? `≥ ${groupThousands(raw)}` : groupThousands(raw) };
-}
+export { money } from './report-view.js';
+export type {
+  Bar, CheckView, FigureView, GroupView, Money, PolicyView, QuestionView, ReportModel, ReportOptions, SummaryRow,
+} from './report-view.js';
 
 const GROUP_ORDER: { status: Status; heading: keyof typeof R }[] = [
   { status: 'eligible', heading: 'groupEligible' },
@@ -179,7 +53,7 @@ export function buildReportModel(r: EvaluationResult, o: ReportOptions): ReportM
       counted: b.countedInTotal,
       ...(b.countedInTotal ? {} : { note: countNote(b, lang, l) ?? l.notCounted }),
     }))
-    .sort((a, b) => new Decimal(b.amount.raw).cmp(a.amount.raw) || a.id.localeCompare(b.id));
+    .sort((a, b) => new Dec(b.amount.raw).cmp(a.amount.raw) || a.id.localeCompare(b.id));
 
   const counts = [
     { status: 'eligible' as const, count: r.totals.eligible, text: STATUS_TEXT.eligible[lang] },
@@ -218,77 +92,6 @@ function basisText(basis: string, lang: Lang): string {
   if (i < 0) return basis;
   const id = basis.slice(0, i);
   return lang === 'zh' ? basis.slice(i + 2) : (SME_ROW_EN[id] ?? id.replace(/-/g, ' '));
-}
-
-function countNote(b: Benefit, lang: Lang, l: ReportModel['l']): string | null {
-  if (b.amount === null || b.countedInTotal || b.status !== 'eligible') return null;
-  return b.overlapsWith ? fill(R.overlap[lang], { id: b.overlapsWith }) : l.notCounted;
-}
-
-function figureUnits(b: Benefit): Map<string, Unit> {
-  const units = new Map<string, Unit>();
-  for (const f of b.trace?.figures ?? []) units.set(f.name, f.unit);
-  for (const g of b.trace?.groups ?? []) {
-    units.set(g.name, 'money');
-    for (const it of g.items ?? []) for (const f of it.figures) units.set(`${it.path}.${f.name}`, f.unit);
-  }
-  return units;
-}
-
-function policyView(b: Benefit, r: EvaluationResult, lang: Lang, l: ReportModel['l']): PolicyView {
-  const s = STATUS_TEXT[b.status];
-  const units = figureUnits(b);
-  const section = b.citation.section ? ` · ${b.citation.section}` : '';
-  const periods: string[] = [];
-  if (b.period) periods.push(`${b.period.from} – ${b.period.to}${b.period.open ? ` (${l.stillOpen})` : ''}`);
-  for (const p of b.itemPeriods) {
-    const name = p.item ? (itemName(p.item, lang) ?? p.item) : '';
-    const who = name.charAt(0).toUpperCase() + name.slice(1);
-    periods.push(`${who ? `${who}: ` : ''}${p.from} – ${p.to}${p.open ? ` (${l.stillOpen})` : ''}`);
-  }
-  return {
-    id: b.id,
-    article: b.article,
-    articleLabel: `${fill(R.article[lang], { n: b.citation.article })}${section}`,
-    title: b.title[lang],
-    summary: b.summary[lang],
-    status: b.status,
-    statusText: s[lang],
-    mark: s.mark,
-    natureText: NATURE_NAMES[b.nature]?.[lang] ?? b.nature,
-    amount: b.amount === null ? null : money(b.amount, b.amountBound),
-    atLeast: isAtLeast(b),
-    grants: b.grants ? b.grants[lang] : null,
-    decisive: decisiveReasons(b, lang, l),
-    amountNote: !b.quantified ? l.noAmount : b.status === 'needs-info' ? l.amountPending : l.amountNone,
-    countedInTotal: b.countedInTotal,
-    countNote: countNote(b, lang, l),
-    periods,
-    figures: Object.entries(b.figures).map(([name, raw]) => {
-      // The unit comes from the decision tree where there is one; else from the figure's name.
-      const unit = units.get(name);
-      return { name, label: figureLabel(name, lang), raw, text: unit ? numberText(unit, raw, lang) : figureValue(name, raw, lang) };
-    }),
-    nearMiss: nearMiss(b, r.evaluation.year, lang),
-    checks: uniqueBy(b.reasons.map((reason) => ({
-      result: reason.result,
-      resultText: reason.result === true ? l.passed : reason.result === false ? l.failed : l.unknown,
-      mark: reason.result === true ? '✔' : reason.result === false ? '✘' : '?',
-      sentence: reasonSentence(reason, lang),
-    })), (c) => `${c.result}\u0000${c.sentence}`),
-    missing: b.missing.map((fact) => ({ fact, sentence: missingSentence(fact, lang), question: questionFor(fact, lang) })),
-    assumptions: b.assumptions.map((a) => a.message[lang]),
-    notes: b.notes.map((n) => n[lang]),
-    parameters: b.parameters.map((p) => parameterSentence(p, lang)),
-    citation: b.citation.text,
-    responsible: b.citation.responsible.length ? applyToText(b, lang) : l.none,
-  };
-}
-
-/** The same check met in several branches of a rule is shown once. */
-function uniqueBy<T>(xs: T[], key: (x: T) => string): T[] {
-  const seen = new Set<string>();
-  return xs.filter((x) => !seen.has(key(x)) && Boolean(seen.add(key(x))));
 }
 
 /**

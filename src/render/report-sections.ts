@@ -1,9 +1,10 @@
-import { Decimal } from 'decimal.js';
+import { Dec } from '../engine/index.js';
 import type { Benefit, EvaluationResult } from '../engine/index.js';
 import { reasonSentence } from './explain.js';
 import type { Lang } from './labels.js';
 import { documentsFor } from './report-documents.js';
-import { fill, R } from './report-labels.js';
+import { R } from './report-labels.js';
+import { fill } from './i18n.js';
 import { money, type PolicyView, type QuestionView } from './report-model.js';
 
 /**
@@ -56,7 +57,7 @@ export function briefSections(r: EvaluationResult, policies: PolicyView[], quest
 
   const apply: string[] = [];
   if (quantified.length) {
-    const byAmount = [...quantified].sort((a, b) => new Decimal(b.amount!.raw).cmp(a.amount!.raw) || a.id.localeCompare(b.id));
+    const byAmount = [...quantified].sort((a, b) => new Dec(b.amount!.raw).cmp(a.amount!.raw) || a.id.localeCompare(b.id));
     const total = money(r.totals.amount, boundOf(r.totals)).text;
     const sum = (p: PolicyView) => `${p.amount!.text} ${l.yuan}`;
     apply.push(fill(l.applyMoney, { n: quantified.length, t: total, list: list(byAmount.map((p) => (lang === 'zh' ? `${named(p)}（${sum(p)}）` : `${named(p)} (${sum(p)})`))) }));

@@ -3,7 +3,8 @@ import type { Parameter } from '../engine/index.js';
 import { display } from '../engine/index.js';
 import { isDec } from '../engine/index.js';
 import { neededText } from './explain.js';
-import { displayWidth, LABELS, NATURE_NAMES, padEnd, t, truncate, type Lang } from './labels.js';
+import { displayWidth, LABELS, NATURE_NAMES, padEnd, truncate } from './labels.js';
+import { t, type Lang } from './i18n.js';
 
 /**
  * Rules for people: `rules list` (a line per policy) and `rules show` (one policy in words: its

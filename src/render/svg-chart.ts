@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { Dec } from '../engine/index.js';
 import { escapeHtml as h } from './escape.js';
 import type { Bar } from './report-model.js';
 
@@ -24,11 +24,11 @@ const CHAR_W = 7.4;
 
 export function renderChart(bars: Bar[], t: ChartText): string {
   const height = TOP + bars.length * ROW + 4;
-  const max = bars.reduce((m, b) => Decimal.max(m, b.amount.raw), new Decimal(0));
+  const max = bars.reduce((m, b) => Dec.max(m, b.amount.raw), new Dec(0));
   const scale = WIDTH - 130; // room for an amount written beside the longest bar's neighbours
   const rows = bars.map((b, i) => {
     const y = TOP + i * ROW;
-    const ratio = max.isZero() ? new Decimal(0) : new Decimal(b.amount.raw).div(max);
+    const ratio = max.isZero() ? new Dec(0) : new Dec(b.amount.raw).div(max);
     let w = Number(ratio.times(scale).toFixed(1));
     if (w > 0 && w < 2) w = 2; // a non-zero amount stays visible
     const amount = `${b.amount.text}${t.unit ? ` ${t.unit}` : ''}`;

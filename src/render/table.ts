@@ -5,7 +5,8 @@ import { itemName } from './questions.js';
 import { amountCell, boundedText } from './words.js';
 import { regionLines } from './region.js';
 import { nextQuestionLines } from './next-questions.js';
-import { displayWidth, LABELS, padEnd, padStart, REGIONS, STATUS, t, truncate, type Lang } from './labels.js';
+import { displayWidth, LABELS, padEnd, padStart, REGIONS, truncate } from './labels.js';
+import { STATUS, t, truthMark, type Lang } from './i18n.js';
 import { applyToText } from './apply-to.js';
 
 /**
@@ -89,7 +90,8 @@ function explainLines(b: Benefit, r: EvaluationResult, lang: Lang, c: ChalkInsta
   const list = lang === 'zh' ? '、' : ', ';
   for (const miss of nearMiss(b, r.evaluation.year, lang)) out.push(`${pad}${c.yellow('↳')} ${miss}`);
   for (const reason of b.reasons) {
-    const mark = reason.result === true ? c.green('✔') : reason.result === false ? c.red('✘') : c.yellow('?');
+    const paint = reason.result === true ? c.green : reason.result === false ? c.red : c.yellow;
+    const mark = paint(truthMark(reason.result));
     out.push(`${pad}${mark} ${reasonSentence(reason, lang)}`);
   }
   const trace = b.trace;
@@ -113,7 +115,7 @@ function explainLines(b: Benefit, r: EvaluationResult, lang: Lang, c: ChalkInsta
   }
   if (b.missing.length) {
     out.push(`${pad}${c.yellow(t(b.status === 'eligible' ? LABELS.toComplete : LABELS.missing, lang))}${lang === 'zh' ? '：' : ':'}`);
-    for (const m of b.missing) out.push(`${pad}  ${c.yellow('?')} ${missingSentence(m, lang)}`);
+    for (const m of b.missing) out.push(`${pad}  ${c.yellow(truthMark(null))} ${missingSentence(m, lang)}`);
   }
   const grants = grantsSentence(b, lang);
   if (grants) out.push(`${pad}${grants}`);

@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import type { RuleTestResult } from '../engine/index.js';
+import { truthMark } from './i18n.js';
 
 /**
  * Reports of `rules test`: the text one for people (a line per case, a diff per failure, a
@@ -46,10 +47,10 @@ export function renderTestText(results: TimedResult[], color: boolean): string {
     }
     const line = r.testCase.line !== undefined ? c.dim(` (line ${r.testCase.line})`) : '';
     if (passed(r)) {
-      lines.push(`  ${c.green('✔')} ${r.testCase.name}`);
+      lines.push(`  ${c.green(truthMark(true))} ${r.testCase.name}`);
       continue;
     }
-    lines.push(`  ${c.red('✘')} ${r.testCase.name}${line}`);
+    lines.push(`  ${c.red(truthMark(false))} ${r.testCase.name}${line}`);
     for (const d of diffLines(r, c)) lines.push(`      ${d}`);
   }
   const summary = summaryLine(results);

@@ -1,5 +1,4 @@
-import { Decimal } from 'decimal.js';
-import { factWords, valueWords, type TraceData, type TraceNumber, type Unit } from '../engine/index.js';
+import { Dec, factWords, valueWords, type TraceData, type TraceNumber, type Unit } from '../engine/index.js';
 import { questionFor } from './questions.js';
 import { groupThousands, type Lang } from './labels.js';
 
@@ -11,7 +10,7 @@ import { groupThousands, type Lang } from './labels.js';
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 export function percent(v: string): string {
-  return DECIMAL.test(v) ? `${new Decimal(v).times(100).toFixed()}%` : v;
+  return DECIMAL.test(v) ? `${new Dec(v).times(100).toFixed()}%` : v;
 }
 
 export function money(v: string, lang: Lang): string {
@@ -22,7 +21,7 @@ export function money(v: string, lang: Lang): string {
 /** A decimal of the given unit: 75%, 1,485,000.00 元, 60 年, 1,200 平方米. */
 export function numberText(unit: Unit | string, v: string, lang: Lang): string {
   if (!DECIMAL.test(v)) return v;
-  const plain = groupThousands(new Decimal(v).toFixed());
+  const plain = groupThousands(new Dec(v).toFixed());
   switch (unit) {
     case 'money': return money(v, lang);
     case 'ratio': return percent(v);

@@ -1,7 +1,8 @@
 import { Chalk } from 'chalk';
 import type { YearOutcome, YearsResult } from '../engine/index.js';
 import { amountCell } from './words.js';
-import { displayWidth, groupThousands, LABELS, padEnd, padStart, STATUS, t, truncate, type Lang } from './labels.js';
+import { displayWidth, groupThousands, LABELS, padEnd, padStart, truncate } from './labels.js';
+import { STATUS, t, type Lang } from './i18n.js';
 
 /**
  * `check --year all` on a terminal: one line per policy, a column per fiscal year for the yearly

@@ -1,6 +1,6 @@
 import { formatFigure, formatMoney, ZERO, type Dec } from '../support/decimal.js';
 import { addCalendarDays, addCalendarYears, type CalendarDate, type DateWindow } from '../support/dates.js';
-import { scopeWith, type Scope } from '../facts/facts.js';
+import { scopeWith, type Scope } from '../facts/scope.js';
 import { sumOrUnknown, type CompiledFigure, type CompiledItemGroup, type CompiledPolicy } from '../rules/compile.js';
 import { truthValue } from '../rules/conditions.js';
 import { lower, Range, type Num } from './bounds.js';

@@ -1,6 +1,8 @@
 import { layoutOf, resolveStacking } from './stacking.js';
 import { addCalendarYears, type CalendarDate } from '../support/dates.js';
-import { functionalRegion, newScope, sizeInfo, yearStart, type EvalEnv, type Scope } from '../facts/facts.js';
+import { newScope, yearStart, type EvalEnv, type Scope } from '../facts/scope.js';
+import { sizeInfo } from '../facts/size-facts.js';
+import { functionalRegion } from '../facts/regions.js';
 import type { CompiledPolicy } from '../rules/compile.js';
 import { FormulaError } from './bounds.js';
 import { decisiveReasons } from './decisive.js';

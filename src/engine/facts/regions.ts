@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { canonicalDistrict, DISTRICTS, FUNCTIONAL_REGIONS, type FunctionalRegion } from '../profile/districts.js';
-import { functionalRegion } from './facts.js';
 import { SESI_INDUSTRIES, type Profile } from '../profile/profile-schema.js';
 import { textPair, type TextPair } from '../rules/rule-schema.js';
 import { Unknown } from '../support/unknown.js';
@@ -125,4 +124,14 @@ export function regionPriority(layout: RegionLayout, profile: Profile): RegionPr
   // Region stated without a district: a block of the region might still make it a priority.
   if (!district && layout.blocks.some((b) => b.region === r && b.priorities.includes(industry))) return result(null, ['district']);
   return result(false, []);
+}
+
+/** The functional region: the district's, or core where a district straddling the inner ring says so. */
+export function functionalRegion(p: Profile): FunctionalRegion | Unknown | null {
+  if (p.district === undefined) return p.functionalRegion ?? new Unknown(['district']);
+  const d = canonicalDistrict(p.district);
+  if (d === undefined) return null;
+  const info = DISTRICTS[d]!;
+  if (p.functionalRegion === 'core' && info.alsoCore) return 'core';
+  return info.region;
 }

@@ -69,7 +69,7 @@ export function profileJsonSchema(): Record<string, unknown> {
 
 /**
  * Gives every property, at every depth, its description from FIELD_DOCS (and an example), keyed
- * by the path of profile-fields.ts. A property without an entry is a programming error: the
+ * by the path of profile-fields.ts (a view of the fact catalogue). A property without an entry is a programming error: the
  * schema would explain less than the code accepts.
  */
 function describeAll(node: Record<string, unknown>, path: string): void {
@@ -93,6 +93,6 @@ function describeAll(node: Record<string, unknown>, path: string): void {
 
 function describe(js: Record<string, unknown>, path: string): Record<string, unknown> {
   const doc = Object.hasOwn(FIELD_DOCS, path) ? FIELD_DOCS[path] : undefined;
-  if (!doc) throw new Error(`profile field ${path} has no description in profile-fields.ts`);
+  if (!doc) throw new Error(`profile field ${path} has no description in the fact catalogue (src/engine/facts/catalogue/)`);
   return { description: fieldDescription(doc), ...js, ...(doc.example !== undefined ? { examples: [doc.example] } : {}) };
 }
