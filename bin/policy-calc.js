@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 // Runs the bundled CLI, dist/bundle/cli.cjs (npm run build), compiled through the V8 code cache
-// beside it (bin/bundle.js). dist/cli.js is the same program unbundled (tsc output).
+// beside it (bin/bundle.js). dist/cli/main.js is the same program unbundled (tsc output).
 // This file is CommonJS (bin/package.json): an ES module entry point costs Node's ESM loader
 // a few milliseconds more to start.
 const { loadBundle } = require('./bundle.js');

@@ -2,7 +2,7 @@
 //
 // Start-up is most of what a single `check` costs, and most of start-up is Node resolving,
 // reading and compiling ~100 modules, then parsing YAML. So:
-// - dist/bundle/cli.cjs: src/cli.ts and everything it imports in one file (esbuild). Commands are
+// - dist/bundle/cli.cjs: src/cli/main.ts and everything it imports in one file (esbuild). Commands are
 //   still initialized only when they run (esbuild keeps dynamic imports lazy). bin/policy-calc.js
 //   compiles it through a V8 code cache, dist/bundle/cli.cjs.cache, written here by running the
 //   CLI once; Node 20 has no compile cache of its own. A cache V8 rejects (another Node version)
@@ -55,7 +55,7 @@ const lazyBuiltins = {
 module.exports = new Proxy({}, { get: (_, k) => load()[k], has: (_, k) => k in load() });`,
       loader: 'js',
     }));
-    b.onResolve({ filter: /^node:crypto$/ }, (args) => (/src[\\/](engine[\\/]rule-set|cli[\\/]rules)\.ts$/.test(args.importer) ? { path: 'crypto', namespace: 'lazy-crypto' } : undefined));
+    b.onResolve({ filter: /^node:crypto$/ }, (args) => (/src[\\/](engine[\\/]rules[\\/]rule-set|cli[\\/]rules)\.ts$/.test(args.importer) ? { path: 'crypto', namespace: 'lazy-crypto' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'lazy-crypto' }, () => ({
       contents: 'let m; export function createHash(...a) { m ??= require("crypto"); return m.createHash(...a); }',
       loader: 'js',
@@ -102,7 +102,7 @@ async function wrappedBundle(entry, name, plugins, define = {}) {
 }
 
 // The CLI starts its batch workers from bin/batch-worker.js (src/batch/run.ts).
-await wrappedBundle('src/cli.ts', 'cli.cjs', [zodEnglishOnly, lazyBuiltins], { __PC_WORKER_ENTRY__: JSON.stringify('../../bin/batch-worker.js') });
+await wrappedBundle('src/cli/main.ts', 'cli.cjs', [zodEnglishOnly, lazyBuiltins], { __PC_WORKER_ENTRY__: JSON.stringify('../../bin/batch-worker.js') });
 await wrappedBundle('src/batch/worker-entry.ts', 'worker.cjs', [zodEnglishOnly, lazyBuiltins]);
 
 const { readRuleSource } = await import(`${root}dist/engine/index.js`);

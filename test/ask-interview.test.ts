@@ -68,7 +68,7 @@ describe('ask: the interview', () => {
       process.stderr.write = err;
     }
     const { p, asked, said } = scripted();
-    expect(await runAsk(file, opts, p)).toBe(0);
+    await expect(runAsk(file, opts, p)).resolves.toBeUndefined();
 
     const saved = readFileSync(file, 'utf8');
     const profile = parseProfile(saved, file);
@@ -114,7 +114,7 @@ describe('ask: the interview', () => {
       return input(message, validate);
     };
     const file = join(dir(), 'new.json');
-    expect(await runAsk(file, opts, p)).toBe(0);
+    await expect(runAsk(file, opts, p)).resolves.toBeUndefined();
     expect(tries).toBe(1);
     expect(existsSync(file)).toBe(true);
   });
@@ -122,7 +122,7 @@ describe('ask: the interview', () => {
   it('"don\'t know" leaves the fact out and never asks it again', async () => {
     const { p, asked } = scripted((m) => (/^Is the main business listed in the Western Region/.test(m) ? "Don't know (skip)" : answerFor(m)));
     const file = join(dir(), 'c.json');
-    expect(await runAsk(file, opts, p)).toBe(0);
+    await expect(runAsk(file, opts, p)).resolves.toBeUndefined();
     const profile = JSON.parse(readFileSync(file, 'utf8'));
     expect(profile).not.toHaveProperty('encouragedCatalog');
     expect(asked.filter((m) => m.startsWith('Is the main business listed in the Western Region'))).toHaveLength(1);
@@ -133,7 +133,7 @@ describe('ask: the interview', () => {
   it('"stop and save" saves what was answered, as a valid profile', async () => {
     const { p } = scripted((m) => (/^Which of the ten/.test(m) ? 'Stop and save' : answerFor(m)));
     const file = join(dir(), 's.json');
-    expect(await runAsk(file, opts, p)).toBe(0);
+    await expect(runAsk(file, opts, p)).resolves.toBeUndefined();
     const profile = parseProfile(readFileSync(file, 'utf8'));
     expect(profile.industry).toBeUndefined();
     expect(profile.district).toBe('渝北区');
@@ -142,13 +142,13 @@ describe('ask: the interview', () => {
   it('Ctrl-C asks whether to save; a second Ctrl-C saves nothing (exit 130)', async () => {
     const keep = scripted(answerFor, { interruptAt: /^What was the revenue in 2018/ });
     const f1 = join(dir(), 'k.json');
-    expect(await runAsk(f1, opts, keep.p)).toBe(0);
+    await expect(runAsk(f1, opts, keep.p)).resolves.toBeUndefined();
     expect(keep.asked.at(-1)).toMatch(/^Interrupted\. Save the answers given so far\?/);
     expect(parseProfile(readFileSync(f1, 'utf8')).industry).toBe('cloud-bigdata');
 
     const drop = scripted(answerFor, { interruptAt: /^What was the revenue in 2018/, secondInterrupt: true });
     const f2 = join(dir(), 'd.json');
-    expect(await runAsk(f2, opts, drop.p)).toBe(130);
+    await expect(runAsk(f2, opts, drop.p)).rejects.toMatchObject({ exitCode: 130 });
     expect(existsSync(f2)).toBe(false);
   });
 
@@ -160,7 +160,7 @@ describe('ask: the interview', () => {
       return input(message, validate);
     };
     const file = join(dir(), 't.json');
-    expect(await runAsk(file, opts, p)).toBe(0);
+    await expect(runAsk(file, opts, p)).resolves.toBeUndefined();
     const saved = parseProfile(readFileSync(file, 'utf8'));
     expect(saved.taxPayments).toEqual([]);
   });
@@ -199,7 +199,7 @@ describe('ask: the interview', () => {
       say: (t) => void shown.push(t),
     };
     const file = join(dir(), 'zh.json');
-    expect(await runAsk(file, { ...opts, lang: 'zh' }, p)).toBe(0);
+    await expect(runAsk(file, { ...opts, lang: 'zh' }, p)).resolves.toBeUndefined();
     const text = shown.join('\n');
     expect(text).toContain('P05 中央资金优先支持：? 需补充信息 → ✔ 符合');
     expect(text).toContain('（此问题涉及 17 项政策：P05、P06');

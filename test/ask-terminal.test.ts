@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluate, loadRules, parseProfile } from '../src/engine/index.js';
 import { answerFor } from './software-firm.js';
-import { BIN, cli, ROOT } from './cli-helpers.js';
+import { BIN, ROOT, run } from './cli-helpers.js';
 
 /**
  * `policy-calc init` then `policy-calc ask` on a real (pseudo) terminal, as a person would use
@@ -45,10 +45,10 @@ function pending(s: string): { message: string; rest: string[] } | undefined {
 }
 
 describe.skipIf(!hasTmux)('ask on a terminal (tmux)', () => {
-  it('init, then ask, reaches a complete profile of a small software firm in 渝北区', () => {
+  it('init, then ask, reaches a complete profile of a small software firm in 渝北区', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'policy-calc-tty-'));
     const file = join(dir, 'my.json');
-    const init = cli(['init', '-o', file]);
+    const init = await run(['init', '-o', file]);
     expect(init.code).toBe(0);
     const exitFile = join(dir, 'exit-code');
     const command = `cd '${dir}' && LANG=en_US.UTF-8 '${process.execPath}' '${BIN}' ask my.json --as-of 2019-06-30; echo $? > '${exitFile}'; sleep 60`;
@@ -91,7 +91,7 @@ describe.skipIf(!hasTmux)('ask on a terminal (tmux)', () => {
       const r = evaluate(loadRules(join(ROOT, 'rules')), profile, { asOf: '2019-06-30' });
       expect(r.totals.needsInfo).toBe(0);
       // The saved file is what `check` reads: exit 0, and no questions left under the table.
-      const check = cli(['check', file, '--as-of', '2019-06-30']);
+      const check = await run(['check', file, '--as-of', '2019-06-30']);
       expect(check.code).toBe(0);
       expect(check.stdout).not.toContain('The questions that would decide the most');
     } finally {

@@ -14,7 +14,7 @@ describe('bundle and precompiled rules', () => {
     for (const f of FIXTURES) {
       const args = ['check', join('fixtures', `${f}.json`), '--format', 'json', '--as-of', '2019-06-30'];
       const fast = cli(args);
-      const plain = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], {
+      const plain = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), ...args], {
         cwd: ROOT,
         encoding: 'utf8',
         env: { ...process.env, POLICY_CALC_PRECOMPILED: '0' },

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from './cli-helpers.js';
+import { run } from './cli-helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'policy-calc-bad-'));
 const good = { name: '测试企业', registrationDate: '2017-03-15', industry: 'cloud-bigdata' };
@@ -14,8 +14,8 @@ function file(name: string, content: string | object): string {
 }
 
 /** Exit 2, nothing on stdout, one line per problem naming the file, and no stack trace. */
-function expectUserError(args: string[], ...patterns: RegExp[]) {
-  const r = cli(args);
+async function expectUserError(args: string[], ...patterns: RegExp[]) {
+  const r = await run(args);
   expect(r.code, r.stderr).toBe(2);
   expect(r.stdout).toBe('');
   expect(r.stderr).not.toMatch(/\n\s+at |Error:|node:internal/);
@@ -26,62 +26,62 @@ function expectUserError(args: string[], ...patterns: RegExp[]) {
 }
 
 describe('bad input exits 2 with one clear line', () => {
-  it('broken JSON: file, line and column', () => {
+  it('broken JSON: file, line and column', async () => {
     const f = file('broken.json', '{\n  "name": "x",\n  "registrationDate": "2017-01-01"\n');
-    expectUserError(['check', f], new RegExp(`^policy-calc: ${f}:4:1: .*not closed`));
+    await expectUserError(['check', f], new RegExp(`^policy-calc: ${f}:4:1: .*not closed`));
   });
 
-  it('a wrong credit code check character', () => {
+  it('a wrong credit code check character', async () => {
     const f = file('credit.json', { ...good, creditCode: '91500112MA5U7K3X24' });
-    expectUserError(['check', f], new RegExp(`${f}:5:17: creditCode: credit code "91500112MA5U7K3X24" check character is "4" but should be "3"`));
+    await expectUserError(['check', f], new RegExp(`${f}:5:17: creditCode: credit code "91500112MA5U7K3X24" check character is "4" but should be "3"`));
   });
 
-  it('an unknown key, with a suggestion', () => {
+  it('an unknown key, with a suggestion', async () => {
     const f = file('unknown-key.json', { ...good, employes: 12 });
-    expectUserError(['check', f], /employes: unknown key "employes" \(did you mean "employees"\?\)/);
+    await expectUserError(['check', f], /employes: unknown key "employes" \(did you mean "employees"\?\)/);
   });
 
-  it('an impossible date', () => {
+  it('an impossible date', async () => {
     const f = file('date.json', { ...good, registrationDate: '2017-02-30' });
-    expectUserError(['check', f], /registrationDate: date "2017-02-30" is not a real date: 2017-02 has no day 30/);
+    await expectUserError(['check', f], /registrationDate: date "2017-02-30" is not a real date: 2017-02 has no day 30/);
   });
 
-  it('a negative payment', () => {
+  it('a negative payment', async () => {
     const f = file('negative.json', { ...good, taxPayments: [{ date: '2017-05-01', tax: 'cit', amount: '-100.00' }] });
-    expectUserError(['check', f], /taxPayments\[0\]\.amount: money "-100\.00" is negative/);
+    await expectUserError(['check', f], /taxPayments\[0\]\.amount: money "-100\.00" is negative/);
   });
 
-  it('a misspelled enum, with a suggestion', () => {
+  it('a misspelled enum, with a suggestion', async () => {
     const f = file('enum.json', { ...good, industry: 'cloud-bigdta' });
-    expectUserError(['check', f], /industry: "cloud-bigdta" is not a known industry \(did you mean "cloud-bigdata"\?\)/);
+    await expectUserError(['check', f], /industry: "cloud-bigdta" is not a known industry \(did you mean "cloud-bigdata"\?\)/);
   });
 
-  it('a missing file', () => {
-    expectUserError(['check', join(dir, 'nope.json')], /nope\.json: cannot read: no such file/);
+  it('a missing file', async () => {
+    await expectUserError(['check', join(dir, 'nope.json')], /nope\.json: cannot read: no such file/);
   });
 
-  it('an array instead of one profile', () => {
+  it('an array instead of one profile', async () => {
     const f = file('array.json', [good]);
-    expectUserError(['check', f], /expected one JSON object describing an enterprise, got an array/);
+    await expectUserError(['check', f], /expected one JSON object describing an enterprise, got an array/);
   });
 
-  it('a bad option value', () => {
-    expectUserError(['check', 'fixtures/sparse.json', '--year', '17'], /--year must be a four-digit year/);
-    expectUserError(['check', 'fixtures/sparse.json', '--as-of', '2019-02-29'], /--as-of "2019-02-29" is not a real date/);
-    const r = cli(['check', 'fixtures/sparse.json', '--format', 'xml']);
+  it('a bad option value', async () => {
+    await expectUserError(['check', 'fixtures/sparse.json', '--year', '17'], /--year must be a four-digit year/);
+    await expectUserError(['check', 'fixtures/sparse.json', '--as-of', '2019-02-29'], /--as-of "2019-02-29" is not a real date/);
+    const r = await run(['check', 'fixtures/sparse.json', '--format', 'xml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Allowed choices are table, json/);
   });
 
-  it('a rule directory that is not one', () => {
-    expectUserError(['check', 'fixtures/sparse.json', '--rules', dir], /no rule set here/);
+  it('a rule directory that is not one', async () => {
+    await expectUserError(['check', 'fixtures/sparse.json', '--rules', dir], /no rule set here/);
   });
 });
 
 describe('several problems in one profile', () => {
-  it('are all reported, one line each', () => {
+  it('are all reported, one line each', async () => {
     const f = file('many.json', { name: 'x', registrationDate: '2017-13-01', industry: 'finance', employees: -3 });
-    const r = cli(['check', f]);
+    const r = await run(['check', f]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n').map((l) => l.split(': ')[2])).toEqual(['registrationDate', 'industry', 'employees']);
     expect(r.stderr).toContain('(did you mean "new-finance"?)');

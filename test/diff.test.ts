@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli } from './cli-helpers.js';
+import { run } from './cli-helpers.js';
 import { fixtureFolder, sevenPolicyRules, tempDir } from './batch-helpers.js';
 
 /**
@@ -36,8 +36,8 @@ beforeAll(() => {
 afterAll(() => tmp.cleanup());
 
 describe('diff', () => {
-  it('lists exactly the enterprises whose status or amount changes (text)', () => {
-    const r = cli(['diff', '--rules', oldRules, '--rules', newRules, five, ...AS_OF]);
+  it('lists exactly the enterprises whose status or amount changes (text)', async () => {
+    const r = await run(['diff', '--rules', oldRules, '--rules', newRules, five, ...AS_OF]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const blocks = r.stdout.split('\n\n');
@@ -53,8 +53,8 @@ describe('diff', () => {
     expect(blocks[2]).toMatch(/^2 of 5 enterprise\(s\) change/);
   });
 
-  it('json, with --old/--new, and another fiscal year', () => {
-    const r = cli(['diff', '--old', oldRules, '--new', newRules, five, ...AS_OF, '--format', 'json']);
+  it('json, with --old/--new, and another fiscal year', async () => {
+    const r = await run(['diff', '--old', oldRules, '--new', newRules, five, ...AS_OF, '--format', 'json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.changed.map((c: any) => c.input.file)).toEqual([`${five}/cloud-sme.json`, `${five}/hotel-hot-spring.json`]);
@@ -66,16 +66,16 @@ describe('diff', () => {
     expect(doc.summary).toEqual({ profiles: 5, evaluated: 5, invalid: 0, changed: 2 });
     expect(doc.old.rulesVersion).not.toBe(doc.new.rulesVersion);
 
-    const y2019 = JSON.parse(cli(['diff', '--old', oldRules, '--new', newRules, five, ...AS_OF, '--format', 'json', '--year', '2019']).stdout);
+    const y2019 = JSON.parse((await run(['diff', '--old', oldRules, '--new', newRules, five, ...AS_OF, '--format', 'json', '--year', '2019'])).stdout);
     expect(y2019.changed.map((c: any) => c.input.file)).toEqual([`${five}/design-firm.json`]);
     // 2019: taxable income 1,200,000 x 10% = 120,000.00
     expect(y2019.changed[0].changes[0]).toEqual({ id: 'P09', old: { status: 'eligible', amount: '120000.00' }, new: { status: 'ineligible', amount: null } });
   });
 
-  it('nothing changes between a rule set and itself; one rule directory is a usage error', () => {
-    const same = cli(['diff', '--rules', oldRules, '--rules', oldRules, five, ...AS_OF, '--format', 'json']);
+  it('nothing changes between a rule set and itself; one rule directory is a usage error', async () => {
+    const same = await run(['diff', '--rules', oldRules, '--rules', oldRules, five, ...AS_OF, '--format', 'json']);
     expect(JSON.parse(same.stdout).changed).toEqual([]);
-    const one = cli(['diff', '--rules', oldRules, five]);
+    const one = await run(['diff', '--rules', oldRules, five]);
     expect(one.code).toBe(2);
     expect(one.stderr).toContain('diff needs two rule directories');
   });

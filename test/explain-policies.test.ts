@@ -1,17 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Benefit, Reason } from '../src/engine/index.js';
+import { run } from './cli-helpers.js';
 import { grantsSentence, nearMiss, readingSentence, reasonSentence } from '../src/render/explain.js';
 
 /** Explanations of the non-monetary policies: every check labelled, what each grants, both languages. */
 const root = fileURLToPath(new URL('..', import.meta.url));
 const fixtures = readdirSync(`${root}/fixtures`).filter((f) => f.endsWith('.json')).sort();
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/policy-calc.js', ...args, '--as-of', '2019-06-30', '--no-color'], { cwd: root, encoding: 'utf8' });
+async function check(...args: string[]) {
+  const r = await run(['check', ...args, '--as-of', '2019-06-30', '--no-color']);
   expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
+  expect(r.code).toBe(0);
   return r.stdout;
 }
 const reason = (over: Partial<Reason>): Reason => ({ check: 'c', fact: 'activities.firstLoan', op: 'isTrue', value: 'false', expected: null, result: false, label: { zh: '首笔贷款', en: 'A first loan' }, ...over });
@@ -52,8 +52,8 @@ describe('explain sentences', () => {
 });
 
 describe.each(fixtures)('check fixtures/%s', (fixture) => {
-  it('every non-monetary policy has a label on every check, says what it grants, in both languages', () => {
-    const json = JSON.parse(cli('check', `fixtures/${fixture}`, '--format', 'json')) as { benefits: Benefit[] };
+  it('every non-monetary policy has a label on every check, says what it grants, in both languages', async () => {
+    const json = JSON.parse(await check(`fixtures/${fixture}`, '--format', 'json')) as { benefits: Benefit[] };
     const nonMonetary = json.benefits.filter((b) => !b.quantified);
     expect(nonMonetary.map((b) => b.id)).toEqual(['P01', 'P02', 'P03', 'P04', 'P05', 'P06', 'P07', 'P08', 'P13', 'P14', 'P15', 'P16', 'P17', 'P18', 'P19', 'P23', 'P24', 'P25']);
     for (const b of nonMonetary) {
@@ -63,7 +63,7 @@ describe.each(fixtures)('check fixtures/%s', (fixture) => {
       for (const r of b.reasons) expect(r.label?.zh && r.label.en, `${b.id} ${r.check}`).toBeTruthy();
     }
     for (const lang of ['zh', 'en'] as const) {
-      const out = cli('check', `fixtures/${fixture}`, '--explain', '--lang', lang);
+      const out = await check(`fixtures/${fixture}`, '--explain', '--lang', lang);
       for (const b of nonMonetary) {
         const block = out.slice(out.indexOf(`\n${b.id}  `), out.indexOf('\n\n', out.indexOf(`\n${b.id}  `)));
         expect(block, `${b.id} ${lang}`).toContain(grantsSentence(b, lang)!);

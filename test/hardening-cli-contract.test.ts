@@ -4,13 +4,14 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, cli, ROOT } from './cli-helpers.js';
+import { BIN, cli, ROOT, run } from './cli-helpers.js';
 import { copyRules, edit } from './rule-copies.js';
 
 /**
- * Second hardening round: the exit-code and stderr contract, which only the built CLI shows
- * (issue 12 items 1, 6, 7, 8, 11, 14). Everything else is tested in-process beside it
- * (hardening-keys-rules, hardening-bounds, hardening-output, time-zones).
+ * Second hardening round: the exit-code and stderr contract (issue 12 items 1, 6, 7, 8, 11, 14).
+ * What only the built CLI shows is run as users run it (`cli`): stdout on a full device or a closed
+ * pipe, and profiles on stdin. The rest runs in-process (`run`), as do hardening-keys-rules,
+ * hardening-bounds, hardening-output and time-zones.
  */
 const AS_OF = ['--as-of', '2018-06-30'];
 const PROFILE = readFileSync(join(ROOT, 'fixtures/cloud-sme.json'), 'utf8');
@@ -80,8 +81,8 @@ describe('control characters on the terminal (item 11)', () => {
     expect(r.stderr).toContain('"渝北\\npolicy-calc: all ok" is not the name');
   });
 
-  it('commander\'s own messages quote bad arguments escaped', () => {
-    const r = cli(['check', 'x.json', '--format', 'ta\u001b]0;t\u0007ble']);
+  it('commander\'s own messages quote bad arguments escaped', async () => {
+    const r = await run(['check', 'x.json', '--format', 'ta\u001b]0;t\u0007ble']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('ta\\x1b]0;t\\x07ble');
     expect(r.stderr).not.toMatch(/\u001b/);
@@ -89,7 +90,7 @@ describe('control characters on the terminal (item 11)', () => {
 });
 
 describe('report DIR -o OUT reads with batch\'s input reader (item 7)', () => {
-  it('a pipe, a folder, a broken link, a non-UTF-8 file named *.json: listed as invalid in the index, exit 1, no hang', () => {
+  it('a pipe, a folder, a broken link, a non-UTF-8 file named *.json: listed as invalid in the index, exit 1, no hang', async () => {
     const dir = tmp();
     const inputs = join(dir, 'in');
     mkdirSync(inputs);
@@ -99,7 +100,7 @@ describe('report DIR -o OUT reads with batch\'s input reader (item 7)', () => {
     symlinkSync(join(inputs, 'nowhere'), join(inputs, 'd-broken.json'));
     writeFileSync(join(inputs, 'e-gbk.json'), Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xd6, 0xd0]), Buffer.from('","registrationDate":"2016-01-01"}')]));
     const out = join(dir, 'out');
-    const r = cli(['report', inputs, '-o', out, '--format', 'markdown', '--lang', 'en', ...AS_OF]);
+    const r = await run(['report', inputs, '-o', out, '--format', 'markdown', '--lang', 'en', ...AS_OF]);
     expect(r.code).toBe(1);
     expect(r.stderr).not.toMatch(STACK);
     expect(r.stdout).toBe(`${join(out, 'index.md')}: 1 reports, 4 invalid\n`);
@@ -111,12 +112,12 @@ describe('report DIR -o OUT reads with batch\'s input reader (item 7)', () => {
     expect(readdirSync(out).sort()).toEqual(['91500112MA5U7K3X23.md', 'index.md'].sort());
   });
 
-  it('one bad line in an NDJSON file is one invalid entry; the other lines get their reports', () => {
+  it('one bad line in an NDJSON file is one invalid entry; the other lines get their reports', async () => {
     const dir = tmp();
     const file = join(dir, 'in.ndjson');
     const one = JSON.stringify(JSON.parse(PROFILE));
     writeFileSync(file, Buffer.concat([Buffer.from(`${one}\n{"name":\n`), Buffer.from([0xff, 0x0a]), Buffer.from(`${one}\n`)]));
-    const r = cli(['report', file, '-o', join(dir, 'out'), '--format', 'markdown', '--lang', 'en', ...AS_OF]);
+    const r = await run(['report', file, '-o', join(dir, 'out'), '--format', 'markdown', '--lang', 'en', ...AS_OF]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/: 2 reports, 2 invalid\n$/);
     expect(r.stderr.split('\n').filter(Boolean).every((l) => l.startsWith(`policy-calc: ${file}:`))).toBe(true);
@@ -124,20 +125,20 @@ describe('report DIR -o OUT reads with batch\'s input reader (item 7)', () => {
 });
 
 describe('rules lint reads only its source document (item 8)', () => {
-  it('document.file reaching outside the rule set (../../../../dev/zero) is an error, not a 16 GB read', () => {
+  it('document.file reaching outside the rule set (../../../../dev/zero) is an error, not a 16 GB read', async () => {
     const dir = copyRules();
     edit(join(dir, 'manifest.yaml'), /file: .*/, 'file: ../../../../../../../../dev/zero');
-    const r = cli(['rules', 'lint', dir]);
+    const r = await run(['rules', 'lint', dir]);
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/error \[source-missing\] the source document is outside .*source; document.file must name a file in the rule set's source\/ folder/);
   });
 
-  it('--source naming a pipe or a device is an error, not a hang', () => {
+  it('--source naming a pipe or a device is an error, not a hang', async () => {
     const dir = tmp();
     const fifo = join(dir, 'doc.txt');
     execFileSync('mkfifo', [fifo]);
     for (const source of [fifo, '/dev/zero']) {
-      const r = cli(['rules', 'lint', '--source', source]);
+      const r = await run(['rules', 'lint', '--source', source]);
       expect(r.code).toBe(2);
       expect(r.stdout).toContain(`${source}: error [source-missing] the source document is not a regular file`);
     }
@@ -145,14 +146,14 @@ describe('rules lint reads only its source document (item 8)', () => {
 });
 
 describe('environment (item 14)', () => {
-  it('--version is policy-calc\'s own, inside another project\'s npm script too', () => {
+  it('--version is policy-calc\'s own, inside another project\'s npm script too', async () => {
     const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
-    const r = cli(['--version'], { env: { npm_package_version: '9.9.9', npm_package_name: 'other-project' } });
+    const r = await run(['--version'], { env: { npm_package_version: '9.9.9', npm_package_name: 'other-project' } });
     expect(r.stdout).toBe(`${version}\n`);
   });
 
-  it('--jobs 64 is capped, with one warning line; the output is complete', () => {
-    const r = cli(['batch', 'fixtures/cloud-sme.json', ...AS_OF, '--jobs', '64']);
+  it('--jobs 64 is capped, with one warning line; the output is complete', async () => {
+    const r = await run(['batch', 'fixtures/cloud-sme.json', ...AS_OF, '--jobs', '64']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^policy-calc: --jobs 64 is more than this machine's \d+ cores? can use; using \d+ worker threads\n/);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);

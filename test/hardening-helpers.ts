@@ -1,13 +1,13 @@
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { ROOT, run, spawnCli as spawnBuilt } from './cli-helpers.js';
 
-/** Shared by the hardening tests: spawn the built CLI, and check how it refuses input. */
-export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const BIN = join(ROOT, 'bin', 'policy-calc.js');
+/** Shared by the hardening tests: run the CLI (in-process, or the built one spawned), and check how it refuses input. */
+
+/** The locale and colour the hardening runs have, in-process or spawned. */
+const ENV = { NO_COLOR: '1', LANG: 'en_US.UTF-8', LC_ALL: '' };
 
 export interface CliResult {
   code: number | null;
@@ -16,24 +16,18 @@ export interface CliResult {
   ms: number;
 }
 
-export function runCli(args: string[], opts: { input?: string | Buffer; cwd?: string } = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: opts.cwd ?? ROOT,
-      env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', LC_ALL: '' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    // The CLI may stop reading stdin early (an oversized profile): that is not a test failure.
-    child.stdin.on('error', () => {});
-    if (opts.input !== undefined) child.stdin.end(opts.input);
-    else child.stdin.end();
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
-  });
+/** The CLI in-process (cli-helpers.ts `run`), from the package root; for stdin and other process matters, `spawnCli`. */
+export async function runCli(args: string[], opts: { input?: string | Buffer } = {}): Promise<CliResult> {
+  const started = Date.now();
+  const r = await run(args, { ...opts, env: ENV });
+  return { ...r, ms: Date.now() - started };
+}
+
+/** The built CLI in a process of its own (cli-helpers.ts `spawnCli`), fed `input` on stdin. */
+export async function spawnCli(args: string[], opts: { input?: string | Buffer } = {}): Promise<CliResult> {
+  const started = Date.now();
+  const r = await spawnBuilt(args, { ...opts, env: ENV });
+  return { ...r, ms: Date.now() - started };
 }
 
 /**

@@ -2,7 +2,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, ftruncateSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { expectRefused, runCli } from './hardening-helpers.js';
+import { expectRefused, runCli, spawnCli } from './hardening-helpers.js';
 
 /**
  * The catalogue of bad profiles (docs/hardening.md): each file under fixtures/invalid/ is refused
@@ -106,7 +106,7 @@ describe.concurrent('bad profiles are refused with exit 2 and one located messag
   });
 
   it('names stdin as <stdin>', async () => {
-    const r = await runCli(['check', '-', ...AS_OF], { input: '{"name": "x", "registrationDate": "2017-02-30"}' });
+    const r = await spawnCli(['check', '-', ...AS_OF], { input: '{"name": "x", "registrationDate": "2017-02-30"}' });
     const [line] = expectRefused(r, '<stdin>');
     expect(line).toBe('policy-calc: <stdin>:1:35: registrationDate: date "2017-02-30" is not a real date: 2017-02 has no day 30');
   });
@@ -150,13 +150,13 @@ describe('oversized profiles are refused before they are read', () => {
   it('10 MB plus one byte on stdin: exit 2 as soon as the limit is passed', async () => {
     const text = `{"name": "${'x'.repeat(10 * 1024 * 1024 - 11)}"}`;
     expect(Buffer.byteLength(text)).toBe(10 * 1024 * 1024 + 1);
-    const r = await runCli(['check', '-', ...AS_OF], { input: text });
+    const r = await spawnCli(['check', '-', ...AS_OF], { input: text });
     const [line] = expectRefused(r, '<stdin>');
     expect(line).toBe('policy-calc: <stdin>: is more than 10485760 bytes; a profile may be at most 10485760 bytes (10 MB)');
   });
 
   it('50 MB on stdin: refused without waiting for the rest', async () => {
-    const r = await runCli(['check', '-', ...AS_OF], { input: Buffer.alloc(50 * 1024 * 1024, 0x20) });
+    const r = await spawnCli(['check', '-', ...AS_OF], { input: Buffer.alloc(50 * 1024 * 1024, 0x20) });
     expect(expectRefused(r, '<stdin>')[0]).toMatch(/is more than 10485760 bytes/);
   });
 

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli } from './cli-helpers.js';
+import { run } from './cli-helpers.js';
 import { ndjson, tempDir } from './batch-helpers.js';
 import { shapeOf } from '../src/batch/sniff.js';
 
@@ -18,30 +18,30 @@ afterAll(() => tmp.cleanup());
 const enc = (s: string) => new TextEncoder().encode(s);
 
 describe('empty input', () => {
-  it('an empty folder, an empty NDJSON file and empty stdin are exit 2, in English and Chinese', () => {
+  it('an empty folder, an empty NDJSON file and empty stdin are exit 2, in English and Chinese', async () => {
     const dir = join(tmp.dir, 'empty');
     mkdirSync(dir);
-    const en = cli(['batch', dir]);
+    const en = await run(['batch', dir]);
     expect(en.code).toBe(2);
     expect(en.stderr).toBe(`policy-calc: no profiles found in ${dir} (folders are searched for *.json files; files of one profile per line end in .ndjson or .jsonl; workbooks in .xlsx)\n`);
-    const zh = cli(['batch', dir, '--lang', 'zh']);
+    const zh = await run(['batch', dir, '--lang', 'zh']);
     expect(zh.code).toBe(2);
     expect(zh.stderr).toContain(`在 ${dir} 中没有找到企业资料`);
     const file = join(tmp.dir, 'empty.ndjson');
     writeFileSync(file, '\n\n');
-    expect(cli(['batch', file]).code).toBe(2);
-    const stdin = cli(['batch', '-'], { input: '' });
+    expect((await run(['batch', file])).code).toBe(2);
+    const stdin = await run(['batch', '-'], { input: '' });
     expect(stdin.code).toBe(2);
     expect(stdin.stderr).toContain('no profiles found in stdin');
-    expect(cli(['validate', dir]).code).toBe(2);
-    expect(cli(['diff', '--rules', 'rules', '--rules', 'rules', dir]).code).toBe(2);
+    expect((await run(['validate', dir])).code).toBe(2);
+    expect((await run(['diff', '--rules', 'rules', '--rules', 'rules', dir])).code).toBe(2);
   });
 });
 
 describe('a pretty-printed profile where NDJSON is expected', () => {
-  it('is read whole, on stdin and in a .ndjson file, with the result of the same profile on one line', () => {
-    const oneLine = ndjson(cli(['batch', '-', ...AS_OF, '--compact'], { input: `${JSON.stringify(JSON.parse(pretty))}\n` }).stdout);
-    const r = cli(['batch', '-', ...AS_OF, '--compact'], { input: pretty });
+  it('is read whole, on stdin and in a .ndjson file, with the result of the same profile on one line', async () => {
+    const oneLine = ndjson((await run(['batch', '-', ...AS_OF, '--compact'], { input: `${JSON.stringify(JSON.parse(pretty))}\n` })).stdout);
+    const r = await run(['batch', '-', ...AS_OF, '--compact'], { input: pretty });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const lines = ndjson(r.stdout);
@@ -51,17 +51,17 @@ describe('a pretty-printed profile where NDJSON is expected', () => {
     expect({ ...lines[0], input: null }).toEqual({ ...oneLine[0], input: null });
     const file = join(tmp.dir, 'pretty.ndjson');
     writeFileSync(file, pretty);
-    expect(ndjson(cli(['batch', file, ...AS_OF]).stdout)[0]!.totals).toEqual(lines[0]!.totals);
+    expect(ndjson((await run(['batch', file, ...AS_OF])).stdout)[0]!.totals).toEqual(lines[0]!.totals);
   });
 
-  it('a syntax error in it is reported at its line and column in the document', () => {
-    const r = cli(['batch', '-'], { input: '{\n  "name": "x",\n  "registrationDate": "2017-01-01",\n}\n' });
+  it('a syntax error in it is reported at its line and column in the document', async () => {
+    const r = await run(['batch', '-'], { input: '{\n  "name": "x",\n  "registrationDate": "2017-01-01",\n}\n' });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^policy-calc: <stdin>:4:1: /m);
   });
 
-  it('an array is refused with a hint', () => {
-    const r = cli(['batch', '-'], { input: `[${pretty}]` });
+  it('an array is refused with a hint', async () => {
+    const r = await run(['batch', '-'], { input: `[${pretty}]` });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('<stdin>: holds a JSON array; give one profile per line (NDJSON, e.g. `jq -c ".[]"`) or one profile per file');
   });
@@ -79,16 +79,16 @@ describe('a pretty-printed profile where NDJSON is expected', () => {
 });
 
 describe('validate reads what batch reads', () => {
-  it('folders and NDJSON files, each profile by its file and line', () => {
+  it('folders and NDJSON files, each profile by its file and line', async () => {
     const file = join(tmp.dir, 'two.ndjson');
     writeFileSync(file, `${JSON.stringify({ name: 'a', registrationDate: '2017-01-01' })}\n\n${JSON.stringify({ name: 'b', registrationDate: '2017-02-30' })}\n`);
-    const r = cli(['validate', file]);
+    const r = await run(['validate', file]);
     expect(r.code).toBe(2);
     expect(r.stdout.split('\n')).toEqual([`${file}:1: ok`, expect.stringMatching(new RegExp(`^${file}:3:\\d+: registrationDate: date "2017-02-30"`)), '']);
     const dir = join(tmp.dir, 'folder');
     mkdirSync(join(dir, 'sub'), { recursive: true });
     writeFileSync(join(dir, 'sub', 'p.json'), pretty);
-    expect(cli(['validate', dir]).stdout).toBe(`${join(dir, 'sub', 'p.json')}: ok\n`);
-    expect(cli(['validate', '-'], { input: pretty }).stdout).toBe('<stdin>: ok\n');
+    expect((await run(['validate', dir])).stdout).toBe(`${join(dir, 'sub', 'p.json')}: ok\n`);
+    expect((await run(['validate', '-'], { input: pretty })).stdout).toBe('<stdin>: ok\n');
   });
 });

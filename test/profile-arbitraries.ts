@@ -236,9 +236,16 @@ function clone(t: Tree): Tree {
 
 /** A deep copy without the key at `path`. */
 export function withoutKey(tree: { [k: string]: Tree }, path: KeyPath): { [k: string]: Tree } {
+  return withoutKeys(tree, [path]);
+}
+
+/** A copy without each of `paths`, deleted in the order given (children before their parents): one copy, not one per key. */
+export function withoutKeys(tree: { [k: string]: Tree }, paths: KeyPath[]): { [k: string]: Tree } {
   const copy = clone(tree) as { [k: string]: Tree };
-  let node: Tree = copy;
-  for (const k of path.slice(0, -1)) node = (node as Record<string | number, Tree>)[k]!;
-  delete (node as Record<string, Tree>)[path.at(-1) as string];
+  for (const path of paths) {
+    let node: Tree = copy;
+    for (const k of path.slice(0, -1)) node = (node as Record<string | number, Tree>)[k]!;
+    delete (node as Record<string, Tree>)[path.at(-1) as string];
+  }
   return copy;
 }

@@ -1,19 +1,13 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Dec } from '../src/engine/index.js';
-import { namesIn, parseExpression } from '../src/engine/index.js';
-import { FACTS } from '../src/engine/index.js';
-import { anyoneQualifies, evaluate, isPolicyCalcError, loadRules, parseProfile, type Benefit, type ConditionNode, type EvaluationResult, type RuleSet } from '../src/engine/index.js';
-import type { ConditionDef, PolicyDef, SelectDef } from '../src/engine/index.js';
-import { renderJson } from '../src/render/json.js';
-import {
-  anyDate, deletableKeys, FIRST_YEAR, LAST_YEAR, pathText, profileTree, shuffler, toJson, withoutKey, type Tree,
-} from './profile-arbitraries.js';
+import { FACTS, namesIn, parseExpression, type Benefit, type ConditionDef, type ConditionNode, type PolicyDef, type SelectDef } from '../src/engine/index.js';
+import { deletableKeys, pathText, profileTree, withoutKey, withoutKeys } from './profile-arbitraries.js';
+import { AS_OF, coverage, rules, run, RUNS, YEAR } from './property-setup.js';
 
 /**
  * Properties of the engine over generated valid profiles (see test/profile-arbitraries.ts),
- * called directly (no CLI) with the shipped rules loaded once. Runs per property are below;
- * together they generate 10,000 profiles per run of the suite (PROPERTY_SCALE multiplies them).
+ * called directly (no CLI) with the shipped rules loaded once (test/property-setup.ts); the
+ * results themselves: properties-results.test.ts.
  *
  * Three-valued logic, as tested here. Deleting a key makes the facts read from it unknown.
  * Kleene's logic is monotone: where a policy is decided (eligible or ineligible) without the
@@ -24,91 +18,8 @@ import {
  * every key: a policy that is ineligible without the key and not ineligible with it has a
  * check reading that key whose result changed (a check that now passes, or fails under `not`).
  */
-const SCALE = Number(process.env.PROPERTY_SCALE ?? 1);
-const RUNS = {
-  evaluates: Math.round(4500 * SCALE),
-  identical: Math.round(1000 * SCALE),
-  threeValued: Math.round(2500 * SCALE),
-  unusedFact: Math.round(2000 * SCALE),
-  // Not counted in the 10,000: these are mostly not profiles.
-  brokenText: Math.round(3000 * SCALE),
-};
-
-const rules: RuleSet = loadRules('rules');
-const AS_OF = anyDate.map((d) => d.replace(/^\d{4}/, (y) => String(Number(y) + 1)));
-const YEAR = fc.integer({ min: FIRST_YEAR, max: LAST_YEAR });
-
-function run(tree: { [k: string]: Tree }, opts: { year?: number; asOf: string; trace?: boolean }, order?: (k: string[]) => string[]): EvaluationResult {
-  return evaluate(rules, parseProfile(toJson(tree, order), 'generated.json'), opts);
-}
-
-/** A statement about generated data is only worth something if the data reach it: count them. */
-const seen = new Map<string, number>();
-const count = (what: string) => seen.set(what, (seen.get(what) ?? 0) + 1);
-
-afterAll(() => console.log('property coverage:', Object.fromEntries([...seen].sort())));
-
-describe('generated valid profiles', () => {
-  it(`always evaluate; amounts are two-decimal and never negative; the total is the exact sum (${RUNS.evaluates} profiles)`, () => {
-    fc.assert(
-      fc.property(profileTree, fc.option(YEAR, { nil: undefined }), AS_OF, (tree, year, asOf) => {
-        // Amounts and totals need no decision tree (test/explanations.test.ts checks the tree).
-        const r = run(tree, { year, asOf, trace: false });
-        expect(r.benefits.map((b) => b.id)).toEqual(rules.policies.map((p) => p.def.id));
-        let sum = new Dec(0);
-        for (const b of r.benefits) {
-          count(`${b.id} ${b.status}`);
-          if (b.amount !== null) {
-            expect(b.amount).toMatch(/^\d+\.\d{2}$/);
-            if (new Dec(b.amount).gt(0)) count(`${b.id} amount > 0`);
-          }
-          if (b.countedInTotal) {
-            expect(b.status).toBe('eligible');
-            expect(b.amount).not.toBeNull();
-            sum = sum.plus(b.amount!);
-          }
-          // Never guess silently: a policy that cannot be decided says what it needs, or why.
-          if (b.status === 'needs-info') expect(b.missing.length + b.notes.filter((n) => n.en.startsWith('The amount cannot be computed')).length).toBeGreaterThan(0);
-          if (b.status === 'eligible') {
-            // Only an at-least amount names what would complete it (contract section 1).
-            if (b.amountBound !== 'at-least') expect(b.missing).toEqual([]);
-            if (b.quantified) expect(b.amount).not.toBeNull();
-          }
-          for (const v of Object.values(b.figures)) expect(v).toMatch(/^-?\d+\.\d{2,}$/);
-        }
-        expect(r.totals.amount).toMatch(/^\d+\.\d{2}$/);
-        expect(new Dec(r.totals.amount).eq(sum)).toBe(true);
-        const t = r.totals;
-        expect(t.eligible + t.needsInfo + t.ineligible).toBe(r.benefits.length);
-      }),
-      { numRuns: RUNS.evaluates },
-    );
-    // Every policy was reached in every status it can have with the shipped data, and most paid.
-    // A policy that anyone qualifies for (P03, P04) can only be eligible, and must never be anything else.
-    for (const p of rules.policies) {
-      const possible = anyoneQualifies(p.def.eligibility) ? ['eligible'] : ['eligible', 'ineligible', 'needs-info'];
-      for (const s of possible) expect(seen.get(`${p.def.id} ${s}`) ?? 0, `${p.def.id} ${s}`).toBeGreaterThan(0);
-      if (possible.length === 1) for (const s of ['ineligible', 'needs-info']) expect(seen.get(`${p.def.id} ${s}`) ?? 0, `${p.def.id} ${s}`).toBe(0);
-    }
-    const paying = rules.policies.filter((p) => p.quantified && (seen.get(`${p.def.id} amount > 0`) ?? 0) > 0);
-    expect(paying.length).toBe(rules.policies.filter((p) => p.quantified).length);
-  });
-
-  it(`give byte-identical JSON for the same input, again and with keys in another order (${RUNS.identical} profiles)`, () => {
-    fc.assert(
-      fc.property(profileTree, fc.option(YEAR, { nil: undefined }), AS_OF, fc.integer({ min: 1 }), (tree, year, asOf, seed) => {
-        const text = toJson(tree);
-        const profile = parseProfile(text, 'generated.json');
-        const first = renderJson(evaluate(rules, profile, { year, asOf }));
-        // The same parsed profile again: evaluation changes nothing it reads, keeps no state.
-        expect(renderJson(evaluate(rules, profile, { year, asOf }))).toBe(first);
-        const shuffled = toJson(tree, shuffler(seed));
-        expect(renderJson(evaluate(rules, parseProfile(shuffled, 'generated.json'), { year, asOf }))).toBe(first);
-      }),
-      { numRuns: RUNS.identical },
-    );
-  });
-});
+const { seen, count, report } = coverage();
+afterAll(report);
 
 // ---------------------------------------------------------------------------------------------
 // Which profile keys a fact reads. A fact missing here fails the test: a new fact must say what
@@ -279,13 +190,15 @@ describe('an eligible policy depends only on what it reads', () => {
     fc.assert(
       fc.property(profileTree, YEAR, AS_OF, (tree, year, asOf) => {
         const full = run(tree, { year, asOf, trace: false });
+        // The profile's keys, listed once for all its policies.
+        const keys = deletableKeys(tree).map((k) => ({ k, text: pathText(k) }));
         for (const b of full.benefits) {
           if (b.status !== 'eligible') continue;
           const reads = [...USED.get(b.id)!].flatMap((f) => keysRead(f, year));
-          const unread = deletableKeys(tree).filter((k) => !reads.some((r) => related(r, pathText(k))));
+          const unread = keys.filter(({ text }) => !reads.some((r) => related(r, text))).map(({ k }) => k);
           if (!unread.length) continue;
           // Deepest first, so that a parent is deleted after (and with) its children.
-          const pruned = unread.reverse().reduce((t, k) => withoutKey(t, k), tree);
+          const pruned = withoutKeys(tree, unread.reverse());
           count('unused facts removed');
           count(`unused facts removed: ${unread.length > 10 ? 'more than 10' : '1 to 10'}`);
           const after = run(pruned, { year, asOf, trace: false }).benefits.find((x) => x.id === b.id);
@@ -304,55 +217,5 @@ describe('an eligible policy depends only on what it reads', () => {
     // P10 and P11 share a stacking group: each depends on what the other reads.
     expect(USED.get('P10')!.has('headquarters.recognized')).toBe(true);
     expect(USED.get('P11')!.has('establishment')).toBe(true);
-  });
-});
-
-
-describe('broken input never crashes the reader', () => {
-  /** A valid profile's text, broken one way or another; or a JSON value in place of a field. */
-  const broken = fc.oneof(
-    fc.string({ unit: 'binary', maxLength: 200 }),
-    fc.jsonValue().map((v) => JSON.stringify(v)),
-    fc.record({ tree: profileTree, at: fc.nat(), cut: fc.nat({ max: 40 }), insert: fc.string({ unit: 'binary', maxLength: 3 }) }).map(({ tree, at, cut, insert }) => {
-      const text = toJson(tree);
-      const i = at % (text.length + 1);
-      return text.slice(0, i) + insert + text.slice(i + cut);
-    }),
-    fc.record({ tree: profileTree, value: fc.jsonValue({ maxDepth: 2 }), pick: fc.nat() }).map(({ tree, value, pick }) => {
-      const keys = deletableKeys(tree);
-      if (!keys.length) return toJson(tree);
-      const key = keys[pick % keys.length]!;
-      const t = withoutKey(tree, []);
-      let node = t as Record<string | number, Tree>;
-      for (const k of key.slice(0, -1)) node = node[k] as Record<string | number, Tree>;
-      node[key.at(-1)!] = value as Tree;
-      return toJson(t);
-    }),
-  );
-
-  it(`any text is a profile, or refused with located messages; never another error (${RUNS.brokenText} texts)`, () => {
-    fc.assert(
-      fc.property(broken, AS_OF, (text, asOf) => {
-        let profile;
-        try {
-          profile = parseProfile(text, 'broken.json');
-        } catch (e) {
-          expect(isPolicyCalcError(e), String(e)).toBe(true);
-          if (!isPolicyCalcError(e)) return;
-          count('broken text refused');
-          expect(e.issues.length).toBeGreaterThan(0);
-          for (const i of e.issues) {
-            expect(i.file).toBe('broken.json');
-            expect(i.message).toMatch(/\S/);
-            expect(i.message).not.toMatch(/undefined|\[object |Invalid input|Too small|Too big|received/);
-          }
-          return;
-        }
-        count('broken text still a profile');
-        evaluate(rules, profile, { asOf });
-      }),
-      { numRuns: RUNS.brokenText },
-    );
-    expect(seen.get('broken text refused') ?? 0).toBeGreaterThan(RUNS.brokenText / 2);
   });
 });

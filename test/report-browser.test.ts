@@ -1,12 +1,15 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, loadRules, parseProfile, type EvaluationResult } from '../src/engine/index.js';
 import { findChromium } from '../src/cli/pdf.js';
 import { groupThousands } from '../src/render/labels.js';
+import { run, spawnCli } from './cli-helpers.js';
 
 /**
  * The report as a person sees it: rendered by headless Chromium (Debian's `chromium`, driven by
@@ -18,7 +21,6 @@ import { groupThousands } from '../src/render/labels.js';
  */
 const CHROMIUM = findChromium() ?? '/usr/bin/chromium';
 const ROOT = join(import.meta.dirname, '..');
-const CLI = join(ROOT, 'bin', 'policy-calc.js');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const FIXTURES = ['cloud-sme', 'design-firm', 'hotel-hot-spring', 'regional-hq', 'sparse'];
 const LANGS = ['zh', 'en'] as const;
@@ -37,10 +39,13 @@ if (hasChromium && !hasPoppler) {
   console.warn('report-browser.test.ts: PDF page checks SKIPPED, no pdftoppm/pdftotext (install them with: apt-get install poppler-utils)');
 }
 
-function tool(cmd: string, args: string[]): string {
-  const r = spawnSync(cmd, args, { encoding: 'utf8' });
-  expect(r.status, `${cmd} ${args.join(' ')}: ${r.stderr}`).toBe(0);
-  return r.stdout;
+/** A poppler tool's output; a failure fails the test. Not blocking, so that the PDF checks overlap. */
+async function tool(cmd: string, args: string[]): Promise<string> {
+  try {
+    return (await execFileAsync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })).stdout;
+  } catch (e) {
+    throw new Error(`${cmd} ${args.join(' ')}: ${(e as { stderr?: string }).stderr ?? (e as Error).message}`);
+  }
 }
 
 /** The file a batch run writes for a fixture: its credit code, or its place in the sorted folder and a slug. */
@@ -52,10 +57,8 @@ function reportName(fixture: string, r: EvaluationResult): string {
 /** Most pages each fixture's brief report may take, per language: the consultant hands over a short report. */
 const MAX_PAGES: Record<string, number> = { 'cloud-sme/zh': 8 };
 
-function cli(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', input, env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const ENV = { NO_COLOR: '1' };
+const execFileAsync = promisify(execFile);
 
 const rules = loadRules(join(ROOT, 'rules'));
 function expected(fixture: string): EvaluationResult {
@@ -95,19 +98,26 @@ describe.skipIf(!hasChromium)('report in headless Chromium', () => {
   const reportDir: Record<string, string> = {};
   const pdfDir: Record<string, string> = {};
 
+  /** The PDF batches, printed while the HTML pages are checked; the PDF checks wait for them. */
+  let pdfsPrinted: Promise<unknown> = Promise.resolve();
+
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     // One batch run per language and format writes every fixture's report (named by credit code)
-    // into test-artifacts; the PDF run prints them all with one Chromium.
-    for (const lang of LANGS) {
-      for (const format of ['html', 'pdf']) {
-        const out = join(ARTIFACTS, format === 'html' ? `reports-${lang}` : `reports-${lang}-pdf`);
-        rmSync(out, { recursive: true, force: true });
-        const r = cli(['report', 'fixtures', '-o', out, '--format', format, '--as-of', AS_OF, '--lang', lang, '--prepared-by', lang === 'zh' ? '王顾问' : 'A. Consultant']);
-        expect(r.code, r.stderr).toBe(0);
-        (format === 'html' ? reportDir : pdfDir)[lang] = out;
-      }
-    }
+    // into test-artifacts; each PDF run prints them all with one Chromium. The HTML runs are
+    // in-process; the PDF runs are processes of their own, printing side by side in the background.
+    const batchRun = async (lang: (typeof LANGS)[number], format: 'html' | 'pdf') => {
+      const out = join(ARTIFACTS, format === 'html' ? `reports-${lang}` : `reports-${lang}-pdf`);
+      rmSync(out, { recursive: true, force: true });
+      const args = ['report', 'fixtures', '-o', out, '--format', format, '--as-of', AS_OF, '--lang', lang, '--prepared-by', lang === 'zh' ? '王顾问' : 'A. Consultant'];
+      const r = await (format === 'pdf' ? spawnCli(args, { env: ENV }) : run(args, { env: ENV }));
+      if (r.code !== 0) throw new Error(`report ${format} ${lang}: exit ${r.code}: ${r.stderr}`);
+      (format === 'html' ? reportDir : pdfDir)[lang] = out;
+    };
+    pdfsPrinted = Promise.all(LANGS.map((lang) => batchRun(lang, 'pdf')));
+    // Awaited by the PDF checks; this only keeps a failure from being "unhandled" meanwhile.
+    pdfsPrinted.catch(() => {});
+    for (const lang of LANGS) await batchRun(lang, 'html');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   }, 300_000);
 
@@ -115,58 +125,63 @@ describe.skipIf(!hasChromium)('report in headless Chromium', () => {
     await browser?.close();
   });
 
-  for (const fixture of FIXTURES) {
-    for (const lang of LANGS) {
-      it(`${fixture} (${lang}): opens cleanly, shows the total, the chart and every policy`, async () => {
-        const r = expected(fixture);
-        const file = join(reportDir[lang]!, `${reportName(fixture, r)}.html`);
-        const { page, errors, requests } = await open(browser, pathToFileURL(file).href);
-        try {
-          expect(await visible(page, '.total-amount')).toBe(true);
-          const total = (await page.locator('.total-amount').innerText()).replace(/\s+/g, ' ').trim();
-          const bound = r.totals.amountBound === 'at-least' ? '≥ ' : '';
-          expect(total).toBe(`${bound}${groupThousands(r.totals.amount)} ${lang === 'zh' ? '元' : 'CNY'}`);
+  // The pages are independent: they are opened side by side, in one browser (with the test context's expect).
+  describe.concurrent('each report', () => {
+    for (const fixture of FIXTURES) {
+      for (const lang of LANGS) {
+        it(`${fixture} (${lang}): opens cleanly, shows the total, the chart and every policy`, async ({ expect }) => {
+          const r = expected(fixture);
+          const file = join(reportDir[lang]!, `${reportName(fixture, r)}.html`);
+          const { page, errors, requests } = await open(browser, pathToFileURL(file).href);
+          try {
+            expect(await visible(page, '.total-amount')).toBe(true);
+            const total = (await page.locator('.total-amount').innerText()).replace(/\s+/g, ' ').trim();
+            const bound = r.totals.amountBound === 'at-least' ? '≥ ' : '';
+            expect(total).toBe(`${bound}${groupThousands(r.totals.amount)} ${lang === 'zh' ? '元' : 'CNY'}`);
 
-          const quantified = r.benefits.filter((b) => b.status === 'eligible' && b.amount !== null);
-          if (quantified.length) {
-            expect(await visible(page, 'svg.chart')).toBe(true);
-            expect(await page.locator('svg.chart g.bar').count()).toBe(quantified.length);
-            for (const b of quantified) {
-              const bar = page.locator(`svg.chart g.bar[data-policy="${b.id}"]`);
-              expect(await bar.locator('text.bar-amount').textContent()).toContain(groupThousands(b.amount!));
-              const box = await bar.locator('rect').boundingBox();
-              expect(box && box.width > 0 && box.height > 0, `${b.id} bar is drawn`).toBe(true);
-            }
-          } else {
-            expect(await visible(page, '#chart .empty')).toBe(true);
-          }
-
-          // Every policy once: a card for a quantified eligible one, a table row for the others.
-          expect(await page.locator('[data-policy][data-status]:not(g)').count()).toBe(r.benefits.length);
-          for (const b of r.benefits) {
-            const section = page.locator(`[data-policy="${b.id}"][data-status]:not(g)`);
-            expect(await section.isVisible(), `${b.id} is visible`).toBe(true);
-            if (b.status === 'eligible' && b.amount !== null) {
-              expect(await section.evaluate((e) => (e as { tagName: string }).tagName)).toBe('ARTICLE');
-              expect(await section.locator('h4').innerText()).toBe(b.title[lang]);
-              expect(await section.locator('.policy-amount').innerText()).toContain(groupThousands(b.amount));
+            const quantified = r.benefits.filter((b) => b.status === 'eligible' && b.amount !== null);
+            if (quantified.length) {
+              expect(await visible(page, 'svg.chart')).toBe(true);
+              expect(await page.locator('svg.chart g.bar').count()).toBe(quantified.length);
+              for (const b of quantified) {
+                const bar = page.locator(`svg.chart g.bar[data-policy="${b.id}"]`);
+                expect(await bar.locator('text.bar-amount').textContent()).toContain(groupThousands(b.amount!));
+                const box = await bar.locator('rect').boundingBox();
+                expect(box && box.width > 0 && box.height > 0, `${b.id} bar is drawn`).toBe(true);
+              }
             } else {
-              expect(await section.innerText()).toContain(b.title[lang]);
+              expect(await visible(page, '#chart .empty')).toBe(true);
             }
+
+            // Every policy once: a card for a quantified eligible one, a table row for the others.
+            expect(await page.locator('[data-policy][data-status]:not(g)').count()).toBe(r.benefits.length);
+            for (const b of r.benefits) {
+              const section = page.locator(`[data-policy="${b.id}"][data-status]:not(g)`);
+              expect(await section.isVisible(), `${b.id} is visible`).toBe(true);
+              if (b.status === 'eligible' && b.amount !== null) {
+                expect(await section.evaluate((e) => (e as { tagName: string }).tagName)).toBe('ARTICLE');
+                expect(await section.locator('h4').innerText()).toBe(b.title[lang]);
+                expect(await section.locator('.policy-amount').innerText()).toContain(groupThousands(b.amount));
+              } else {
+                expect(await section.innerText()).toContain(b.title[lang]);
+              }
+            }
+            await page.screenshot({ path: join(ARTIFACTS, `report-${fixture}-${lang}.png`), fullPage: true });
+            expect(errors).toEqual([]);
+            expect(requests).toEqual([]);
+          } finally {
+            await page.close();
           }
-          await page.screenshot({ path: join(ARTIFACTS, `report-${fixture}-${lang}.png`), fullPage: true });
-          expect(errors).toEqual([]);
-          expect(requests).toEqual([]);
-        } finally {
-          await page.close();
-        }
-      }, 90_000);
+        }, 90_000);
+      }
     }
-  }
+  });
 
   it('shows a name holding HTML as text: no script element, no dialog', async () => {
     const profile = { name: '<script>alert(1)</script><img src=x onerror=alert(2)>', registrationDate: '2017-03-15', industry: 'cloud-bigdata' };
-    const r = cli(['report', '-', '--format', 'html', '--as-of', AS_OF, '--lang', 'en'], JSON.stringify(profile));
+    const file = join(mkdtempSync(join(tmpdir(), 'policy-calc-browser-')), 'hostile.json');
+    writeFileSync(file, JSON.stringify(profile));
+    const r = await run(['report', file, '--format', 'html', '--as-of', AS_OF, '--lang', 'en'], { env: ENV });
     expect(r.code, r.stderr).toBe(0);
     const { page, errors, requests, dialogs } = await open(browser, { html: r.stdout });
     try {
@@ -182,49 +197,53 @@ describe.skipIf(!hasChromium)('report in headless Chromium', () => {
     }
   }, 60_000);
 
-  for (const fixture of FIXTURES) {
-    for (const lang of LANGS) {
-      it.skipIf(!hasPoppler)(`${fixture} (${lang}): the PDF is A4, numbered, short, with the total on page 1`, () => {
-        const r = expected(fixture);
-        const pdf = join(pdfDir[lang]!, `${reportName(fixture, r)}.pdf`);
-        const bytes = readFileSync(pdf);
-        expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-        const info = tool('pdfinfo', [pdf]);
-        const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-        // A4 is 210 × 297 mm = 595 × 842 points.
-        const size = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info)!;
-        expect([Math.round(Number(size[1])), Math.round(Number(size[2]))]).toEqual([595, 842]);
-        const max = MAX_PAGES[`${fixture}/${lang}`];
-        if (max !== undefined) expect(pages, `${fixture} ${lang}: ${pages} pages`).toBeLessThanOrEqual(max);
+  // Each PDF is read by its own poppler processes, side by side.
+  describe.concurrent('each PDF', () => {
+    beforeAll(() => pdfsPrinted, 300_000);
+    for (const fixture of FIXTURES) {
+      for (const lang of LANGS) {
+        it.skipIf(!hasPoppler)(`${fixture} (${lang}): the PDF is A4, numbered, short, with the total on page 1`, async ({ expect }) => {
+          const r = expected(fixture);
+          const pdf = join(pdfDir[lang]!, `${reportName(fixture, r)}.pdf`);
+          const bytes = readFileSync(pdf);
+          expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+          const info = await tool('pdfinfo', [pdf]);
+          const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+          // A4 is 210 × 297 mm = 595 × 842 points.
+          const size = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info)!;
+          expect([Math.round(Number(size[1])), Math.round(Number(size[2]))]).toEqual([595, 842]);
+          const max = MAX_PAGES[`${fixture}/${lang}`];
+          if (max !== undefined) expect(pages, `${fixture} ${lang}: ${pages} pages`).toBeLessThanOrEqual(max);
 
-        // pdftotext separates pages with a form feed; spaces inside Chinese runs vary, so compare without them.
-        const text = tool('pdftotext', ['-layout', pdf, '-']).split('\f').slice(0, pages);
-        expect(text).toHaveLength(pages);
-        const bare = (s: string) => s.replace(/\s+/g, '');
-        text.forEach((t, i) => {
-          const number = lang === 'zh' ? `第${i + 1}页/共${pages}页` : `Page ${i + 1} of ${pages}`;
-          expect(lang === 'zh' ? bare(t) : t.replace(/\s+/g, ' '), `page ${i + 1}`).toContain(number);
-          // The running header: the enterprise and the report date, on every page; never a file:// path.
-          expect(bare(t), `page ${i + 1}`).toContain(bare(r.enterprise.name));
-          expect(t).toContain(AS_OF);
-          expect(t).not.toContain('file://');
-        });
-        // Page 1: the summary, the total (with its bound), the chart and the next steps.
-        const first = text[0]!;
-        expect(first).toContain(groupThousands(r.totals.amount));
-        expect(bare(first)).toContain(lang === 'zh' ? '可量化收益合计' : 'Totalquantifiedbenefit');
-        expect(bare(first)).toContain(lang === 'zh' ? '下一步' : 'Nextsteps');
-        for (const b of r.benefits.filter((x) => x.status === 'eligible' && x.amount !== null)) expect(first, b.id).toContain(groupThousands(b.amount!));
+          // pdftotext separates pages with a form feed; spaces inside Chinese runs vary, so compare without them.
+          const text = (await tool('pdftotext', ['-layout', pdf, '-'])).split('\f').slice(0, pages);
+          expect(text).toHaveLength(pages);
+          const bare = (s: string) => s.replace(/\s+/g, '');
+          text.forEach((t, i) => {
+            const number = lang === 'zh' ? `第${i + 1}页/共${pages}页` : `Page ${i + 1} of ${pages}`;
+            expect(lang === 'zh' ? bare(t) : t.replace(/\s+/g, ' '), `page ${i + 1}`).toContain(number);
+            // The running header: the enterprise and the report date, on every page; never a file:// path.
+            expect(bare(t), `page ${i + 1}`).toContain(bare(r.enterprise.name));
+            expect(t).toContain(AS_OF);
+            expect(t).not.toContain('file://');
+          });
+          // Page 1: the summary, the total (with its bound), the chart and the next steps.
+          const first = text[0]!;
+          expect(first).toContain(groupThousands(r.totals.amount));
+          expect(bare(first)).toContain(lang === 'zh' ? '可量化收益合计' : 'Totalquantifiedbenefit');
+          expect(bare(first)).toContain(lang === 'zh' ? '下一步' : 'Nextsteps');
+          for (const b of r.benefits.filter((x) => x.status === 'eligible' && x.amount !== null)) expect(first, b.id).toContain(groupThousands(b.amount!));
 
-        // A PNG of every page, for a person to look at.
-        const prefix = join(ARTIFACTS, `pdf-${fixture}-${lang}-page`);
-        for (const f of readdirSync(ARTIFACTS)) if (f.startsWith(`pdf-${fixture}-${lang}-page`)) rmSync(join(ARTIFACTS, f));
-        tool('pdftoppm', ['-r', '60', '-png', pdf, prefix]);
-        const pngs = readdirSync(ARTIFACTS).filter((f) => f.startsWith(`pdf-${fixture}-${lang}-page`) && f.endsWith('.png'));
-        expect(pngs).toHaveLength(pages);
-      }, 60_000);
+          // A PNG of every page, for a person to look at.
+          const prefix = join(ARTIFACTS, `pdf-${fixture}-${lang}-page`);
+          for (const f of readdirSync(ARTIFACTS)) if (f.startsWith(`pdf-${fixture}-${lang}-page`)) rmSync(join(ARTIFACTS, f));
+          await tool('pdftoppm', ['-r', '60', '-png', pdf, prefix]);
+          const pngs = readdirSync(ARTIFACTS).filter((f) => f.startsWith(`pdf-${fixture}-${lang}-page`) && f.endsWith('.png'));
+          expect(pngs).toHaveLength(pages);
+        }, 60_000);
+      }
     }
-  }
+  });
 
   it('keeps each check row whole and table headers repeating in print', async () => {
     const file = join(reportDir.zh!, '91500240MA5UCR2T49.html');

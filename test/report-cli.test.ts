@@ -1,55 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { AS_OF, attrs, checkJson, FIXTURES, memo, ROOT, run, tmp } from './report-helpers.js';
 
 /**
- * End-to-end tests of `policy-calc report`: the built CLI is spawned, as a user runs it. The
+ * Tests of `policy-calc report`, run in-process. The
  * numbers in every report are compared with `check --format json` of the same run, through the
  * data attributes the HTML carries, and a few are worked out by hand from the articles.
  */
-const ROOT = join(import.meta.dirname, '..');
-const CLI = join(ROOT, 'bin', 'policy-calc.js');
-const FIXTURES = ['cloud-sme', 'regional-hq', 'hotel-hot-spring', 'design-firm', 'sparse'];
-const AS_OF = '2018-06-30';
-
-function run(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', input, env: { ...process.env, NO_COLOR: '1', LANG: 'C' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function checkJson(fixture: string) {
-  const r = run(['check', `fixtures/${fixture}.json`, '--as-of', AS_OF, '--format', 'json']);
-  expect(r.code).toBe(0);
-  return JSON.parse(r.stdout) as {
-    enterprise: { creditCode: string | null };
-    benefits: { id: string; status: string; amount: string | null; amountBound: string | null; countedInTotal: boolean; figures: Record<string, string> }[];
-    totals: { amount: string; eligible: number; needsInfo: number; ineligible: number };
-  };
-}
-
-/** Attribute values of every element that has `data-<name>`, in document order. */
-function attrs(html: string, tag: string): Record<string, string>[] {
-  const out: Record<string, string>[] = [];
-  for (const m of html.matchAll(new RegExp(`<${tag}\\b([^>]*)>`, 'g'))) {
-    const a: Record<string, string> = {};
-    for (const x of m[1]!.matchAll(/([\w-]+)="([^"]*)"/g)) a[x[1]!] = x[2]!;
-    out.push(a);
-  }
-  return out;
-}
-
-function tmp(): string {
-  return mkdtempSync(join(tmpdir(), 'policy-calc-report-'));
-}
-
-/** Memoized: the machine is shared, and each spawn of the CLI costs a Node start-up. */
-function memo<T>(f: () => T): () => T {
-  let v: { value: T } | undefined;
-  return () => (v ??= { value: f() }).value;
-}
-
 const jsonOf = Object.fromEntries(FIXTURES.map((f) => [f, memo(() => checkJson(f))]));
 
 /** One batch run per language and format renders every fixture; the file of each is found by its credit code. */
@@ -57,11 +15,11 @@ const batchOf = Object.fromEntries(
   ['zh', 'en'].flatMap((lang) =>
     ['html', 'markdown'].map((format) => [
       `${lang}/${format}`,
-      memo(() => {
+      memo(async () => {
         const input = tmp();
         for (const f of FIXTURES) writeFileSync(join(input, `${f}.json`), readFileSync(join(ROOT, 'fixtures', `${f}.json`)));
         const out = join(tmp(), 'out');
-        const r = run(['report', input, '-o', out, '--as-of', AS_OF, '--format', format, '--lang', lang]);
+        const r = await run(['report', input, '-o', out, '--as-of', AS_OF, '--format', format, '--lang', lang]);
         expect(r.code, r.stderr).toBe(0);
         return out;
       }),
@@ -69,9 +27,9 @@ const batchOf = Object.fromEntries(
   ),
 );
 
-function reportOf(fixture: string, lang: string, format: 'html' | 'markdown'): string {
-  const out = batchOf[`${lang}/${format}`]!();
-  const code = jsonOf[fixture]!().enterprise.creditCode;
+async function reportOf(fixture: string, lang: string, format: 'html' | 'markdown'): Promise<string> {
+  const out = await batchOf[`${lang}/${format}`]!();
+  const code = (await jsonOf[fixture]!()).enterprise.creditCode;
   const index = [...FIXTURES].sort().indexOf(fixture) + 1;
   const name = code ?? `${String(index).padStart(3, '0')}-enterprise`;
   return readFileSync(join(out, `${name}${format === 'html' ? '.html' : '.md'}`), 'utf8');
@@ -80,9 +38,9 @@ function reportOf(fixture: string, lang: string, format: 'html' | 'markdown'): s
 describe('report: the numbers are those of check --format json', () => {
   for (const fixture of FIXTURES) {
     for (const lang of ['zh', 'en']) {
-      it(`${fixture} (${lang}), HTML`, () => {
-        const json = jsonOf[fixture]!();
-        const html = reportOf(fixture, lang, 'html');
+      it(`${fixture} (${lang}), HTML`, async () => {
+        const json = await jsonOf[fixture]!();
+        const html = await reportOf(fixture, lang, 'html');
 
         const total = /data-total="([^"]*)"/.exec(html)?.[1];
         expect(total).toBe(json.totals.amount);
@@ -112,9 +70,9 @@ describe('report: the numbers are those of check --format json', () => {
         expect(counts).toEqual({ eligible: json.totals.eligible, 'needs-info': json.totals.needsInfo, ineligible: json.totals.ineligible });
       });
 
-      it(`${fixture} (${lang}), Markdown`, () => {
-        const json = jsonOf[fixture]!();
-        const md = reportOf(fixture, lang, 'markdown');
+      it(`${fixture} (${lang}), Markdown`, async () => {
+        const json = await jsonOf[fixture]!();
+        const md = await reportOf(fixture, lang, 'markdown');
         const group = (s: string) => s.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
         const [int, frac] = json.totals.amount.split('.');
         expect(md).toContain(`${group(int!)}.${frac}`);
@@ -135,8 +93,8 @@ describe('report: the numbers are those of check --format json', () => {
 });
 
 describe('report: amounts worked out by hand', () => {
-  it('cloud-sme 2018: P09, P10, P12, P22 and their total', () => {
-    const html = run(['report', 'fixtures/cloud-sme.json', '--as-of', AS_OF, '--format', 'html', '--lang', 'en']).stdout;
+  it('cloud-sme 2018: P09, P10, P12, P22 and their total', async () => {
+    const html = (await run(['report', 'fixtures/cloud-sme.json', '--as-of', AS_OF, '--format', 'html', '--lang', 'en'])).stdout;
     const amount = (id: string) => new RegExp(`data-policy="${id}" data-status="eligible" data-amount="([\\d.]+)"`).exec(html)?.[1];
     // Art. 9: taxable income 2,350,000 × (25% − 15%).
     expect(amount('P09')).toBe('235000.00');
@@ -153,8 +111,8 @@ describe('report: amounts worked out by hand', () => {
     expect(html).toContain('data-total="619282.53">≥ 619,282.53');
   });
 
-  it('regional-hq: P11 repeats P10’s income tax money, so the total holds P10 only and says so', () => {
-    const html = run(['report', 'fixtures/regional-hq.json', '--as-of', AS_OF, '--format', 'html', '--lang', 'en']).stdout;
+  it('regional-hq: P11 repeats P10’s income tax money, so the total holds P10 only and says so', async () => {
+    const html = (await run(['report', 'fixtures/regional-hq.json', '--as-of', AS_OF, '--format', 'html', '--lang', 'en'])).stdout;
     // Art. 10: 40% × 2,400,000 + 50% × 860,000; art. 11: 40% × 2,400,000, the same CIT.
     expect(html).toContain('data-policy="P10" data-status="eligible" data-amount="1390000.00" data-counted="true"');
     expect(html).toContain('data-policy="P11" data-status="eligible" data-amount="960000.00" data-counted="false"');
@@ -166,45 +124,51 @@ describe('report: amounts worked out by hand', () => {
 describe('report: content', () => {
   const html = memo(() => reportOf('sparse', 'en', 'html'));
 
-  it('turns missing facts into questions, naming the policies they decide', () => {
-    expect(html()).toContain('<tr data-fact="encouragedCatalog">');
-    expect(html()).toContain('Is the main business listed in the Western Region Encouraged Industries Catalogue?');
+  it('turns missing facts into questions, naming the policies they decide', async () => {
+    expect(await html()).toContain('<tr data-fact="encouragedCatalog">');
+    expect(await html()).toContain('Is the main business listed in the Western Region Encouraged Industries Catalogue?');
     // The district decides every policy that needs Chongqing: it comes first. fiscalYears decides P09
     // and P12, and P16 (the SME loan risk pool) through the derived size; P10 asks for the opening year's.
-    expect(html()).toMatch(/<tr data-fact="district"><td class="idx">1<\/td>.*P05, P07, P08, P09, P10/);
-    expect(html()).toMatch(/<tr data-fact="fiscalYears"><td class="idx">2<\/td>.*P09, P12, P16<\/td>/);
-    expect(html()).toMatch(/<tr data-fact="fiscalYears\.2017">.*P10<\/td>/);
+    expect(await html()).toMatch(/<tr data-fact="district"><td class="idx">1<\/td>.*P05, P07, P08, P09, P10/);
+    expect(await html()).toMatch(/<tr data-fact="fiscalYears"><td class="idx">2<\/td>.*P09, P12, P16<\/td>/);
+    expect(await html()).toMatch(/<tr data-fact="fiscalYears\.2017">.*P10<\/td>/);
   });
 
-  it('carries the article text, the departments, the rules version and the disclaimer', () => {
-    expect(html()).toContain('战略性新兴服务业企业按规定享受西部大开发15%的企业所得税优惠税率');
-    expect(html()).toContain('市地税局, 市国税局');
-    expect(html()).toMatch(/data-field="rulesVersion">2016\.11\.1\+[0-9a-f]{8}</);
-    expect(html()).toContain('not a tax ruling');
+  it('carries the article text, the departments, the rules version and the disclaimer', async () => {
+    expect(await html()).toContain('战略性新兴服务业企业按规定享受西部大开发15%的企业所得税优惠税率');
+    expect(await html()).toContain('市地税局, 市国税局');
+    expect(await html()).toMatch(/data-field="rulesVersion">2016\.11\.1\+[0-9a-f]{8}</);
+    expect(await html()).toContain('not a tax ruling');
   });
 
-  it('is one self-contained file: no script, no external URL', () => {
-    expect(html()).not.toMatch(/<script|<link|<img|<iframe|@import|url\(http/i);
+  it('is one self-contained file: no script, no external URL', async () => {
+    expect(await html()).not.toMatch(/<script|<link|<img|<iframe|@import|url\(http/i);
     // The only URL is the SVG namespace, which is a name, not a request.
-    for (const url of html().match(/[a-z]+:\/\/[^"'\s<)]+/gi) ?? []) expect(url).toBe('http://www.w3.org/2000/svg');
-    expect(html()).toContain('@page { size: A4;');
+    for (const url of (await html()).match(/[a-z]+:\/\/[^"'\s<)]+/gi) ?? []) expect(url).toBe('http://www.w3.org/2000/svg');
+    expect(await html()).toContain('@page { size: A4;');
   });
 
-  it('prints the consultant and report date; the date defaults to the as-of date, so runs repeat', () => {
-    const a = run(['report', 'fixtures/cloud-sme.json', '--as-of', AS_OF, '--format', 'html', '--prepared-by', '王顾问']);
-    const b = run(['report', 'fixtures/cloud-sme.json', '--as-of', AS_OF, '--format', 'html', '--prepared-by', '王顾问']);
-    expect(a.stdout).toBe(b.stdout);
+  it('prints the consultant and report date; the date defaults to the as-of date, so runs repeat', async () => {
+    const args = ['report', 'fixtures/cloud-sme.json', '--as-of', AS_OF, '--format', 'html', '--prepared-by', '王顾问'];
+    const a = await run(args);
+    // Run on another day: a report that printed or read today's date would differ.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2031-02-03T04:05:06Z') });
+    try {
+      expect((await run(args)).stdout).toBe(a.stdout);
+    } finally {
+      vi.useRealTimers();
+    }
     expect(a.stdout).toContain('<b>王顾问</b>');
     expect(a.stdout).toContain(`<b>${AS_OF}</b>`);
-    const c = run(['report', 'fixtures/cloud-sme.json', '--as-of', AS_OF, '--format', 'html', '--date', '2018-07-02']);
+    const c = await run(['report', 'fixtures/cloud-sme.json', '--as-of', AS_OF, '--format', 'html', '--date', '2018-07-02']);
     expect(c.stdout).toContain('<b>2018-07-02</b>');
   });
 });
 
 describe('report: brief and full', () => {
-  it('--detail full keeps the long form: every policy as a card with its article text and all its figures', () => {
-    const json = jsonOf['cloud-sme']!();
-    const html = run(['report', 'fixtures/cloud-sme.json', '--as-of', AS_OF, '--format', 'html', '--lang', 'en', '--detail', 'full']).stdout;
+  it('--detail full keeps the long form: every policy as a card with its article text and all its figures', async () => {
+    const json = await jsonOf['cloud-sme']!();
+    const html = (await run(['report', 'fixtures/cloud-sme.json', '--as-of', AS_OF, '--format', 'html', '--lang', 'en', '--detail', 'full'])).stdout;
     const articles = attrs(html, 'article').filter((a) => a['data-policy']);
     expect(articles.map((a) => a['data-policy']).sort()).toEqual(json.benefits.map((b) => b.id).sort());
     const figures = attrs(html, 'tr').filter((a) => a['data-figure']);
@@ -212,156 +176,14 @@ describe('report: brief and full', () => {
     expect(html).not.toContain('id="next-steps"');
   });
 
-  it('the brief form: page one (summary, total, chart, next steps), then cards, tables and the appendix, in that order', () => {
-    const html = reportOf('cloud-sme', 'zh', 'html');
+  it('the brief form: page one (summary, total, chart, next steps), then cards, tables and the appendix, in that order', async () => {
+    const html = await reportOf('cloud-sme', 'zh', 'html');
     const at = (s: string) => html.indexOf(s);
     const order = ['<div class="page-one">', 'id="summary"', 'id="chart"', 'id="next-steps"', '</div>\n<section id="quantified"', 'id="others"', 'id="questions"', 'id="unavailable"', 'id="appendix"'];
     for (const s of order) expect(at(s), s).toBeGreaterThan(-1);
     expect(order.map(at)).toEqual([...order.map(at)].sort((a, b) => a - b));
     // The eleven policies cloud-sme does not qualify for are table rows, not cards.
-    expect(attrs(html, 'tr').filter((a) => a['data-status'] === 'ineligible')).toHaveLength(jsonOf['cloud-sme']!().totals.ineligible);
+    expect(attrs(html, 'tr').filter((a) => a['data-status'] === 'ineligible')).toHaveLength((await jsonOf['cloud-sme']!()).totals.ineligible);
     expect(attrs(html, 'article').filter((a) => a['data-status'] === 'ineligible')).toHaveLength(0);
   });
 });
-
-describe('report: PDF', () => {
-  it('without a Chromium: exit 2 and what to do, in the report language; no file is left behind', () => {
-    const dir = tmp();
-    const env = { CHROMIUM_PATH: join(dir, 'no-such-chromium') };
-    for (const [lang, words] of [['zh', '请安装 chromium'], ['en', 'install chromium']] as const) {
-      const r = spawnSync(process.execPath, [CLI, 'report', 'fixtures/cloud-sme.json', '--as-of', AS_OF, '--lang', lang, '-o', join(dir, 'r.pdf')], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        env: { ...process.env, ...env },
-      });
-      expect(r.status).toBe(2);
-      expect(r.stderr).toContain(words);
-      expect(r.stderr).toContain('.html');
-      expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
-    }
-    expect(readdirSync(dir)).toEqual([]);
-  });
-
-  it('finds no Chromium on a PATH without one', async () => {
-    const { findChromium } = await import('../src/cli/pdf.js');
-    const dir = tmp();
-    expect(findChromium({ PATH: dir })).toBeNull();
-    // A relative PATH entry is never searched: it would run whatever the current folder holds.
-    expect(findChromium({ PATH: '.' })).toBeNull();
-    writeFileSync(join(dir, 'chromium'), '#!/bin/sh\n', { mode: 0o755 });
-    expect(findChromium({ PATH: `/nonexistent:${dir}` })).toBe(join(dir, 'chromium'));
-    expect(findChromium({ PATH: dir, CHROMIUM_PATH: join(dir, 'missing') })).toBeNull();
-  });
-});
-
-describe('report: escaping', () => {
-  const hostile = {
-    name: '<script>alert(1)</script> & "Co" | Ltd',
-    registrationDate: '2017-03-15',
-    industry: 'cloud-bigdata',
-  };
-
-  it('HTML: a name holding markup is text, not markup', () => {
-    const r = run(['report', '-', '--format', 'html', '--as-of', AS_OF], JSON.stringify(hostile));
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).not.toContain('<script');
-    expect(r.stdout).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot; | Ltd');
-    expect(r.stdout).toContain('<title>&lt;script&gt;alert(1)&lt;/script&gt;');
-  });
-
-  it('Markdown: the name neither opens HTML nor splits a table cell', () => {
-    const r = run(['report', '-', '--format', 'markdown', '--as-of', AS_OF, '--lang', 'en'], JSON.stringify(hostile));
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).not.toMatch(/(^|[^\\])<script/m);
-    const row = r.stdout.split('\n').find((l) => l.startsWith('| **Enterprise** |'))!;
-    expect(row).toBe('| **Enterprise** | \\<script\\>alert(1)\\</script\\> & "Co" \\| Ltd |');
-  });
-});
-
-describe('report: options and errors', () => {
-  it('takes the format from the -o extension and writes the file', () => {
-    const dir = tmp();
-    expect(run(['report', 'fixtures/cloud-sme.json', '--as-of', AS_OF, '-o', join(dir, 'r.md')]).code).toBe(0);
-    expect(run(['report', 'fixtures/cloud-sme.json', '--as-of', AS_OF, '-o', join(dir, 'sub', 'r.html')]).code).toBe(0);
-    expect(readFileSync(join(dir, 'r.md'), 'utf8')).toMatch(/^# /);
-    expect(readFileSync(join(dir, 'sub', 'r.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
-  });
-
-  it('refuses stdout without --format, and an extension it cannot read, with exit 2', () => {
-    const a = run(['report', 'fixtures/cloud-sme.json']);
-    expect(a.code).toBe(2);
-    expect(a.stderr).toContain('needs --format');
-    const b = run(['report', 'fixtures/cloud-sme.json', '-o', join(tmp(), 'r.txt')]);
-    expect(b.code).toBe(2);
-    expect(b.stderr).toMatch(/r\.txt: cannot tell the report format/);
-    const c = run(['report', 'fixtures/cloud-sme.json', '--format', 'html', '--date', '2018-02-30']);
-    expect(c.code).toBe(2);
-    expect(c.stderr).toContain('--date "2018-02-30"');
-  });
-
-  it('an invalid profile is exit 2 naming the file and path', () => {
-    const r = run(['report', '-', '--format', 'html'], '{"name": "x"}');
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/<stdin>.*registrationDate/);
-    expect(r.stdout).toBe('');
-  });
-});
-
-describe('report: batches', () => {
-  it('a folder: one report per profile, named by credit code or index and slug, an index, exit 1 for an invalid one', () => {
-    const input = tmp();
-    for (const f of FIXTURES) writeFileSync(join(input, `${f}.json`), readFileSync(join(ROOT, 'fixtures', `${f}.json`)));
-    writeFileSync(join(input, 'zz-broken.json'), '{"name": "Broken Co", "registrationDate": "2017-13-01"}');
-    writeFileSync(join(input, 'notes.txt'), 'not a profile');
-    const out = join(tmp(), 'out');
-    const r = run(['report', input, '-o', out, '--as-of', AS_OF, '--lang', 'en']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/zz-broken\.json.*registrationDate/);
-    const files = readdirSync(out).sort();
-    // Sorted input: cloud-sme, design-firm, hotel-hot-spring, regional-hq, sparse (index 5, no credit code), zz-broken.
-    expect(files).toEqual(['005-enterprise.html', '91500103MA5UB1QK8E.html', '91500107MA5U9PLW64.html', '91500112MA5U7K3X23.html', '91500240MA5UCR2T49.html', 'index.html']);
-    const index = readFileSync(join(out, 'index.html'), 'utf8');
-    expect(index).toContain('href="91500112MA5U7K3X23.html"');
-    expect(index).toContain('data-total="619282.53"'); // cloud-sme on 2018-06-30, as above
-    expect(index).toMatch(/<tr class="invalid" data-index="6">.*registrationDate/);
-    // 619,282.53 (P10 counts the taxes paid by the as-of date) + 750,000 + 4,167,925 + 1,390,000 + 0, as the five reports total.
-    expect(index).toContain('data-grand-total="6927207.53"');
-    // The dashboard: by district, largest first (each fixture is in its own district; sparse gives none).
-    const districts = attrs(index, 'tr').filter((a) => a['data-district']).map((a) => [a['data-district'], a['data-total']]);
-    expect(districts).toEqual([['石柱土家族自治县', '4167925.00'], ['渝中区', '1390000.00'], ['九龙坡区', '750000.00'], ['渝北区', '619282.53'], ['not given', '0.00']]);
-    // By policy: the counted amounts add up to the grand total again.
-    const policies = attrs(index, 'tr').filter((a) => a['data-policy']);
-    const fen = policies.reduce((sum, a) => sum + Math.round(Number(a['data-total']) * 100), 0);
-    expect(fen).toBe(692720753);
-    // The policy rows come sorted by amount, largest first, so the order holds without the script.
-    const amounts = policies.map((a) => Number(a['data-total']));
-    expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
-    // The one script is allowed by its hash, nothing else; the error is in the report's language.
-    expect(index).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
-    expect(index).toContain('registrationDate');
-  });
-
-  it('an NDJSON file, in Markdown: names from the index and name slug, errors located by line', () => {
-    const dir = tmp();
-    const file = join(dir, 'batch.ndjson');
-    const a = { name: 'Acme Consulting (Chongqing) Co., Ltd.', registrationDate: '2017-03-15', industry: 'professional-services' };
-    const b = { name: '重庆某公司', registrationDate: '2017-03-15' };
-    writeFileSync(file, `${JSON.stringify(a)}\n\n{"name": 1}\n${JSON.stringify(b)}\n`);
-    const out = join(dir, 'out');
-    const r = run(['report', file, '-o', out, '--format', 'markdown', '--as-of', AS_OF]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('batch.ndjson:3:');
-    expect(readdirSync(out).sort()).toEqual(['001-acme-consulting-chongqing-co-ltd.md', '003-enterprise.md', 'index.md']);
-    const index = readFileSync(join(out, 'index.md'), 'utf8');
-    expect(index).toContain('(001-acme-consulting-chongqing-co-ltd.md)');
-    expect(index).toMatch(/\| 2 \| ✘ .*batch\.ndjson:3/);
-  });
-
-  it('a batch without -o is a usage error', () => {
-    const r = run(['report', 'fixtures/', '--format', 'html']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('-o');
-    expect(existsSync(join(ROOT, 'fixtures', 'index.html'))).toBe(false);
-  });
-});
-

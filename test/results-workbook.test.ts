@@ -2,7 +2,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli } from './cli-helpers.js';
+import { run } from './cli-helpers.js';
 import { sevenPolicyRules, tempDir } from './batch-helpers.js';
 
 /**
@@ -39,7 +39,7 @@ describe('results workbook', () => {
     const bad = join(tmp.dir, 'bad.json');
     writeFileSync(bad, '{"name": "x"}');
     const file = join(tmp.dir, 'results.xlsx');
-    const r = cli(['batch', 'fixtures/cloud-sme.json', 'fixtures/regional-hq.json', bad, '--as-of', '2019-06-30', '--rules', rules7, '--format', 'xlsx', '-o', file]);
+    const r = await run(['batch', 'fixtures/cloud-sme.json', 'fixtures/regional-hq.json', bad, '--as-of', '2019-06-30', '--rules', rules7, '--format', 'xlsx', '-o', file]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -65,8 +65,8 @@ describe('results workbook', () => {
     expect(p10).toHaveLength(2);
   });
 
-  it('needs -o, and does not go with a JUnit report', () => {
-    expect(cli(['batch', 'fixtures/cloud-sme.json', '--format', 'xlsx']).stderr).toContain('give -o results.xlsx');
-    expect(cli(['batch', 'fixtures/cloud-sme.json', '--format', 'xlsx', '-o', join(tmp.dir, 'x.xlsx'), '--reporter', 'junit']).code).toBe(2);
+  it('needs -o, and does not go with a JUnit report', async () => {
+    expect((await run(['batch', 'fixtures/cloud-sme.json', '--format', 'xlsx'])).stderr).toContain('give -o results.xlsx');
+    expect((await run(['batch', 'fixtures/cloud-sme.json', '--format', 'xlsx', '-o', join(tmp.dir, 'x.xlsx'), '--reporter', 'junit'])).code).toBe(2);
   });
 });

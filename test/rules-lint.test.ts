@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintRules } from '../src/engine/index.js';
 import { normalizeText, parseSourceDocument } from '../src/engine/index.js';
-import { cli } from './cli-helpers.js';
+import { run } from './cli-helpers.js';
 import { copyRules, edit, lineOf, RULES } from './rule-copies.js';
 
 const P12 = 'policies/p12-rd-extra-deduction.yaml';
@@ -16,8 +16,8 @@ function finding(dir: string, rel: string, line: number, rule: string): string {
 }
 
 describe('rules lint on the shipped rules', () => {
-  it('passes: exit 0, no errors, citations checked against the copied source document', () => {
-    const r = cli(['rules', 'lint']);
+  it('passes: exit 0, no errors, citations checked against the copied source document', async () => {
+    const r = await run(['rules', 'lint']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('error [');
@@ -33,8 +33,8 @@ describe('rules lint on the shipped rules', () => {
     expect(missing.length + report.policies).toBe(25);
   });
 
-  it('--format json gives the findings as data', () => {
-    const r = cli(['rules', 'lint', '--format', 'json']);
+  it('--format json gives the findings as data', async () => {
+    const r = await run(['rules', 'lint', '--format', 'json']);
     const out = JSON.parse(r.stdout);
     expect(out.errors).toBe(0);
     expect(out.source).toBe('rules/source/chongqing-2016-strategic-emerging-services.zh.txt');
@@ -43,11 +43,11 @@ describe('rules lint on the shipped rules', () => {
 });
 
 describe('rules lint fails, with file and line', () => {
-  it('(a) on a citation whose text is not in the source document', () => {
+  it('(a) on a citation whose text is not in the source document', async () => {
     const dir = copyRules();
     // Article 12 says 50%; the copy says 60%.
     edit(join(dir, P12), '按照本年度实际发生额的50%', '按照本年度实际发生额的60%');
-    const r = cli(['rules', 'lint', dir]);
+    const r = await run(['rules', 'lint', dir]);
     expect(r.code).toBe(2);
     const line = lineOf(join(dir, P12), /^ {2}text: /);
     expect(r.stdout).toContain(`${finding(dir, P12, line, 'citation-not-in-source')} citation.text: citation text is not in chongqing-2016-strategic-emerging-services.zh.txt`);
@@ -55,21 +55,21 @@ describe('rules lint fails, with file and line', () => {
     expect(r.stdout).toMatch(/1 error,/);
   });
 
-  it('(b) on a fact the profile schema does not define', () => {
+  it('(b) on a fact the profile schema does not define', async () => {
     const dir = copyRules();
     edit(join(dir, P12), 'fact: hasRd', 'fact: hasResearch');
-    const r = cli(['rules', 'lint', dir]);
+    const r = await run(['rules', 'lint', dir]);
     expect(r.code).toBe(2);
     const line = lineOf(join(dir, P12), /fact: hasResearch/);
     expect(r.stdout).toContain(`${finding(dir, P12, line, 'unknown-fact')} eligibility.all.0.fact: unknown fact "hasResearch"`);
   });
 
-  it('(c) on a parameter gap: a null value followed by a value', () => {
+  it('(c) on a parameter gap: a null value followed by a value', async () => {
     const dir = copyRules();
     // rd.general.extra_rate: 0.50 from 2016, 0.75 from 2018, 1.00 from 2023. Make 2018 a null:
     // no value in 2018-2022, then one again from 2023.
     edit(join(dir, RD), /("2018-01-01":\n\s+value: )"0\.75"/, '$1null');
-    const r = cli(['rules', 'lint', dir]);
+    const r = await run(['rules', 'lint', dir]);
     expect(r.code).toBe(2);
     const line = lineOf(join(dir, RD), /"2018-01-01":/);
     expect(r.stdout).toContain(`${finding(dir, RD, line, 'parameter-gap')} rd.general.extra_rate.values.2018-01-01: gap: no value from 2018-01-01 (null) until 2023-01-01`);
@@ -112,10 +112,10 @@ describe('rules lint fails, with file and line', () => {
     expect(report.problems.find((p) => p.rule === 'citation-article')!.message).toContain('from article 11');
   });
 
-  it('on an empty citation text, as the loader refuses it', () => {
+  it('on an empty citation text, as the loader refuses it', async () => {
     const dir = copyRules();
     edit(join(dir, P12), /^ {2}text: .*$/m, '  text: ""');
-    const r = cli(['rules', 'lint', dir]);
+    const r = await run(['rules', 'lint', dir]);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(`${finding(dir, P12, lineOf(join(dir, P12), /^ {2}text: /), 'citation-missing')} citation.text: must not be empty`);
   });
@@ -128,8 +128,8 @@ describe('rules lint fails, with file and line', () => {
     expect(lintRules(dir).errors).toBe(1);
   });
 
-  it('names the source document it could not find', () => {
-    const r = cli(['rules', 'lint', '--source', '/nonexistent/policy.txt']);
+  it('names the source document it could not find', async () => {
+    const r = await run(['rules', 'lint', '--source', '/nonexistent/policy.txt']);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('/nonexistent/policy.txt: error [source-missing]');
   });

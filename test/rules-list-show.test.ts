@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { cli } from './cli-helpers.js';
+import { run } from './cli-helpers.js';
 import { RULES } from './rule-copies.js';
 
 /** The policy files as written, read here with a plain YAML parser rather than the loader. */
@@ -12,8 +12,8 @@ const policies = readdirSync(join(RULES, 'policies'))
   .sort((a, b) => a.def.article - b.def.article);
 
 describe('rules list', () => {
-  it('--format json lists every policy file in article order, with title, nature and whether it is quantified', () => {
-    const r = cli(['rules', 'list', '--format', 'json']);
+  it('--format json lists every policy file in article order, with title, nature and whether it is quantified', async () => {
+    const r = await run(['rules', 'list', '--format', 'json']);
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout);
     expect(rows.map((x: { id: string }) => x.id)).toEqual(policies.map((p) => p.def.id));
@@ -21,27 +21,27 @@ describe('rules list', () => {
     expect(p12).toEqual({ id: 'P12', article: 12, title: { zh: '研发费用加计扣除', en: 'R&D expense extra deduction' }, nature: 'entitlement', quantified: true, file: 'rules/policies/p12-rd-extra-deduction.yaml' });
   });
 
-  it('prints a table in the language asked for', () => {
-    const en = cli(['rules', 'list', '--lang', 'en']);
+  it('prints a table in the language asked for', async () => {
+    const en = await run(['rules', 'list', '--lang', 'en']);
     expect(en.code).toBe(0);
     const lines = en.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^ID\s+Policy\s+Nature\s+Quantified$/);
     expect(lines).toHaveLength(policies.length + 1);
     expect(lines.find((l) => l.startsWith('P20'))).toMatch(/^P20\s+Land transfer floor price at 70% of the base land price\s+discretionary\s+yes$/);
-    const zh = cli(['rules', 'list', '--lang', 'zh']);
+    const zh = await run(['rules', 'list', '--lang', 'zh']);
     expect(zh.stdout).toMatch(/P12\s+研发费用加计扣除\s+依规享受\s+是/);
   });
 
-  it('lists another rule directory with --rules, and refuses one that is not a rule set', () => {
-    const r = cli(['rules', 'list', '--rules', join(RULES, 'policies')]);
+  it('lists another rule directory with --rules, and refuses one that is not a rule set', async () => {
+    const r = await run(['rules', 'list', '--rules', join(RULES, 'policies')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no rule set here');
   });
 });
 
 describe('rules show', () => {
-  it('shows P12: checks in words, figures, parameters with every dated value and source, citation, departments', () => {
-    const r = cli(['rules', 'show', 'P12', '--lang', 'en']);
+  it('shows P12: checks in words, figures, parameters with every dated value and source, citation, departments', async () => {
+    const r = await run(['rules', 'show', 'P12', '--lang', 'en']);
     expect(r.code).toBe(0);
     const out = r.stdout;
     const def = policies.find((p) => p.def.id === 'P12')!.def;
@@ -59,14 +59,14 @@ describe('rules show', () => {
     expect(out).toContain('Amount = taxSaved');
   });
 
-  it('says when a parameter is no longer in force', () => {
-    const r = cli(['rules', 'show', '9', '--lang', 'en']);
+  it('says when a parameter is no longer in force', async () => {
+    const r = await run(['rules', 'show', '9', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/2031-01-01 {2}no longer in force {2}财政部/);
   });
 
-  it('--format json gives the rule as written and its parameters', () => {
-    const r = cli(['rules', 'show', 'p21', '--format', 'json']);
+  it('--format json gives the rule as written and its parameters', async () => {
+    const r = await run(['rules', 'show', 'p21', '--format', 'json']);
     const out = JSON.parse(r.stdout);
     expect(out.policy).toEqual(policies.find((p) => p.def.id === 'P21')!.def);
     expect(out.parameters.map((p: { name: string }) => p.name)).toContain('land.price_floor_share');
@@ -75,8 +75,8 @@ describe('rules show', () => {
     ]);
   });
 
-  it('refuses an unknown policy with exit 2 and the ids there are', () => {
-    const r = cli(['rules', 'show', 'P99']);
+  it('refuses an unknown policy with exit 2 and the ids there are', async () => {
+    const r = await run(['rules', 'show', 'P99']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^policy-calc: no policy "P99" in rules; it has P\d\d(, P\d\d)*\n$/);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readRuleTests } from '../src/engine/index.js';
 import { renderJunit, xmlEscape, type TimedResult } from '../src/render/test-report.js';
-import { cli } from './cli-helpers.js';
+import { run } from './cli-helpers.js';
 import { copyRules, edit, lineOf, RULES } from './rule-copies.js';
 import { parseXml } from './xml-check.js';
 
@@ -12,8 +12,8 @@ const P12_TESTS = 'tests/p12-rd-extra-deduction.yaml';
 const shipped = readRuleTests(join(RULES, 'tests'));
 
 describe('rules test on the shipped rules', () => {
-  it('passes every case and ends with "N passed, 0 failed"', () => {
-    const r = cli(['rules', 'test']);
+  it('passes every case and ends with "N passed, 0 failed"', async () => {
+    const r = await run(['rules', 'test']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
@@ -23,8 +23,8 @@ describe('rules test on the shipped rules', () => {
     expect(r.stdout).toContain('rules/tests/p12-rd-extra-deduction.yaml\n');
   });
 
-  it('writes JUnit XML: a testsuite per file, a testcase per case, classname = the policy file', () => {
-    const r = cli(['rules', 'test', '--reporter', 'junit']);
+  it('writes JUnit XML: a testsuite per file, a testcase per case, classname = the policy file', async () => {
+    const r = await run(['rules', 'test', '--reporter', 'junit']);
     expect(r.code).toBe(0);
     const root = parseXml(r.stdout);
     expect(root.name).toBe('testsuites');
@@ -44,17 +44,17 @@ describe('rules test on a wrong expectation', () => {
   // The first P12 case is 550,000 × 25% = 137,500.00; the copy expects 137,400.00.
   edit(join(dir, P12_TESTS), 'amount: "137500.00"', 'amount: "137400.00"');
 
-  it('fails with exit 1 and shows the diff: path, expected, actual', () => {
-    const r = cli(['rules', 'test', dir]);
+  it('fails with exit 1 and shows the diff: path, expected, actual', async () => {
+    const r = await run(['rules', 'test', dir]);
     expect(r.code).toBe(1);
     const line = lineOf(join(dir, P12_TESTS), /^ {2}- name: "2016, the document's own rates/);
     expect(r.stdout).toContain(`  ✘ 2016, the document's own rates: 50% and 150%, at 25% (line ${line})\n      P12.amount\n        expected: "137400.00"\n        actual:   "137500.00"\n`);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(`${shipped.length - 1} passed, 1 failed`);
   });
 
-  it('puts the failure into the JUnit file with its message and diff, and the text report on stdout', () => {
+  it('puts the failure into the JUnit file with its message and diff, and the text report on stdout', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'junit-')), 'report.xml');
-    const r = cli(['rules', 'test', dir, '--reporter', 'junit', '-o', out]);
+    const r = await run(['rules', 'test', dir, '--reporter', 'junit', '-o', out]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('1 failed');
     const root = parseXml(readFileSync(out, 'utf8'));
@@ -70,20 +70,20 @@ describe('rules test on a wrong expectation', () => {
 });
 
 describe('rules test refuses what it cannot run (exit 2)', () => {
-  it('a malformed expectation, with file and line', () => {
+  it('a malformed expectation, with file and line', async () => {
     const dir = copyRules();
     edit(join(dir, P12_TESTS), 'P12:\n        status: eligible', 'P12:\n        statuz: eligible');
-    const r = cli(['rules', 'test', dir]);
+    const r = await run(['rules', 'test', dir]);
     expect(r.code).toBe(2);
     const line = lineOf(join(dir, P12_TESTS), /statuz: eligible/);
     expect(r.stderr).toContain(`${join(dir, P12_TESTS)}:${line}: cases[0].expect.P12.statuz: unknown key "statuz" (did you mean "status"?)`);
     expect(r.stdout).toBe('');
   });
 
-  it('invalid rules', () => {
+  it('invalid rules', async () => {
     const dir = copyRules();
     edit(join(dir, 'policies/p12-rd-extra-deduction.yaml'), 'fact: hasRd', 'fact: hasResearch');
-    const r = cli(['rules', 'test', dir]);
+    const r = await run(['rules', 'test', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown fact "hasResearch"');
   });

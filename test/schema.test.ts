@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { validateProfile, readProfileJson, parseCalendarDate } from '../src/engine/index.js';
 import { schemaText } from '../src/commands/schema.js';
-import { cli, ROOT } from './cli-helpers.js';
+import { ROOT, run } from './cli-helpers.js';
 
 const committed = readFileSync(join(ROOT, 'schema', 'profile.schema.json'), 'utf8');
 const schema = JSON.parse(committed);
@@ -29,9 +29,9 @@ const zodAccepts = (p: unknown) => {
 };
 
 describe('the committed JSON Schema', () => {
-  it('is what `policy-calc schema` prints, byte for byte (regenerate: node bin/policy-calc.js schema > schema/profile.schema.json)', () => {
+  it('is what `policy-calc schema` prints, byte for byte (regenerate: node bin/policy-calc.js schema > schema/profile.schema.json)', async () => {
     expect(schemaText()).toBe(committed);
-    const r = cli(['schema']);
+    const r = await run(['schema']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(committed);
   });

@@ -6,7 +6,7 @@ import { parseProfile, type Profile } from '../src/engine/index.js';
 import { profilesWorkbook } from '../src/batch/xlsx-profiles.js';
 import { readWorkbookProfiles } from '../src/batch/xlsx-in.js';
 import { profileLine } from '../src/batch/profile-text.js';
-import { cli } from './cli-helpers.js';
+import { run } from './cli-helpers.js';
 import { fixtureFolder, tempDir } from './batch-helpers.js';
 
 /** Profile workbooks: written by convert, read by convert, batch and validate. */
@@ -78,7 +78,7 @@ describe('profile workbook', () => {
     const error = (back[0] as { error: { message: string }[] }).error;
     expect(error[0]!.message).toBe('sheet "财务年度 fiscal years", row 3, column C (revenue): fiscalYears.2017.revenue: money "6,200,000" contains a comma; write "1234567.89" without separators');
     expect('profile' in back[1]!).toBe(true);
-    const r = cli(['batch', file, '--as-of', '2019-06-30']);
+    const r = await run(['batch', file, '--as-of', '2019-06-30']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${file}:3: sheet "财务年度 fiscal years", row 3, column C (revenue)`);
   });
@@ -89,25 +89,25 @@ describe('profile workbook', () => {
     wb.getWorksheet('纳税 tax payments')!.getCell('A3').value = 'nobody';
     wb.getWorksheet('企业 enterprises')!.getCell('ZZ2').value = 'nickname';
     await wb.xlsx.writeFile(file);
-    const r = cli(['batch', file]);
+    const r = await run(['batch', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('sheet "企业 enterprises", row 2, column ZZ: "nickname" is not a field of this sheet');
     expect(r.stderr).toContain('sheet "纳税 tax payments", row 3, column A (key): no enterprise has the key "nobody"');
   });
 
-  it('convert writes the workbook and reads it back; batch gives the same results from it as from the folder', () => {
+  it('convert writes the workbook and reads it back; batch gives the same results from it as from the folder', async () => {
     const five = fixtureFolder(tmp.dir);
     const book = join(tmp.dir, 'clients.xlsx');
-    expect(cli(['convert', five, '-o', book]).code).toBe(0);
+    expect((await run(['convert', five, '-o', book])).code).toBe(0);
     const back = join(tmp.dir, 'clients.ndjson');
-    expect(cli(['convert', book, '-o', back]).code).toBe(0);
+    expect((await run(['convert', book, '-o', back])).code).toBe(0);
     const lines = readFileSync(back, 'utf8').trimEnd().split('\n');
     expect(lines.map((l) => plain(parseProfile(l)))).toEqual(readdirSync(five).sort().map((f) => plain(read(join(five, f)))));
     const strip = (out: string) => out.trimEnd().split('\n').map((l) => ({ ...JSON.parse(l), input: null }));
-    const fromFolder = cli(['batch', five, '--as-of', '2019-06-30', '--compact']);
-    const fromBook = cli(['batch', book, '--as-of', '2019-06-30', '--compact']);
+    const fromFolder = await run(['batch', five, '--as-of', '2019-06-30', '--compact']);
+    const fromBook = await run(['batch', book, '--as-of', '2019-06-30', '--compact']);
     expect(fromBook.code).toBe(0);
     expect(strip(fromBook.stdout)).toEqual(strip(fromFolder.stdout));
-    expect(cli(['validate', book]).stdout).toBe([3, 4, 5, 6, 7].map((n) => `${book}:${n}: ok\n`).join(''));
+    expect((await run(['validate', book])).stdout).toBe([3, 4, 5, 6, 7].map((n) => `${book}:${n}: ok\n`).join(''));
   });
 });

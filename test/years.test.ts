@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate, evaluateYears, parseProfile } from '../src/engine/index.js';
 import { loadRuleSet } from '../src/cli/rules.js';
-import { cli, ROOT } from './cli-helpers.js';
+import { ROOT, run } from './cli-helpers.js';
 
 /**
  * Several years at once, for fixtures/cloud-sme.json (fiscal years 2017 and 2018) as of 2019-06-30:
@@ -45,33 +45,33 @@ describe('evaluateYears', () => {
 });
 
 describe('check and batch --year all', () => {
-  it('check: a column per year, one for the once policies, and the totals', () => {
-    const r = cli(['check', 'fixtures/cloud-sme.json', '--year', 'all', '--as-of', AS_OF]);
+  it('check: a column per year, one for the once policies, and the totals', async () => {
+    const r = await run(['check', 'fixtures/cloud-sme.json', '--year', 'all', '--as-of', AS_OF]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ID +Policy +2017 +2018 +Once$/m);
     expect(r.stdout).toMatch(/^P09 .* ✔ 82,000\.00 +✔ 235,000\.00 *$/m);
     expect(r.stdout).toMatch(/^P10 .* ✔ 189,260\.53$/m);
     expect(r.stdout).toMatch(/Column totals +205,000\.00 +457,750\.00 +248,732\.53$/m);
     expect(r.stdout).toContain('Total counted, all years: 911,482.53');
-    const zh = cli(['check', 'fixtures/cloud-sme.json', '--year', 'all', '--as-of', AS_OF, '--lang', 'zh']);
+    const zh = await run(['check', 'fixtures/cloud-sme.json', '--year', 'all', '--as-of', AS_OF, '--lang', 'zh']);
     expect(zh.stdout).toContain('各年度及不分年度合计: 911,482.53');
-    const json = JSON.parse(cli(['check', 'fixtures/cloud-sme.json', '--year', 'all', '--as-of', AS_OF, '--format', 'json']).stdout);
+    const json = JSON.parse((await run(['check', 'fixtures/cloud-sme.json', '--year', 'all', '--as-of', AS_OF, '--format', 'json'])).stdout);
     expect(json.totals.amount).toBe('911482.53');
     // As of 2018-06-30 the window is open: what P10 pays so far is a lower bound, and so is the total.
-    const open = cli(['check', 'fixtures/cloud-sme.json', '--year', 'all', '--as-of', '2018-06-30']);
+    const open = await run(['check', 'fixtures/cloud-sme.json', '--year', 'all', '--as-of', '2018-06-30']);
     expect(open.stdout).toMatch(/^P10 .* ✔ ≥ [\d,.]+$/m);
     expect(open.stdout).toMatch(/Total counted, all years: ≥ /);
   });
 
-  it('batch csv: a row per year, the once policies in the latest row, each row adding up to its total', () => {
-    const r = cli(['batch', 'fixtures/cloud-sme.json', '--year', 'all', '--as-of', AS_OF, '--format', 'csv']);
+  it('batch csv: a row per year, the once policies in the latest row, each row adding up to its total', async () => {
+    const r = await run(['batch', 'fixtures/cloud-sme.json', '--year', 'all', '--as-of', AS_OF, '--format', 'csv']);
     expect(r.code).toBe(0);
     const [head, y2017, y2018] = r.stdout.split('\r\n').map((l) => l.split(','));
     const cell = (row: string[], name: string) => row[head!.indexOf(name)];
     expect([cell(y2017!, 'year'), cell(y2017!, 'totalAmount'), cell(y2017!, 'P10_amount'), cell(y2017!, 'P10_status')]).toEqual(['2017', '205000.00', '', '']);
     // 457,750.00 of the year and 248,732.53 counted once.
     expect([cell(y2018!, 'year'), cell(y2018!, 'totalAmount'), cell(y2018!, 'P10_amount')]).toEqual(['2018', '706482.53', '189260.53']);
-    const refused = cli(['batch', 'fixtures/cloud-sme.json', '--year', 'all', '--format', 'json']);
+    const refused = await run(['batch', 'fixtures/cloud-sme.json', '--year', 'all', '--format', 'json']);
     expect(refused.code).toBe(2);
   });
 });

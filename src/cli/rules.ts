@@ -25,7 +25,8 @@ const MAX_RULE_FILE_BYTES = 1_000_000;
 /** Timestamps closer than this to the moment they were read cannot vouch for the file. */
 const RACY_MS = 2_000;
 
-export const PRECOMPILED_RULES = fileURLToPath(new URL('../rules.json', import.meta.url));
+/** dist/rules.json, named from the package root: the same file from dist/cli, dist/bundle and src/cli (tests run the CLI from src). */
+export const PRECOMPILED_RULES = fileURLToPath(new URL('../../dist/rules.json', import.meta.url));
 
 interface FileStamp {
   /** The file's name in the rule directory. */

@@ -1,19 +1,14 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { z } from 'zod';
 import { PolicyCalcError, readProfileJson } from '../engine/index.js';
 import { readInput } from '../cli/io.js';
-import { defaultLang, evaluationOptions, parseOptions } from '../cli/options.js';
+import { EXIT, ExitError } from '../cli/exit.js';
+import { commandOptions, defaultLang } from '../cli/options.js';
 import { loadRuleSet } from '../cli/rules.js';
 import { writeFileAtomic } from '../cli/write-file.js';
 import { asProfile, draftText, type Draft } from '../interview/draft.js';
 import { interview, type Prompter } from '../interview/interview.js';
 import { schemaRef } from './init.js';
-
-const askOptions = evaluationOptions.extend({
-  output: z.string().min(1).optional(),
-  force: z.boolean().default(false),
-});
 
 /** The answers are asked again when missing or still init's placeholders; nothing else may be wrong. */
 const ASKED_FIRST = new Set(['name', 'registrationDate']);
@@ -29,8 +24,8 @@ const SAID = {
  * first. Exit 0 when the profile was saved (complete or stopped), 130 when Ctrl-C ended it and
  * nothing was saved, 2 without a terminal or for an invalid starting file.
  */
-export async function runAsk(file: string | undefined, raw: Record<string, unknown>, prompter?: Prompter): Promise<number> {
-  const o = parseOptions(askOptions, raw);
+export async function runAsk(file: string | undefined, raw: Record<string, unknown>, prompter?: Prompter): Promise<void> {
+  const o = commandOptions('ask', raw);
   const lang = o.lang ?? defaultLang();
   if (!prompter && !(process.stdin.isTTY && process.stdout.isTTY)) {
     throw new PolicyCalcError('USAGE', [
@@ -59,13 +54,13 @@ export async function runAsk(file: string | undefined, raw: Record<string, unkno
   const outcome = await interview(draft, p, { rules, asOf: o.asOf, year: o.year, lang });
   if (!outcome.save) {
     p.say(SAID.notSaved[lang]);
-    return 130;
+    throw new ExitError(EXIT.interrupted);
   }
   if ('issues' in asProfile(outcome.draft)) {
     p.say(SAID.invalid[lang]);
-    return outcome.end === 'interrupted' ? 130 : 0;
+    if (outcome.end === 'interrupted') throw new ExitError(EXIT.interrupted);
+    return;
   }
   writeFileAtomic(out, draftText(outcome.draft), { force: updating || o.force });
   p.say(SAID.saved[lang].replaceAll('{file}', out));
-  return 0;
 }

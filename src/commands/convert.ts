@@ -1,18 +1,11 @@
-import { z } from 'zod';
 import { PolicyCalcError, type Issue, type Profile } from '../engine/index.js';
-import { LANGS, parseOptions } from '../cli/options.js';
+import { commandOptions } from '../cli/options.js';
 import { moveIntoPlace, tempPathFor, writeOutput } from '../cli/output-file.js';
 import { planInputs, readBatches } from '../batch/inputs.js';
 import { BATCH_LIMITS } from '../batch/run.js';
 import { forEachProfile } from '../batch/worker.js';
 import { noProfilesError } from '../batch/no-profiles.js';
 import { profileLine } from '../batch/profile-text.js';
-
-const convertOptions = z.object({
-  output: z.string().min(1).optional(),
-  format: z.enum(['xlsx', 'ndjson'], { error: '--format must be xlsx or ndjson' }).optional(),
-  lang: z.enum(LANGS, { error: '--lang must be zh or en' }).optional(),
-});
 
 /** Every profile of the inputs, in order; any invalid one stops the conversion, since a register must not silently lose a client. */
 export async function readAllProfiles(inputs: string[]): Promise<Profile[]> {
@@ -30,16 +23,13 @@ export async function readAllProfiles(inputs: string[]): Promise<Profile[]> {
  * NDJSON, workbooks) to a profile workbook, or to NDJSON, one profile per line. The format comes
  * from the -o extension, else --format (NDJSON on stdout by default). Exit 0 written, 2 otherwise.
  */
-export async function runConvert(inputs: string[], raw: Record<string, unknown>): Promise<number> {
-  const o = parseOptions(convertOptions, raw);
+export async function runConvert(inputs: string[], raw: Record<string, unknown>): Promise<void> {
+  const o = commandOptions('convert', raw);
   const format = o.format ?? (o.output && /\.xlsx$/i.test(o.output) ? 'xlsx' : 'ndjson');
   if (format === 'xlsx' && (!o.output || o.output === '-')) throw new PolicyCalcError('USAGE', 'a workbook is written to a file: give -o clients.xlsx');
   const profiles = await readAllProfiles(inputs);
   if (!profiles.length) throw noProfilesError(inputs, o.lang);
-  if (format === 'ndjson') {
-    await writeOutput(o.output, profiles.map((p) => `${profileLine(p)}\n`).join(''));
-    return 0;
-  }
+  if (format === 'ndjson') return writeOutput(o.output, profiles.map((p) => `${profileLine(p)}\n`).join(''));
   const { profilesWorkbook } = await import('../batch/xlsx-profiles.js');
   const file = o.output!;
   const temp = tempPathFor(file);
@@ -49,5 +39,4 @@ export async function runConvert(inputs: string[], raw: Record<string, unknown>)
     throw new PolicyCalcError('USAGE', [{ file, message: `cannot write: ${(e as Error).message}` }]);
   }
   moveIntoPlace(temp, file);
-  return 0;
 }

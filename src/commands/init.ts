@@ -1,24 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
-import { PolicyCalcError } from '../engine/index.js';
-import { PLACEHOLDERS } from '../engine/index.js';
-import { closest } from '../engine/index.js';
+import { closest, PLACEHOLDERS, PolicyCalcError } from '../engine/index.js';
 import { writeOut } from '../cli/io.js';
-import { defaultLang, LANGS, parseOptions } from '../cli/options.js';
+import { commandOptions, defaultLang } from '../cli/options.js';
 import { writeFileAtomic } from '../cli/write-file.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SCHEMA_FILE = join(ROOT, 'schema', 'profile.schema.json');
 export const EXAMPLES_DIR = join(ROOT, 'fixtures');
-
-const initOptions = z.object({
-  output: z.string().min(1).optional(),
-  example: z.string().optional(),
-  force: z.boolean().default(false),
-  lang: z.enum(LANGS, { error: '--lang must be zh or en' }).optional(),
-});
 
 /** The bundled example profiles, by name (fixtures/NAME.json). */
 export function exampleNames(): string[] {
@@ -64,18 +54,14 @@ const NEXT = {
 };
 
 /** `policy-calc init [-o FILE] [--example NAME] [--force]`: write a starting profile. */
-export async function runInit(raw: Record<string, unknown>): Promise<number> {
-  const o = parseOptions(initOptions, raw);
+export async function runInit(raw: Record<string, unknown>): Promise<void> {
+  const o = commandOptions('init', raw);
   const lang = o.lang ?? defaultLang();
   const dir = o.output ? dirname(o.output) : '.';
   const profile = o.example !== undefined ? example(o.example, dir) : startingProfile(dir);
   const text = `${JSON.stringify(profile, null, 2)}\n`;
-  if (!o.output) {
-    writeOut(text);
-    return 0;
-  }
+  if (!o.output) return writeOut(text);
   writeFileAtomic(o.output, text, { force: o.force });
   const next = o.example !== undefined ? NEXT.example : NEXT.template;
   process.stderr.write(`${next[lang].replaceAll('{file}', o.output).replaceAll('{name}', o.example ?? '')}\n`);
-  return 0;
 }

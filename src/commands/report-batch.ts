@@ -5,7 +5,8 @@ import { loadRuleSet } from '../cli/rules.js';
 import { writeOut } from '../cli/io.js';
 import { planInputs, readBatches, type InputPlan } from '../batch/inputs.js';
 import { renderIndex, type IndexEntry } from '../render/report-index.js';
-import { EXTENSION_OF, render, reportOptionsFor, withPrinter, writeReportFile, type ReportCommandOptions } from './report.js';
+import { EXIT, exitWith } from '../cli/exit.js';
+import { EXTENSION_OF, render, reportOptionsFor, withPrinter, writeReportFile, type ReportCommandOptions } from './report-output.js';
 
 /**
  * Batch reports: one report per enterprise of a folder of profiles or an NDJSON file, and an
@@ -22,7 +23,7 @@ interface Source {
   error?: PolicyCalcError;
 }
 
-export async function runBatchReport(input: string, o: ReportCommandOptions): Promise<number> {
+export async function runBatchReport(input: string, o: ReportCommandOptions): Promise<void> {
   if (o.output === undefined) {
     throw new PolicyCalcError('USAGE', 'report: a folder or .ndjson input writes many reports; give the output folder with -o, e.g. -o out/');
   }
@@ -67,7 +68,7 @@ export async function runBatchReport(input: string, o: ReportCommandOptions): Pr
   const indexFile = join(outDir, `index${EXTENSION_OF[indexFormat]}`);
   writeReportFile(indexFile, renderIndex(indexFormat, entries, { lang: options.lang, asOf: o.asOf, rulesVersion: rules.version }));
   writeOut(`${escapeControls(indexFile)}: ${entries.length - invalid} reports, ${invalid} invalid\n`);
-  return invalid > 0 ? 1 : 0;
+  exitWith(invalid > 0 ? EXIT.findings : EXIT.ok);
 }
 
 /**

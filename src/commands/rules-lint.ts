@@ -1,15 +1,10 @@
 import { Chalk } from 'chalk';
-import { z } from 'zod';
 import { escapeControls, lintRules, type LintProblem, type LintReport } from '../engine/index.js';
+import { colorWanted } from '../cli/color.js';
+import { EXIT, exitWith } from '../cli/exit.js';
 import { DEFAULT_RULES_DIR, writeOut } from '../cli/io.js';
-import { parseOptions } from '../cli/options.js';
+import { commandOptions } from '../cli/options.js';
 import { shownPath, sourceDirs } from '../cli/paths.js';
-
-const lintOptions = z.object({
-  format: z.enum(['text', 'json']).default('text'),
-  source: z.string().min(1).optional(),
-  color: z.boolean().default(true),
-});
 
 /** Paths as the user would type them; `undefined` stays so. */
 function shown(file: string | undefined): string | undefined {
@@ -33,15 +28,15 @@ export function renderLint(r: LintReport, color: boolean): string {
 }
 
 /** `policy-calc rules lint [DIR]`: exit 0 without errors (warnings allowed), 2 with errors. */
-export async function runRulesLint(dirArg: string | undefined, raw: Record<string, unknown>): Promise<number> {
-  const o = parseOptions(lintOptions, raw);
+export async function runRulesLint(dirArg: string | undefined, raw: Record<string, unknown>): Promise<void> {
+  const o = commandOptions('rules lint', raw);
   const dir = dirArg ?? DEFAULT_RULES_DIR;
   const report = lintRules(dir, { source: o.source, sourceDirs: sourceDirs(dir) });
   if (o.format === 'json') {
     const out = { ...report, dir: shown(report.dir), source: shown(report.source ?? undefined) ?? null, problems: report.problems.map((p) => ({ ...p, file: shown(p.file) })) };
     writeOut(`${JSON.stringify(out, null, 2)}\n`);
   } else {
-    writeOut(renderLint(report, o.color && !process.env.NO_COLOR && process.stdout.isTTY === true));
+    writeOut(renderLint(report, colorWanted(o.color)));
   }
-  return report.errors ? 2 : 0;
+  exitWith(report.errors ? EXIT.usage : EXIT.ok);
 }

@@ -1,18 +1,13 @@
-import { z } from 'zod';
 import { compileRuleSet, escapeControlsDeep } from '../engine/index.js';
 import { loadRuleSource } from '../cli/rules.js';
 import { writeOut } from '../cli/io.js';
-import { defaultLang, evaluationOptions, parseOptions } from '../cli/options.js';
+import { commandOptions, defaultLang } from '../cli/options.js';
 import { shownPath } from '../cli/paths.js';
 import { renderPolicyList, type PolicyRow } from '../render/rule-text.js';
 
-const listOptions = evaluationOptions.pick({ rules: true, lang: true }).extend({
-  format: z.enum(['table', 'json']).default('table'),
-});
-
 /** `policy-calc rules list`: the policies of a rule set, in article order. */
-export async function runRulesList(raw: Record<string, unknown>): Promise<number> {
-  const o = parseOptions(listOptions, raw);
+export async function runRulesList(raw: Record<string, unknown>): Promise<void> {
+  const o = commandOptions('rules list', raw);
   const source = loadRuleSource(o.rules);
   const rules = compileRuleSet(source);
   const fileOf = new Map(source.policies.map((p) => [p.def.id, p.file]));
@@ -25,5 +20,4 @@ export async function runRulesList(raw: Record<string, unknown>): Promise<number
     file: shownPath(fileOf.get(p.def.id)!),
   }));
   writeOut(o.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : renderPolicyList(escapeControlsDeep(rows), o.lang ?? defaultLang()));
-  return 0;
 }

@@ -1,15 +1,9 @@
-import { z } from 'zod';
-import { compileRuleSet, escapeControls, escapeControlsDeep, parameterRefs, PolicyCalcError, type Parameter } from '../engine/index.js';
+import { compileRuleSet, display, escapeControls, escapeControlsDeep, type Parameter, parameterRefs, PolicyCalcError } from '../engine/index.js';
 import { loadRuleSource } from '../cli/rules.js';
-import { display } from '../engine/index.js';
 import { writeOut } from '../cli/io.js';
-import { defaultLang, evaluationOptions, parseOptions } from '../cli/options.js';
+import { commandOptions, defaultLang } from '../cli/options.js';
 import { shownPath } from '../cli/paths.js';
 import { renderPolicy } from '../render/rule-text.js';
-
-const showOptions = evaluationOptions.pick({ rules: true, lang: true }).extend({
-  format: z.enum(['text', 'json']).default('text'),
-});
 
 /** "P12", "p12" and "12" all name article 12's policy. */
 export function policyId(arg: string): string | undefined {
@@ -33,8 +27,8 @@ function parameterJson(p: Parameter) {
 }
 
 /** `policy-calc rules show P12`: one policy in words, with its parameters and citation. */
-export async function runRulesShow(arg: string, raw: Record<string, unknown>): Promise<number> {
-  const o = parseOptions(showOptions, raw);
+export async function runRulesShow(arg: string, raw: Record<string, unknown>): Promise<void> {
+  const o = commandOptions('rules show', raw);
   const source = loadRuleSource(o.rules);
   const rules = compileRuleSet(source);
   const id = policyId(arg);
@@ -53,5 +47,4 @@ export async function runRulesShow(arg: string, raw: Record<string, unknown>): P
     // Rule text is shown with its control characters escaped: a rule directory is input too.
     writeOut(renderPolicy(escapeControlsDeep(entry.def), { quantified: compiled.quantified, file: escapeControls(file), parameters: escapeControlsDeep(parameters), lang: o.lang ?? defaultLang() }));
   }
-  return 0;
 }

@@ -1,19 +1,14 @@
 import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { z } from 'zod';
 import { compileRuleSet, escapeControlsDeep, PolicyCalcError, readRuleSource, readRuleTests, runRuleTest, type RuleTestCase } from '../engine/index.js';
 import { DEFAULT_RULES_DIR, writeFileAtomic, writeOut } from '../cli/io.js';
-import { parseOptions } from '../cli/options.js';
+import { colorWanted } from '../cli/color.js';
+import { EXIT, exitWith } from '../cli/exit.js';
+import { commandSchema, parseOptions } from '../cli/options.js';
 import { shownPath } from '../cli/paths.js';
 import { renderJunit, renderTestText, type TimedResult } from '../render/test-report.js';
 
-const testOptions = z
-  .object({
-    reporter: z.enum(['text', 'junit']).default('text'),
-    output: z.string().min(1).optional(),
-    color: z.boolean().default(true),
-  })
-  .refine((o) => !o.output || o.reporter === 'junit', { message: '--output is for --reporter junit' });
+const testOptions = commandSchema('rules test').refine((o) => !o.output || o.reporter === 'junit', { message: '--output is for --reporter junit' });
 
 const stem = (file: string) => basename(file).replace(/\.ya?ml$/, '');
 
@@ -29,7 +24,7 @@ function classnameOf(c: RuleTestCase, policyFiles: Map<string, string>): string 
 }
 
 /** `policy-calc rules test [DIR]`: exit 0 all pass, 1 some fail, 2 malformed tests or invalid rules. */
-export async function runRulesTest(dirArg: string | undefined, raw: Record<string, unknown>): Promise<number> {
+export async function runRulesTest(dirArg: string | undefined, raw: Record<string, unknown>): Promise<void> {
   const o = parseOptions(testOptions, raw);
   const dir = dirArg ?? DEFAULT_RULES_DIR;
   const source = readRuleSource(dir);
@@ -44,7 +39,8 @@ export async function runRulesTest(dirArg: string | undefined, raw: Record<strin
     const r = runRuleTest(rules, c);
     return { ...r, seconds: (performance.now() - start) / 1000, classname: classnameOf(c, policyFiles), shownFile: shownPath(c.file) };
   });
-  const color = o.color && !process.env.NO_COLOR && process.stdout.isTTY === true;
+  // The text report goes to stdout, with --reporter junit -o too.
+  const color = colorWanted(o.color);
   if (o.reporter === 'junit') {
     const xml = renderJunit(results);
     if (o.output) {
@@ -56,5 +52,5 @@ export async function runRulesTest(dirArg: string | undefined, raw: Record<strin
   } else {
     writeOut(renderTestText(escapeControlsDeep(results), color));
   }
-  return results.every((r) => !r.error && r.failures.length === 0) ? 0 : 1;
+  exitWith(results.every((r) => !r.error && r.failures.length === 0) ? EXIT.ok : EXIT.findings);
 }

@@ -7,7 +7,6 @@ export function schemaText(): string {
 }
 
 /** `policy-calc schema`: print the JSON Schema of the profile. */
-export async function runSchema(): Promise<number> {
+export async function runSchema(): Promise<void> {
   writeOut(schemaText());
-  return 0;
 }

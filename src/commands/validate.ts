@@ -1,17 +1,12 @@
-import { z } from 'zod';
 import { escapeControls, formatIssue, isPolicyCalcError, type Issue } from '../engine/index.js';
 import { writeOut } from '../cli/io.js';
-import { LANGS, parseOptions } from '../cli/options.js';
+import { EXIT, exitWith } from '../cli/exit.js';
+import { commandOptions } from '../cli/options.js';
 import { planInputs, readBatches, type InputPlan } from '../batch/inputs.js';
 import { BATCH_LIMITS } from '../batch/run.js';
 import { forEachProfile } from '../batch/worker.js';
 import { inputLabel, type InputRef } from '../batch/formats.js';
 import { noProfilesError } from '../batch/no-profiles.js';
-
-const validateOptions = z.object({
-  format: z.enum(['text', 'json']).default('text'),
-  lang: z.enum(LANGS, { error: '--lang must be zh or en' }).optional(),
-});
 
 interface Checked {
   file: string;
@@ -42,8 +37,8 @@ function plan(files: string[]): { plan: InputPlan; unreadable: Checked[] } {
  * what batch accepts. Text: "<file>: ok" (or "<file>:<line>: ok"), or one line per problem.
  * Exit 0 when every profile is valid, 2 when any is invalid or unreadable, or there are none.
  */
-export async function runValidate(files: string[], raw: Record<string, unknown>): Promise<number> {
-  const o = parseOptions(validateOptions, raw);
+export async function runValidate(files: string[], raw: Record<string, unknown>): Promise<void> {
+  const o = commandOptions('validate', raw);
   const { plan: p, unreadable } = plan(files);
   const results: Checked[] = [];
   const ok = (input: InputRef): Checked => ({ ...input, valid: true, issues: [] });
@@ -63,7 +58,7 @@ export async function runValidate(files: string[], raw: Record<string, unknown>)
   } else {
     writeOut(all.map((r) => (r.valid ? `${escapeControls(inputLabel(r))}: ok` : r.issues.map(formatIssue).join('\n'))).join('\n') + '\n');
   }
-  return all.every((r) => r.valid) ? 0 : 2;
+  exitWith(all.every((r) => r.valid) ? EXIT.ok : EXIT.usage);
 }
 
 /** The results with each unreadable input in the place it was named among the inputs. */
