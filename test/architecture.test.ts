@@ -61,3 +61,13 @@ describe('one home for numbers and marks', () => {
     expect(marks).toEqual([]);
   });
 });
+
+it('keeps every source file at 300 lines or fewer, so that each can be read at one sitting', () => {
+  const all = ['src', 'test', 'scripts', 'bench', 'bin'].flatMap((dir) =>
+    readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.(ts|mjs|js)$/.test(f) && !f.startsWith('out'))
+      .map((f) => ({ f: `${dir}/${f}`, lines: readFileSync(join(ROOT, dir, f), 'utf8').split('\n').length - 1 })),
+  );
+  expect(all.length).toBeGreaterThan(150);
+  expect(all.filter((x) => x.lines > 300).map(({ f, lines }) => `${f}: ${lines} lines`)).toEqual([]);
+});

@@ -3,7 +3,8 @@ import { appendFileSync, copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, 
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonFilesBelow, planInputs, readBatches, type Batch } from '../src/batch/inputs.js';
+import { readBatches, type Batch } from '../src/batch/inputs.js';
+import { jsonFilesBelow, planInputs } from '../src/batch/input-plan.js';
 import { csvField, reasonOf } from '../src/batch/formats.js';
 import { formatDuration, progressLine, progressWanted } from '../src/batch/progress.js';
 import { failOn } from '../src/batch/gates.js';

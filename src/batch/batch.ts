@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import { PolicyCalcError, type RuleSet } from '../engine/index.js';
 import type { Lang } from '../cli/options.js';
 import { openOutput, type Output } from '../cli/output-file.js';
-import { planInputs, type InputPlan } from './inputs.js';
+import { planInputs, type InputPlan } from './input-plan.js';
 import { amountColumns, csvHeader, SummaryBuilder, type Format } from './formats.js';
 import { Progress, progressWanted } from './progress.js';
 import { RunStats, runPipeline, writeTo } from './run.js';

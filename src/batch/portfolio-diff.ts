@@ -1,7 +1,7 @@
 import type { RuleSet } from '../engine/index.js';
 import type { Lang } from '../cli/options.js';
 import { openOutput } from '../cli/output-file.js';
-import { planInputs, type InputPlan } from './inputs.js';
+import { planInputs, type InputPlan } from './input-plan.js';
 import { noProfilesError } from './no-profiles.js';
 import type { DiffFormat } from './diff.js';
 import { RunStats, runPipeline, writeTo } from './run.js';

@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { formatIssue } from '../engine/index.js';
-import { readBatches, type Batch, type BatchLimits, type InputPlan } from './inputs.js';
+import { readBatches, type Batch, type BatchLimits } from './inputs.js';
+import type { InputPlan } from './input-plan.js';
 import { inProcess, WorkerPool, type Runner } from './pool.js';
 import { createProcessor, type BatchResult, type ProcessorConfig } from './worker.js';
 import type { InvalidInput } from './formats.js';

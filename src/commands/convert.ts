@@ -1,7 +1,8 @@
 import { PolicyCalcError, type Issue, type Profile } from '../engine/index.js';
 import { commandOptions } from '../cli/options.js';
 import { moveIntoPlace, tempPathFor, writeOutput } from '../cli/output-file.js';
-import { planInputs, readBatches } from '../batch/inputs.js';
+import { readBatches } from '../batch/inputs.js';
+import { planInputs } from '../batch/input-plan.js';
 import { BATCH_LIMITS } from '../batch/run.js';
 import { forEachProfile } from '../batch/worker.js';
 import { noProfilesError } from '../batch/no-profiles.js';

@@ -2,7 +2,8 @@ import { escapeControls, formatIssue, isPolicyCalcError, type Issue } from '../e
 import { writeOut } from '../cli/io.js';
 import { EXIT, exitWith } from '../cli/exit.js';
 import { commandOptions } from '../cli/options.js';
-import { planInputs, readBatches, type InputPlan } from '../batch/inputs.js';
+import { readBatches } from '../batch/inputs.js';
+import { planInputs, type InputPlan } from '../batch/input-plan.js';
 import { BATCH_LIMITS } from '../batch/run.js';
 import { forEachProfile } from '../batch/worker.js';
 import { inputLabel, type InputRef } from '../batch/formats.js';

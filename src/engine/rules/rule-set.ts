@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { isMap, isScalar, isSeq, type Document, type LineCounter } from 'yaml';
 import { PolicyCalcError, type Issue } from '../support/errors.js';
 import { compilePolicy, type CompiledPolicy } from './compile.js';
 import { dependencyOrder } from './dependency-order.js';
@@ -11,6 +10,7 @@ import { manifestSchema, parameterSchema, policySchema, type Manifest, type Poli
 import { flattenUnions, zodIssues } from '../profile/profile.js';
 import { compileRegions, REGION_KEYS, type RegionLayout } from '../facts/regions.js';
 import { MAX_FILE_BYTES, readYamlFile } from './yaml-file.js';
+import { linesOf, rememberLines, yamlLine } from './yaml-lines.js';
 import { checkNotes } from './law-in-force.js';
 
 /**
@@ -48,8 +48,6 @@ const RULE_KEYS = [
   'all', 'any', 'not', 'when', 'pick', 'options', 'of', 'where', 'source', 'note', 'article', 'text', 'responsible', 'section',
   'from', 'until', 'if',
 ];
-const lineIndex = new Map<string, (path: YamlPath) => number | undefined>();
-const lineMaps = new Map<string, Record<string, number>>();
 
 function yamlFiles(dir: string): string[] {
   try {
@@ -63,73 +61,12 @@ function readYaml(file: string, issues: Issue[]): unknown {
   const read = readYamlFile(file, issues);
   if (!read) return undefined;
   const { doc, lineCounter } = read;
-  lineIndex.set(file, (path) => lineOf(doc, lineCounter, path));
-  lineMaps.set(file, allLines(doc, lineCounter));
+  rememberLines(file, doc, lineCounter);
   return read.value;
-}
-
-/** The line of the node at `path`; for a mapping key, the key's own line. */
-function lineOf(doc: Document, lc: LineCounter, path: YamlPath): number | undefined {
-  let node: unknown = doc.contents;
-  let line: number | undefined = rangeLine(node, lc);
-  for (const seg of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
-      if (!pair) break;
-      line = rangeLine(pair.key, lc) ?? line;
-      node = pair.value;
-    } else if (isSeq(node) && typeof seg === 'number' && node.items[seg] !== undefined) {
-      node = node.items[seg];
-      line = rangeLine(node, lc) ?? line;
-    } else break;
-  }
-  return line;
-}
-
-/** The line of every node, by its dotted path; iterative, as the tree may be hostile (its depth is checked first). */
-function allLines(doc: Document, lc: LineCounter): Record<string, number> {
-  const out: Record<string, number> = Object.create(null) as Record<string, number>;
-  const stack: { node: unknown; path: string }[] = [{ node: doc.contents, path: '' }];
-  while (stack.length) {
-    const { node, path } = stack.pop()!;
-    const at = (p: string, n: unknown) => {
-      const line = rangeLine(n, lc);
-      if (line !== undefined) out[p] = line;
-    };
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        if (!isScalar(pair.key)) continue;
-        const p = path ? `${path}.${String(pair.key.value)}` : String(pair.key.value);
-        at(p, pair.key);
-        stack.push({ node: pair.value, path: p });
-      }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, i) => {
-        const p = path ? `${path}.${i}` : String(i);
-        at(p, item);
-        stack.push({ node: item, path: p });
-      });
-    }
-  }
-  return out;
-}
-
-function rangeLine(node: unknown, lc: LineCounter): number | undefined {
-  const range = (node as { range?: [number, number, number] } | null)?.range;
-  return range ? lc.linePos(range[0]).line : undefined;
 }
 
 function located(file: string, path: YamlPath, message: string): Issue {
   return { file, path: path.length ? path.join('.') : undefined, line: yamlLine(file, path), message };
-}
-
-/**
- * The line of a YAML path (a mapping key's own line; else the nearest existing ancestor) in a
- * rule file this process has read with readRuleSource; undefined for files it has not read.
- * `rules lint` locates its own findings with it.
- */
-export function yamlLine(file: string, path: YamlPath): number | undefined {
-  return lineIndex.get(file)?.(path);
 }
 
 /** Walks a parameter file: a mapping whose leaves (objects with `values`) are parameters. */
@@ -198,7 +135,7 @@ export function readRuleSource(dir: string): RuleSource {
       for (const iss of flattenUnions(r.error.issues)) issues.push(located(f, iss.path as YamlPath, zodIssues([iss], undefined, RULE_KEYS)[0]!.message));
       continue;
     }
-    policies.push({ file: f, def: r.data, lines: lineMaps.get(f) ?? {} });
+    policies.push({ file: f, def: r.data, lines: linesOf(f) });
   }
   let regions: RuleSource['regions'];
   if (hasRegions) {

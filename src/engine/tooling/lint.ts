@@ -5,7 +5,8 @@ import { ENGINE_PARAMETERS } from '../facts/facts.js';
 import { byCodePoint, hasOwn, own } from '../support/own.js';
 import { checkCitation, readSourceDocument, sourceCandidates, type SourceDocument } from './lint-source.js';
 import { coverageGaps, datedValues, firstNeeded, parameterRefs, valueGaps, type ParameterRef } from './lint-parameters.js';
-import { compileRuleSet, readRuleSource, yamlLine, type RuleSource } from '../rules/rule-set.js';
+import { compileRuleSet, readRuleSource, type RuleSource } from '../rules/rule-set.js';
+import { yamlLine } from '../rules/yaml-lines.js';
 
 /**
  * `rules lint`: everything the loader refuses, and what it accepts but a reviewer would not:
