@@ -1,5 +1,6 @@
 import { profileSchema } from '../profile/profile-schema.js';
 import type { ConditionDef } from '../rules/rule-schema.js';
+import { own } from '../support/own.js';
 
 /**
  * Whether a policy's eligibility holds for every valid profile: it only asks that facts the
@@ -11,7 +12,7 @@ import type { ConditionDef } from '../rules/rule-schema.js';
 const shape = profileSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
 
 export function alwaysGiven(fact: string): boolean {
-  const field = Object.prototype.hasOwnProperty.call(shape, fact) ? shape[fact] : undefined;
+  const field = own(shape, fact);
   return field !== undefined && !field.safeParse(undefined).success && !field.safeParse(null).success;
 }
 

@@ -1,10 +1,8 @@
-import { own } from '../support/own.js';
+import { hasOwn, own } from '../support/own.js';
 import { Unknown } from '../support/unknown.js';
 import { CATALOGUE, COLLECTIONS } from './catalogue/catalogue.js';
 import type { FieldRead } from './catalogue/fact-entry.js';
 import type { Scope } from './scope.js';
-
-const has = (o: object | undefined, k: string) => o !== undefined && Object.prototype.hasOwnProperty.call(o, k);
 
 /**
  * Fields of the items of each collection, for `item.*` paths in rules: the fields the catalogue
@@ -28,7 +26,7 @@ export function itemFieldReader(collection: string, fieldPath: string): (scope: 
     if (!item) return new Unknown([fieldPath]);
     let v: unknown = item.value;
     for (const part of parts) {
-      v = v !== null && typeof v === 'object' && has(v as object, part) ? (v as Record<string, unknown>)[part] : undefined;
+      v = v !== null && typeof v === 'object' && hasOwn(v as object, part) ? (v as Record<string, unknown>)[part] : undefined;
     }
     if (v === undefined) return absentIsNull ? null : new Unknown([`${item.path}.${fieldPath}`]);
     return v;

@@ -9,6 +9,7 @@ import { traceNumber, type ConditionNode, type PickOption, type PickTrace, type 
 import { formulaUnit, type Unit } from './units.js';
 import { factWords } from '../facts/vocabulary.js';
 import { and, Unknown } from '../support/unknown.js';
+import { own } from '../support/own.js';
 
 /**
  * Compiles validated policy definitions into closures. Names are resolved here, once: a figure,
@@ -107,8 +108,8 @@ function checkAtLeast(def: PolicyDef, ctx: CompileContext): void {
     if (name.startsWith('item.')) {
       const field = name.slice(5);
       const ok = (def.items ?? []).some((g) => {
-        const fields = ITEM_FIELDS[g.of];
-        return fields !== undefined && Object.hasOwn(fields, field) && isNumeric(fields[field]!.type);
+        const f = own(ITEM_FIELDS[g.of], field);
+        return f !== undefined && isNumeric(f.type);
       });
       if (!ok) ctx.report(path, `"${name}" is not a numeric field of the items this policy reads`);
       return;

@@ -7,6 +7,7 @@ import { Range } from '../evaluate/bounds.js';
 import { apply } from './operators.js';
 import { traceData, type CheckNode, type ConditionNode, type NotCondition, type TruthValue } from '../evaluate/trace.js';
 import { and, firstDecisive, or, Unknown, type Truth } from '../support/unknown.js';
+import { hasOwn } from '../support/own.js';
 
 /**
  * Conditions compile into closures returning true, false or Unknown. `all` fails on any failure
@@ -86,7 +87,7 @@ function compileCheck(def: CheckDef, ctx: CompileContext, path: YamlPath): CondF
   const expected = def.value === undefined ? () => undefined : compileOperand(def.value, fact, def.op, ctx, [...path, 'value']);
   const read = fact.read;
   const name = def.fact;
-  const hasDefault = Object.prototype.hasOwnProperty.call(ctx.defaults, name);
+  const hasDefault = hasOwn(ctx.defaults, name);
   const dv = hasDefault ? ctx.defaults[name] : undefined;
   const op = def.op;
   const check = def.id ?? `${def.fact} ${op}`;

@@ -8,6 +8,7 @@ import { unitOfType, type Unit } from './units.js';
 import { Unknown } from '../support/unknown.js';
 import { didYouMean } from '../support/suggest.js';
 import { factWords, valueWords } from '../facts/vocabulary.js';
+import { hasOwn, own } from '../support/own.js';
 
 /**
  * What a name in a rule means, decided once at compile time: a fact of the registry, an item's
@@ -53,7 +54,7 @@ export function resolveFact(name: string, ctx: CompileContext, path: YamlPath): 
   if (name.startsWith('item.')) {
     const field = name.slice(5);
     const fields = ctx.itemCollection ? ITEM_FIELDS[ctx.itemCollection] : undefined;
-    const def = fields && Object.prototype.hasOwnProperty.call(fields, field) ? fields[field] : undefined;
+    const def = own(fields, field);
     if (!def) {
       ctx.report(path, ctx.itemCollection ? `unknown field "${field}" of ${ctx.itemCollection} items` : `"${name}" is only available inside items`);
       return undefined;
@@ -84,7 +85,7 @@ export function resolveFact(name: string, ctx: CompileContext, path: YamlPath): 
       },
     };
   }
-  const def = Object.prototype.hasOwnProperty.call(FACTS, name) ? FACTS[name] : undefined;
+  const def = own(FACTS, name);
   if (!def) {
     ctx.report(path, `unknown fact "${name}"${didYouMean(name, Object.keys(FACTS))}`);
     return undefined;
@@ -135,7 +136,7 @@ export function assumeDefault(s: Scope, name: string, dv: unknown): void {
 
 /** Wraps a reader so that a policy's declared default stands in for a missing fact, and says so. */
 export function withDefault(name: string, read: ValueFn, ctx: CompileContext): ValueFn {
-  if (!Object.prototype.hasOwnProperty.call(ctx.defaults, name)) return read;
+  if (!hasOwn(ctx.defaults, name)) return read;
   const dv = ctx.defaults[name];
   return (s) => {
     const v = read(s);

@@ -12,6 +12,7 @@ import { compileRegions, REGION_KEYS, type RegionLayout } from '../facts/regions
 import { MAX_FILE_BYTES, readYamlFile } from './yaml-file.js';
 import { linesOf, rememberLines, yamlLine } from './yaml-lines.js';
 import { checkNotes } from './law-in-force.js';
+import { own } from '../support/own.js';
 
 /**
  * A rule directory: manifest.yaml, parameters/*.yaml (a tree of groups whose leaves have
@@ -148,7 +149,7 @@ export function readRuleSource(dir: string): RuleSource {
 
 /** A parameter the engine reads itself must have the unit and shape the engine expects. */
 function checkEngineParameter(name: string, unit: string, value: unknown, report: (path: YamlPath, message: string) => void): void {
-  const want = Object.prototype.hasOwnProperty.call(ENGINE_PARAMETER_SHAPES, name) ? ENGINE_PARAMETER_SHAPES[name] : undefined;
+  const want = own(ENGINE_PARAMETER_SHAPES, name);
   if (!want) return;
   if (unit !== want.unit) return report([], `parameter "${name}" is read by the engine as a ${want.unit}, not a ${unit}`);
   const r = want.schema?.safeParse(value, ONCE);
