@@ -2,19 +2,17 @@ import { layoutOf, resolveStacking } from './stacking.js';
 import { addCalendarYears, type CalendarDate } from '../support/dates.js';
 import { newScope, yearStart, type EvalEnv, type Scope } from '../facts/scope.js';
 import { sizeInfo } from '../facts/size-facts.js';
-import { functionalRegion } from '../facts/regions.js';
+import { functionalRegion, regionPriority } from '../facts/regions.js';
 import type { CompiledPolicy } from '../rules/compile.js';
 import { FormulaError } from './bounds.js';
 import { decisiveReasons } from './decisive.js';
-import { traceNumber, type ConditionNode, type PolicyTrace } from './trace.js';
+import { Trace, traceNumber, type ConditionNode, type PolicyTrace } from './trace.js';
 import { computeAmount, groupTrace, groupTruth, matchItems, periodOf, settleAmount, type Computed, type ItemMatch, type Shown } from './amount.js';
 import type { Profile } from '../profile/profile-schema.js';
 import type { Benefit, EvaluationResult, Period, Status, Warning } from './result.js';
 import type { RuleSet } from '../rules/rule-set.js';
-import { Trace } from './trace.js';
 import { and, or, Unknown, type Truth } from '../support/unknown.js';
 import { profileWarnings } from './warnings.js';
-import { regionPriority } from '../facts/regions.js';
 import { applyDepartments, notesInForce } from '../rules/law-in-force.js';
 
 export interface EvaluateOptions {

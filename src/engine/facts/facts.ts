@@ -1,5 +1,4 @@
-import type { Dec } from '../support/decimal.js';
-import { Dec as D } from '../support/decimal.js';
+import { Dec } from '../support/decimal.js';
 import { ACTIVITIES, HQ_TYPES, SIZES } from '../profile/profile-schema.js';
 import { canonicalDistrict, FUNCTIONAL_REGIONS } from '../profile/districts.js';
 import { divisionCode } from '../profile/credit-code.js';
@@ -165,7 +164,7 @@ export const FACTS: Readonly<Record<string, FactDef>> = {
     yearly: true,
     resolve: (scope) => {
       const values = [FACTS['year.rdExpensed']!.resolve(scope), FACTS['year.rdIntangibleAmortization']!.resolve(scope)];
-      if (values.some((v) => v instanceof D && v.gt(0))) return true;
+      if (values.some((v) => v instanceof Dec && v.gt(0))) return true;
       const unknown = values.filter((v): v is Unknown => v instanceof Unknown);
       return unknown.length ? Unknown.merge(unknown) : false;
     },

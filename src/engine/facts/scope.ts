@@ -1,5 +1,4 @@
-import type { Dec } from '../support/decimal.js';
-import { Dec as D } from '../support/decimal.js';
+import { Dec } from '../support/decimal.js';
 import type { CalendarDate, DateWindow } from '../support/dates.js';
 import type { ParameterStore, ParameterValue } from '../rules/parameters.js';
 import type { FiscalYear, Profile } from '../profile/profile-schema.js';
@@ -103,7 +102,7 @@ export function param(scope: Scope, name: string, date: CalendarDate): Parameter
 
 /** A number read from the profile or a rule as an exact decimal; anything else is not one. */
 export function toDecimal(v: unknown): Dec | undefined {
-  if (v instanceof D) return v;
-  if (typeof v === 'number') return new D(v);
+  if (v instanceof Dec) return v;
+  if (typeof v === 'number') return new Dec(v);
   return undefined;
 }
