@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { MAX_ISSUES, moreIssues, PolicyCalcError, quoteInput, type Issue } from '../support/errors.js';
 import { JsonReadError, joinPath, lineColumns, readJson } from './json-reader.js';
+import { readJsonFast } from './json-fast.js';
 import {
   profileSchema, fiscalYearSchema, parcelSchema, utilitySchema, taxPaymentSchema,
   headquartersSchema, activitiesSchema, type Profile,
@@ -60,10 +61,10 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return bytes.length;
 }
 
-/** Parses JSON text with the strict reader; syntax errors carry line and column. */
+/** Parses JSON text as the strict reader does; syntax errors carry line and column. */
 export function readProfileJson(text: string, file?: string): unknown {
   try {
-    return readJson(text);
+    return readJsonFast(text);
   } catch (e) {
     if (e instanceof JsonReadError) {
       throw new PolicyCalcError('INPUT_JSON', [
