@@ -3,13 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { Dec } from '../src/engine/index.js';
 import { readJson } from '../src/engine/index.js';
 import {
-  activitiesSchema, fiscalYearSchema, headquartersSchema, parcelSchema, profileSchema, taxPaymentSchema, utilitySchema,
+  profileSchemas,
   ACTIVITIES, FACILITIES, HQ_TYPES, INDUSTRIES, LAND_USES, TAX_KINDS, UTILITY_KINDS,
 } from '../src/engine/index.js';
 import {
   FISCAL_YEAR_KEYS, HEADQUARTERS_KEYS, PARCEL_KEYS, PROFILE_KEYS, quickProfile, REFERENCE_PRICE_KEYS, TAX_PAYMENT_KEYS, UTILITY_KEYS,
 } from '../src/engine/index.js';
 import { creditCode, profileTree, RawNumber, toJson, type KeyPath, type Tree } from './profile-arbitraries.js';
+
+const {
+  activities: activitiesSchema, fiscalYear: fiscalYearSchema, headquarters: headquartersSchema, parcel: parcelSchema,
+  profile: profileSchema, taxPayment: taxPaymentSchema, utility: utilitySchema,
+} = profileSchemas();
 
 /**
  * The plain validator of the hot path against the zod schema it stands in for: the same verdict

@@ -18,7 +18,7 @@ export { closest } from './support/suggest.js';
 // profile/
 export { parseProfile, validateProfile, readProfileJson, decodeUtf8, MAX_ITEMS } from './profile/profile.js';
 export {
-  profileSchema, activitiesSchema, fiscalYearSchema, headquartersSchema, parcelSchema, taxPaymentSchema, utilitySchema,
+  profileSchemas,
   ACTIVITIES, ESTABLISHMENTS, FACILITIES, HQ_TYPES, INDUSTRIES, LAND_ACQUISITIONS, LAND_USES, MANUFACTURING_SECTORS,
   OWNERSHIPS, SIZES, TAX_KINDS, UTILITY_KINDS, UTILITY_PURPOSES, type Profile,
 } from './profile/profile-schema.js';

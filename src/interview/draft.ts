@@ -1,4 +1,4 @@
-import { isPolicyCalcError, profileSchema, validateProfile, type Issue, type Profile } from '../engine/index.js';
+import { isPolicyCalcError, profileSchemas, validateProfile, type Issue, type Profile } from '../engine/index.js';
 
 /**
  * The profile being written, as the JSON it will be saved as (money as decimal text, exactly as
@@ -63,10 +63,10 @@ export function asProfile(draft: Draft): { profile: Profile } | { issues: Issue[
   }
 }
 
-const ORDER = Object.keys(profileSchema.shape);
-
 /** The text to save: the fields in the order of the reference (docs/profile.md), two-space JSON. */
 export function draftText(draft: Draft): string {
+  // Read here, not at import: the schemas are built on first use (engine profile-schema.ts).
+  const ORDER = Object.keys(profileSchemas().profile.shape);
   const rank = (k: string) => (ORDER.includes(k) ? ORDER.indexOf(k) : ORDER.length);
   const ordered = Object.fromEntries(Object.entries(draft).sort(([a], [b]) => rank(a) - rank(b)));
   return `${JSON.stringify(ordered, null, 2)}\n`;

@@ -1,4 +1,4 @@
-import { profileSchema } from '../profile/profile-schema.js';
+import { profileSchemas } from '../profile/profile-schema.js';
 import type { ConditionDef } from '../rules/rule-schema.js';
 import { own } from '../support/own.js';
 
@@ -9,9 +9,9 @@ import { own } from '../support/own.js';
  * why anyone qualifies instead of covering the three statuses. Derived from the profile schema,
  * so that making a field optional there makes such a rule an ordinary one again.
  */
-const shape = profileSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
-
 export function alwaysGiven(fact: string): boolean {
+  // Read on each call, not at import: the schemas are built on first use (profile-schema.ts).
+  const shape = profileSchemas().profile.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
   const field = own(shape, fact);
   return field !== undefined && !field.safeParse(undefined).success && !field.safeParse(null).success;
 }

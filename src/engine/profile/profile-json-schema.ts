@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DECIMAL_TEXT } from '../support/decimal.js';
-import { profileSchema } from './profile-schema.js';
+import { profileSchemas } from './profile-schema.js';
 import { fieldDescription, FIELD_DOCS } from './profile-fields.js';
 
 /**
@@ -28,7 +28,7 @@ function replace(target: Record<string, unknown>, next: Record<string, unknown>)
 }
 
 export function profileJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(profileSchema, {
+  const schema = z.toJSONSchema(profileSchemas().profile, {
     target: 'draft-2020-12',
     io: 'input',
     override: (ctx) => {

@@ -106,18 +106,6 @@ export function money(opts: { allowNegative?: boolean } = {}) {
     .meta({ format: 'money', allowNegative: opts.allowNegative === true });
 }
 
-/** A non-negative decimal quantity (an area, a meter reading). */
-export const quantity = money();
-
-export const calendarDate = z
-  .string({ error: (iss) => `expected a date "YYYY-MM-DD", got ${describe(iss.input)}` })
-  .superRefine((s, ctx) => {
-    if (s === PLACEHOLDERS.date) return void ctx.addIssue({ code: 'custom', message: PLACEHOLDER_MESSAGES.date });
-    const r = parseCalendarDate(s);
-    if (r !== s) ctx.addIssue({ code: 'custom', message: `date ${quoteInput(s)} ${r}` });
-  })
-  .meta({ format: 'date' });
-
 function integer(what: string, min = 0, max = Number.MAX_SAFE_INTEGER) {
   return z.unknown().transform((v, ctx): number => {
     const text = v instanceof ExactNumber ? v.text : undefined;
@@ -133,123 +121,155 @@ function integer(what: string, min = 0, max = Number.MAX_SAFE_INTEGER) {
 const bool = (what: string) =>
   z.boolean({ error: (iss) => `expected true or false for ${what}, got ${describe(iss.input)}` });
 
-export const creditCode = z
-  .string({ error: (iss) => `expected the 18-character credit code as a string, got ${describe(iss.input)}` })
-  .superRefine((s, ctx) => {
-    const p = creditCodeProblem(s);
-    if (p) ctx.addIssue({ code: 'custom', message: `credit code ${quoteInput(s)} ${p}` });
+/**
+ * The schemas are built on first use, not at import: building them costs a `check` ~14 ms of its
+ * start (issue 11), and a valid profile never needs them (profile-validate.ts quickProfile takes
+ * it); zod is wanted only to word a refusal, and by the JSON Schema, the interview and tests.
+ */
+function buildSchemas() {
+  /** A non-negative decimal quantity (an area, a meter reading). */
+  const quantity = money();
+
+  const calendarDate = z
+    .string({ error: (iss) => `expected a date "YYYY-MM-DD", got ${describe(iss.input)}` })
+    .superRefine((s, ctx) => {
+      if (s === PLACEHOLDERS.date) return void ctx.addIssue({ code: 'custom', message: PLACEHOLDER_MESSAGES.date });
+      const r = parseCalendarDate(s);
+      if (r !== s) ctx.addIssue({ code: 'custom', message: `date ${quoteInput(s)} ${r}` });
+    })
+    .meta({ format: 'date' });
+
+  const creditCode = z
+    .string({ error: (iss) => `expected the 18-character credit code as a string, got ${describe(iss.input)}` })
+    .superRefine((s, ctx) => {
+      const p = creditCodeProblem(s);
+      if (p) ctx.addIssue({ code: 'custom', message: `credit code ${quoteInput(s)} ${p}` });
+    });
+
+  const fiscalYearSchema = z.strictObject({
+    revenue: money().optional(),
+    mainBusinessRevenue: money().optional(),
+    totalAssets: money().optional(),
+    taxableIncome: money({ allowNegative: true }).optional(),
+    rdExpensed: money().optional(),
+    rdIntangibleAmortization: money().optional(),
+    /** R&D expensed from 1 October to 31 December (财政部 税务总局 科技部公告2022年第28号); else 92/365 of the year's. */
+    rdExpensedQ4: money().optional(),
+    /** R&D amortization of the same months; else 92/365 of the year's. */
+    rdIntangibleAmortizationQ4: money().optional(),
   });
 
-export const fiscalYearSchema = z.strictObject({
-  revenue: money().optional(),
-  mainBusinessRevenue: money().optional(),
-  totalAssets: money().optional(),
-  taxableIncome: money({ allowNegative: true }).optional(),
-  rdExpensed: money().optional(),
-  rdIntangibleAmortization: money().optional(),
-  /** R&D expensed from 1 October to 31 December (财政部 税务总局 科技部公告2022年第28号); else 92/365 of the year's. */
-  rdExpensedQ4: money().optional(),
-  /** R&D amortization of the same months; else 92/365 of the year's. */
-  rdIntangibleAmortizationQ4: money().optional(),
-});
+  const taxPaymentSchema = z.strictObject({
+    date: calendarDate,
+    tax: enumOf(TAX_KINDS, 'tax kind'),
+    amount: money(),
+  });
 
-export const taxPaymentSchema = z.strictObject({
-  date: calendarDate,
-  tax: enumOf(TAX_KINDS, 'tax kind'),
-  amount: money(),
-});
+  const parcelSchema = z.strictObject({
+    id: z.string().min(1, 'is empty; leave the key out where the parcel has no id').optional(),
+    use: enumOf(LAND_USES, 'land use').optional(),
+    areaSqm: quantity.optional(),
+    basePricePerSqm: money().optional(),
+    acquisition: enumOf(LAND_ACQUISITIONS, 'land acquisition').optional(),
+    inRecognizedCluster: bool('inRecognizedCluster').optional(),
+    leaseYears: integer('lease years', 1, 70).optional(),
+    filedOn: calendarDate.optional(),
+  });
 
-export const parcelSchema = z.strictObject({
-  id: z.string().min(1, 'is empty; leave the key out where the parcel has no id').optional(),
-  use: enumOf(LAND_USES, 'land use').optional(),
-  areaSqm: quantity.optional(),
-  basePricePerSqm: money().optional(),
-  acquisition: enumOf(LAND_ACQUISITIONS, 'land acquisition').optional(),
-  inRecognizedCluster: bool('inRecognizedCluster').optional(),
-  leaseYears: integer('lease years', 1, 70).optional(),
-  filedOn: calendarDate.optional(),
-});
+  const utilitySchema = z.strictObject({
+    kind: enumOf(UTILITY_KINDS, 'utility kind'),
+    quantity: quantity.optional(),
+    unit: z.string().optional(),
+    currentPrice: money().optional(),
+    purpose: enumOf(UTILITY_PURPOSES, 'utility purpose', UTILITY_PURPOSE_ALIASES).optional(),
+    referencePrices: z
+      .strictObject({
+        industrial: money().optional(),
+        residential: money().optional(),
+        publicMedical: money().optional(),
+      })
+      .optional(),
+  });
 
-export const utilitySchema = z.strictObject({
-  kind: enumOf(UTILITY_KINDS, 'utility kind'),
-  quantity: quantity.optional(),
-  unit: z.string().optional(),
-  currentPrice: money().optional(),
-  purpose: enumOf(UTILITY_PURPOSES, 'utility purpose', UTILITY_PURPOSE_ALIASES).optional(),
-  referencePrices: z
-    .strictObject({
-      industrial: money().optional(),
-      residential: money().optional(),
-      publicMedical: money().optional(),
-    })
-    .optional(),
-});
+  const headquartersSchema = z.strictObject({
+    type: enumOf(HQ_TYPES, 'headquarters type'),
+    recognized: bool('headquarters.recognized').optional(),
+  });
 
-export const headquartersSchema = z.strictObject({
-  type: enumOf(HQ_TYPES, 'headquarters type'),
-  recognized: bool('headquarters.recognized').optional(),
-});
+  const activitiesSchema = z.strictObject(
+    Object.fromEntries(ACTIVITIES.map((a) => [a, bool(a).optional()])) as Record<
+      (typeof ACTIVITIES)[number],
+      z.ZodOptional<z.ZodBoolean>
+    >,
+  );
 
-export const activitiesSchema = z.strictObject(
-  Object.fromEntries(ACTIVITIES.map((a) => [a, bool(a).optional()])) as Record<
-    (typeof ACTIVITIES)[number],
-    z.ZodOptional<z.ZodBoolean>
-  >,
-);
+  const profileSchema = z.strictObject({
+    $schema: z.string().optional(),
+    name: z.string({ error: (iss) => (iss.input === undefined ? 'the enterprise name is required' : `expected the name as a string, got ${describe(iss.input)}`) }).min(1, 'the enterprise name is empty').refine((s) => s !== PLACEHOLDERS.name, PLACEHOLDER_MESSAGES.name),
+    creditCode: creditCode.optional(),
+    registrationDate: calendarDate,
+    district: z
+      .string({ error: (iss) => `expected the district's Chinese name as a string, got ${describe(iss.input)}` })
+      .superRefine((s, ctx) => {
+        const p = districtProblem(s);
+        if (p) ctx.addIssue({ code: 'custom', message: p });
+      })
+      .optional(),
+    functionalRegion: enumOf(FUNCTIONAL_REGIONS, 'functional region').optional(),
+    industry: enumOf(INDUSTRIES, 'industry').optional(),
+    nationalIndustryCode: z
+      .string()
+      .regex(/^[A-T](\d{2,4})?$/, 'expected a GB/T 4754-2017 code: a section letter A-T and 2 to 4 digits, e.g. "I6510"')
+      .optional(),
+    ownership: enumOf(OWNERSHIPS, 'ownership').optional(),
+    establishment: enumOf(ESTABLISHMENTS, 'establishment').optional(),
+    size: enumOf(SIZES, 'size').optional(),
+    employees: integer('the headcount').optional(),
+    technologySme: bool('technologySme').optional(),
+    highTechEnterprise: bool('highTechEnterprise').optional(),
+    encouragedCatalog: bool('encouragedCatalog').optional(),
+    headquarters: headquartersSchema.nullable().optional(),
+    fiscalYears: z
+      .record(z.string().regex(/^(19|20|21)\d{2}$/, 'a fiscal year key must be a year like "2017"'), fiscalYearSchema)
+      .optional(),
+    taxPayments: z.array(taxPaymentSchema).optional(),
+    land: z
+      .array(parcelSchema)
+      .superRefine((parcels, ctx) => {
+        // The same parcel listed twice would be counted twice.
+        const seen = new Map<string, number>();
+        parcels.forEach((p, i) => {
+          if (p.id === undefined) return;
+          const first = seen.get(p.id);
+          if (first === undefined) seen.set(p.id, i);
+          else ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `parcel id "${p.id}" is also the id of land[${first}]; a parcel is listed once` });
+        });
+      })
+      .optional(),
+    facilities: z.array(enumOf(FACILITIES, 'facility')).optional(),
+    utilities: z.array(utilitySchema).optional(),
+    activities: activitiesSchema.optional(),
+    manufacturingSector: enumOf(MANUFACTURING_SECTORS, 'manufacturing sector').optional(),
+  });
 
-export const profileSchema = z.strictObject({
-  $schema: z.string().optional(),
-  name: z.string({ error: (iss) => (iss.input === undefined ? 'the enterprise name is required' : `expected the name as a string, got ${describe(iss.input)}`) }).min(1, 'the enterprise name is empty').refine((s) => s !== PLACEHOLDERS.name, PLACEHOLDER_MESSAGES.name),
-  creditCode: creditCode.optional(),
-  registrationDate: calendarDate,
-  district: z
-    .string({ error: (iss) => `expected the district's Chinese name as a string, got ${describe(iss.input)}` })
-    .superRefine((s, ctx) => {
-      const p = districtProblem(s);
-      if (p) ctx.addIssue({ code: 'custom', message: p });
-    })
-    .optional(),
-  functionalRegion: enumOf(FUNCTIONAL_REGIONS, 'functional region').optional(),
-  industry: enumOf(INDUSTRIES, 'industry').optional(),
-  nationalIndustryCode: z
-    .string()
-    .regex(/^[A-T](\d{2,4})?$/, 'expected a GB/T 4754-2017 code: a section letter A-T and 2 to 4 digits, e.g. "I6510"')
-    .optional(),
-  ownership: enumOf(OWNERSHIPS, 'ownership').optional(),
-  establishment: enumOf(ESTABLISHMENTS, 'establishment').optional(),
-  size: enumOf(SIZES, 'size').optional(),
-  employees: integer('the headcount').optional(),
-  technologySme: bool('technologySme').optional(),
-  highTechEnterprise: bool('highTechEnterprise').optional(),
-  encouragedCatalog: bool('encouragedCatalog').optional(),
-  headquarters: headquartersSchema.nullable().optional(),
-  fiscalYears: z
-    .record(z.string().regex(/^(19|20|21)\d{2}$/, 'a fiscal year key must be a year like "2017"'), fiscalYearSchema)
-    .optional(),
-  taxPayments: z.array(taxPaymentSchema).optional(),
-  land: z
-    .array(parcelSchema)
-    .superRefine((parcels, ctx) => {
-      // The same parcel listed twice would be counted twice.
-      const seen = new Map<string, number>();
-      parcels.forEach((p, i) => {
-        if (p.id === undefined) return;
-        const first = seen.get(p.id);
-        if (first === undefined) seen.set(p.id, i);
-        else ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `parcel id "${p.id}" is also the id of land[${first}]; a parcel is listed once` });
-      });
-    })
-    .optional(),
-  facilities: z.array(enumOf(FACILITIES, 'facility')).optional(),
-  utilities: z.array(utilitySchema).optional(),
-  activities: activitiesSchema.optional(),
-  manufacturingSector: enumOf(MANUFACTURING_SECTORS, 'manufacturing sector').optional(),
-});
+  return {
+    profile: profileSchema, fiscalYear: fiscalYearSchema, taxPayment: taxPaymentSchema, parcel: parcelSchema,
+    utility: utilitySchema, headquarters: headquartersSchema, activities: activitiesSchema,
+  };
+}
 
-export type Profile = z.infer<typeof profileSchema>;
-export type FiscalYear = z.infer<typeof fiscalYearSchema>;
-export type TaxPayment = z.infer<typeof taxPaymentSchema>;
-export type Parcel = z.infer<typeof parcelSchema>;
-export type Utility = z.infer<typeof utilitySchema>;
+export type ProfileSchemas = ReturnType<typeof buildSchemas>;
+let schemas: ProfileSchemas | undefined;
+
+/** The profile's zod schemas, built once, on the first call. */
+export function profileSchemas(): ProfileSchemas {
+  return (schemas ??= buildSchemas());
+}
+
+export type Profile = z.infer<ProfileSchemas['profile']>;
+export type FiscalYear = z.infer<ProfileSchemas['fiscalYear']>;
+export type TaxPayment = z.infer<ProfileSchemas['taxPayment']>;
+export type Parcel = z.infer<ProfileSchemas['parcel']>;
+export type Utility = z.infer<ProfileSchemas['utility']>;
 export type Industry = (typeof INDUSTRIES)[number];
 export type Size = (typeof SIZES)[number];

@@ -2,18 +2,21 @@ import type { z } from 'zod';
 import { MAX_ISSUES, moreIssues, PolicyCalcError, quoteInput, type Issue } from '../support/errors.js';
 import { JsonReadError, joinPath, lineColumns, readJson } from './json-reader.js';
 import { readJsonFast } from './json-fast.js';
-import {
-  profileSchema, fiscalYearSchema, parcelSchema, utilitySchema, taxPaymentSchema,
-  headquartersSchema, activitiesSchema, type Profile,
-} from './profile-schema.js';
+import { profileSchemas, type Profile } from './profile-schema.js';
 import { didYouMean } from '../support/suggest.js';
 import { quickProfile } from './profile-validate.js';
 
-const KNOWN_KEYS = [
-  ...Object.keys(profileSchema.shape), ...Object.keys(fiscalYearSchema.shape), ...Object.keys(parcelSchema.shape),
-  ...Object.keys(utilitySchema.shape), ...Object.keys(taxPaymentSchema.shape), ...Object.keys(headquartersSchema.shape),
-  ...Object.keys(activitiesSchema.shape), 'industrial', 'residential', 'publicMedical',
-];
+let knownKeys: string[] | undefined;
+
+/** Every key of the profile, for "did you mean": made from the schemas when a refusal is worded. */
+function KNOWN_KEYS(): string[] {
+  const s = profileSchemas();
+  return (knownKeys ??= [
+    ...Object.keys(s.profile.shape), ...Object.keys(s.fiscalYear.shape), ...Object.keys(s.parcel.shape),
+    ...Object.keys(s.utility.shape), ...Object.keys(s.taxPayment.shape), ...Object.keys(s.headquarters.shape),
+    ...Object.keys(s.activities.shape), 'industrial', 'residential', 'publicMedical',
+  ]);
+}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -101,7 +104,7 @@ export interface IssueBound {
   total: number;
 }
 
-export function zodIssues(issues: readonly z.core.$ZodIssue[], file?: string, knownKeys: readonly string[] = KNOWN_KEYS, bound?: IssueBound): Issue[] {
+export function zodIssues(issues: readonly z.core.$ZodIssue[], file?: string, knownKeys: readonly string[] = KNOWN_KEYS(), bound?: IssueBound): Issue[] {
   const out: Issue[] = [];
   const emit = (make: () => Issue) => {
     if (bound && ++bound.total > bound.limit) return;
@@ -194,10 +197,10 @@ export function validateProfile(value: unknown, file?: string): Profile {
   if (quick) return quick;
   // zod compiles a schema into a faster parser on its first parse, which costs more than a few
   // parses: the first refusal is worded without it; a batch with many gets it from the second.
-  const r = profileSchema.safeParse(value, validated++ ? undefined : { jitless: true });
+  const r = profileSchemas().profile.safeParse(value, validated++ ? undefined : { jitless: true });
   if (!r.success) {
     const bound: IssueBound = { limit: MAX_ISSUES, total: 0 };
-    const issues = zodIssues(r.error.issues, file, KNOWN_KEYS, bound);
+    const issues = zodIssues(r.error.issues, file, KNOWN_KEYS(), bound);
     if (bound.total > bound.limit) issues.push(moreIssues(file, bound.total - bound.limit));
     throw new PolicyCalcError('PROFILE_INVALID', issues);
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AREAS, CATALOGUE, COLLECTIONS } from './catalogue.js';
 import {
-  fiscalYearSchema, parcelSchema, profileSchema, taxPaymentSchema, utilitySchema, ACTIVITIES, ESTABLISHMENTS, FACILITIES, HQ_TYPES, INDUSTRIES, LAND_ACQUISITIONS, LAND_USES, MANUFACTURING_SECTORS,
+  profileSchemas, ACTIVITIES, ESTABLISHMENTS, FACILITIES, HQ_TYPES, INDUSTRIES, LAND_ACQUISITIONS, LAND_USES, MANUFACTURING_SECTORS,
   OWNERSHIPS, SIZES, TAX_KINDS, UTILITY_KINDS, UTILITY_PURPOSES,
 } from '../../profile/profile-schema.js';
 import { FUNCTIONAL_REGIONS } from '../../profile/districts.js';
@@ -61,8 +61,9 @@ describe('the fact catalogue', () => {
   });
 
   it('reads only fields the profile schema has, and words every value it reads', () => {
+    const s = profileSchemas();
     const shapes: Record<string, object> = {
-      '': profileSchema.shape, year: fiscalYearSchema.shape, land: parcelSchema.shape, utilities: utilitySchema.shape, taxPayments: taxPaymentSchema.shape,
+      '': s.profile.shape, year: s.fiscalYear.shape, land: s.parcel.shape, utilities: s.utility.shape, taxPayments: s.taxPayment.shape,
     };
     const read = Object.entries(CATALOGUE).filter(([, e]) => e.read);
     expect(read.length).toBeGreaterThan(35);
