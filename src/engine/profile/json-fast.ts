@@ -1,4 +1,4 @@
-import { readJson } from './json-reader.js';
+import { FORBIDDEN_KEYS, MAX_DEPTH, readJson } from './json-reader.js';
 
 /**
  * The strict reader's result at JSON.parse's speed, where the two are sure to agree. The reader
@@ -28,8 +28,6 @@ export function readJsonFast(text: string): unknown {
   const keys = value !== null && typeof value === 'object' ? countKeys(value, 0) : 0;
   return keys === members ? value : readJson(text);
 }
-
-const MAX_DEPTH = 64;
 
 /**
  * The members (colons outside strings) of the text; -1 where JSON.parse's value might differ from
@@ -88,8 +86,6 @@ function scan(text: string): number {
   return members;
 }
 
-const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
-
 /** The keys of every object in the value; -1 on a key the reader refuses. */
 function countKeys(value: object, total: number): number {
   if (Array.isArray(value)) {
@@ -103,7 +99,7 @@ function countKeys(value: object, total: number): number {
   total += keys.length;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    if (FORBIDDEN.has(key)) return -1;
+    if (FORBIDDEN_KEYS.has(key)) return -1;
     const v = (value as Record<string, unknown>)[key];
     if (v !== null && typeof v === 'object' && (total = countKeys(v, total)) < 0) return -1;
   }

@@ -25,8 +25,9 @@ export class JsonReadError extends Error {
   }
 }
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const MAX_DEPTH = 64;
+/** Keys the reader refuses, and its nesting limit: json-fast.ts holds JSON.parse to the same. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+export const MAX_DEPTH = 64;
 /** Sticky, made once: a regular expression literal in a method is a new object on every call. */
 const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
 const CONTROL = /[\u0000-\u001f]/;
