@@ -9,9 +9,10 @@ import { quickProfile } from './profile-validate.js';
 let knownKeys: string[] | undefined;
 
 /** Every key of the profile, for "did you mean": made from the schemas when a refusal is worded. */
-function KNOWN_KEYS(): string[] {
+function knownProfileKeys(): string[] {
+  if (knownKeys) return knownKeys;
   const s = profileSchemas();
-  return (knownKeys ??= [
+  return (knownKeys = [
     ...Object.keys(s.profile.shape), ...Object.keys(s.fiscalYear.shape), ...Object.keys(s.parcel.shape),
     ...Object.keys(s.utility.shape), ...Object.keys(s.taxPayment.shape), ...Object.keys(s.headquarters.shape),
     ...Object.keys(s.activities.shape), 'industrial', 'residential', 'publicMedical',
@@ -104,7 +105,7 @@ export interface IssueBound {
   total: number;
 }
 
-export function zodIssues(issues: readonly z.core.$ZodIssue[], file?: string, knownKeys: readonly string[] = KNOWN_KEYS(), bound?: IssueBound): Issue[] {
+export function zodIssues(issues: readonly z.core.$ZodIssue[], file?: string, knownKeys: readonly string[] = knownProfileKeys(), bound?: IssueBound): Issue[] {
   const out: Issue[] = [];
   const emit = (make: () => Issue) => {
     if (bound && ++bound.total > bound.limit) return;
@@ -200,7 +201,7 @@ export function validateProfile(value: unknown, file?: string): Profile {
   const r = profileSchemas().profile.safeParse(value, validated++ ? undefined : { jitless: true });
   if (!r.success) {
     const bound: IssueBound = { limit: MAX_ISSUES, total: 0 };
-    const issues = zodIssues(r.error.issues, file, KNOWN_KEYS(), bound);
+    const issues = zodIssues(r.error.issues, file, knownProfileKeys(), bound);
     if (bound.total > bound.limit) issues.push(moreIssues(file, bound.total - bound.limit));
     throw new PolicyCalcError('PROFILE_INVALID', issues);
   }
