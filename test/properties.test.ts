@@ -13,10 +13,11 @@ import { AS_OF, coverage, rules, run, RUNS, YEAR } from './property-setup.js';
  * Kleene's logic is monotone: where a policy is decided (eligible or ineligible) without the
  * key, the key cannot change that decision. Some facts fall back to another source when absent
  * (district -> credit code, a declared size -> the derived one, a code -> the industry's row,
- * functionalRegion -> the district's region, absent item purpose -> none): deleting those
- * replaces a fact rather than removing it, so for them the weaker property is tested, for
- * every key: a policy that is ineligible without the key and not ineligible with it has a
- * check reading that key whose result changed (a check that now passes, or fails under `not`).
+ * functionalRegion -> the district's region, absent item purpose -> none, a fiscal year -> the
+ * window's next year for the size at opening): deleting those replaces a fact rather than
+ * removing it, so for them the weaker property is tested, for every key: a policy that is
+ * ineligible without the key and not ineligible with it has a check reading that key whose
+ * result changed (a check that now passes, or fails under `not`).
  */
 const { seen, count, report } = coverage();
 afterAll(report);
@@ -24,7 +25,9 @@ afterAll(report);
 // ---------------------------------------------------------------------------------------------
 // Which profile keys a fact reads. A fact missing here fails the test: a new fact must say what
 // it reads before the properties can trust it.
-const FALLBACK = [/^district$/, /^functionalRegion$/, /^size$/, /^nationalIndustryCode$/, /^land\[\d+\]\.id$/, /^utilities\[\d+\]\.(unit|purpose)$/];
+// A whole fiscal year: article 10's size at opening is read from the first year of its window that
+// the profile has, so deleting that year moves the reading to the next one.
+const FALLBACK = [/^district$/, /^fiscalYears\.\d{4}$/, /^functionalRegion$/, /^size$/, /^nationalIndustryCode$/, /^land\[\d+\]\.id$/, /^utilities\[\d+\]\.(unit|purpose)$/];
 
 function keysRead(fact: string, year: number): string[] {
   const y = `fiscalYears.${year}`;
