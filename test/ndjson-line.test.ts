@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { amountColumns, csvRow, ndjsonFullLine, ndjsonLine } from '../src/batch/formats.js';
+import { ByteSink } from '../src/batch/byte-sink.js';
+import { writeNdjsonLine } from '../src/batch/ndjson-bytes.js';
 import { evaluate, evaluateLean, loadRules, parseProfile, type EvaluationResult } from '../src/engine/index.js';
 import { anyDate, profileTree, toJson } from './profile-arbitraries.js';
 
@@ -75,4 +77,29 @@ describe('the lean NDJSON line', () => {
     expect(seen.atLeast).toBeGreaterThan(0);
     expect(seen.needsInfo).toBeGreaterThan(100);
   });
+
+  it('is written into the batch bytes exactly as ndjsonLine encodes it, whatever the name, file and line', () => {
+    // Names and files that leave the ASCII fast path: quotes, backslashes, controls, Chinese, emoji, lone surrogates.
+    const awkward = fc.constantFrom('', 'a"b', 'a\\b', 'tab\there', '重庆"云"科技', '😀 ltd', '\ud800 broken', '\u007f\u0080', 'x'.repeat(300));
+    const sink = new ByteSink();
+    const utf8 = new TextEncoder();
+    let lines = 0;
+    fc.assert(
+      fc.property(profileTree, AS_OF, fc.oneof(FILES, awkward), fc.option(awkward, { nil: undefined }), fc.option(fc.integer({ min: 1, max: 1_000_000 }), { nil: undefined }), (tree, asOf, file, name, line) => {
+        const r = evaluateLean(rules, parseProfile(toJson(name === undefined || name === '' ? tree : { ...tree, name })), { asOf });
+        const input = line ? { file, line } : { file };
+        // Two lines into one buffer: the second starts where the first ended.
+        writeNdjsonLine(sink, input, r);
+        writeNdjsonLine(sink, input, r);
+        const bytes = sink.take();
+        const one = utf8.encode(ndjsonLine(input, r));
+        expect(Buffer.from(bytes).equals(Buffer.concat([one, one]))).toBe(true);
+        sink.recycle(bytes);
+        lines += 2;
+      }),
+      { numRuns: 300 },
+    );
+    expect(lines).toBe(600);
+  });
 });
+

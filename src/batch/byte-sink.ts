@@ -9,6 +9,9 @@
  * thread); a few buffers going round cost nothing, and bound the memory the output can take.
  */
 export const EMPTY = new Uint8Array(0);
+
+/** The UTF-8 of a fixed piece of a record, made once for `ByteSink.bytes`. */
+export const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);
 const INITIAL = 1 << 20;
 
 export class ByteSink {
@@ -20,15 +23,68 @@ export class ByteSink {
   count = 0;
 
   push(text: string): void {
-    // At most 3 bytes per UTF-16 code unit.
-    const need = this.pos + text.length * 3;
+    this.text(text);
+    this.count++;
+  }
+
+  /** Room for `n` more bytes. */
+  private room(n: number): Uint8Array {
+    const need = this.pos + n;
     if (!this.buf) this.buf = this.free.pop() ?? new Uint8Array(Math.max(INITIAL, need));
     if (need > this.buf.length) {
       const grown = new Uint8Array(Math.max(need, this.buf.length * 2));
       grown.set(this.buf.subarray(0, this.pos));
       this.buf = grown;
     }
-    this.pos += ByteSink.utf8.encodeInto(text, this.buf.subarray(this.pos)).written;
+    return this.buf;
+  }
+
+  // A record can also be written piece by piece, then closed with `end`: a line that is mostly
+  // fixed ASCII (the lean NDJSON line) is then copied in as bytes instead of being built as a
+  // string, which a Chinese name would make two bytes a character, and encoded afterwards.
+
+  /** Part of a record: any text, as UTF-8. */
+  text(text: string): void {
+    // At most 3 bytes per UTF-16 code unit.
+    const buf = this.room(text.length * 3);
+    this.pos += ByteSink.utf8.encodeInto(text, buf.subarray(this.pos)).written;
+  }
+
+  /** Part of a record: bytes made once (see `bytesOf`). */
+  bytes(b: Uint8Array): void {
+    this.room(b.length).set(b, this.pos);
+    this.pos += b.length;
+  }
+
+  /** Part of a record: text its caller knows to be ASCII (numbers, amounts, codes of the rules). */
+  ascii(text: string): void {
+    const buf = this.room(text.length);
+    let pos = this.pos;
+    for (let i = 0; i < text.length; i++) buf[pos++] = text.charCodeAt(i);
+    this.pos = pos;
+  }
+
+  /** Part of a record: `JSON.stringify(text)`, copied directly where it is printable ASCII without quotes or backslashes. */
+  json(text: string): void {
+    const buf = this.room(text.length + 2);
+    const start = this.pos;
+    let pos = start;
+    buf[pos++] = 34;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x20 || c > 0x7e || c === 34 || c === 92) {
+        this.pos = start;
+        this.text(JSON.stringify(text));
+        return;
+      }
+      buf[pos++] = c;
+    }
+    buf[pos++] = 34;
+    this.pos = pos;
+  }
+
+  /** Closes a record written piece by piece. */
+  end(): void {
     this.count++;
   }
 

@@ -2,11 +2,12 @@ import { decodeUtf8, evaluate, evaluateLean, isPolicyCalcError, parseProfile, ty
 import { loadRuleSet } from '../cli/rules.js';
 import type { Batch } from './inputs.js';
 import {
-  csvErrorRow, csvRow, inputLabel, ndjsonErrorLine, ndjsonFullLine, ndjsonLine, reasonOf, SummaryBuilder, amountColumns,
+  csvErrorRow, csvRow, inputLabel, ndjsonErrorLine, ndjsonFullLine, reasonOf, SummaryBuilder, amountColumns,
   type ErrorInfo, type Format, type InputRef, type InvalidInput, type PartialSummary,
 } from './formats.js';
 import { diffResults, renderDiffJson, renderDiffText, type DiffFormat } from './diff.js';
 import { ByteSink, EMPTY } from './byte-sink.js';
+import { writeNdjsonLine } from './ndjson-bytes.js';
 import { xlsxErrorLine, xlsxLine } from './xlsx-record.js';
 import { yearsOutput } from './years-format.js';
 import { gateRecord, type Gate, type GateRecord } from './gates.js';
@@ -143,7 +144,7 @@ export function createProcessor(cfg: ProcessorConfig): Processor {
         if (gated) (out.gated ??= []).push(gated);
         if (summary) summary.add(result);
         else if (cfg.format === 'csv') sink.push(csvRow(input, result, columns));
-        else if (lean) sink.push(ndjsonLine(input, result));
+        else if (lean) writeNdjsonLine(sink, input, result);
         else {
           const whole = result as EvaluationResult;
           sink.push(cfg.format === 'xlsx' ? xlsxLine(input, whole, columns) : ndjsonFullLine(input, whole, cfg.compact));
