@@ -17,12 +17,9 @@ import { or, Unknown, type Truth } from '../support/unknown.js';
  */
 
 export function periodOf(w: DateWindow, asOf: CalendarDate, withOpen: boolean): Period {
-  return {
-    from: w.from,
-    to: addCalendarDays(w.until, -1),
-    endExclusive: w.until,
-    ...(withOpen ? { open: asOf < w.until } : {}),
-  };
+  const to = addCalendarDays(w.until, -1);
+  // Two literals rather than a conditional spread, which V8 builds on a slow path.
+  return withOpen ? { from: w.from, to, endExclusive: w.until, open: asOf < w.until } : { from: w.from, to, endExclusive: w.until };
 }
 
 export interface Computed {

@@ -70,7 +70,7 @@ function evaluateAll<B extends Outcome>(
   rules: RuleSet, profile: Profile, opts: EvaluateOptions, one: (p: CompiledPolicy, env: EvalEnv) => B, onOverlap?: (b: B, winner: B) => void,
 ): Evaluated<B> {
   const year = opts.year ?? defaultYear(profile);
-  const env: EvalEnv = { profile, year, asOf: opts.asOf, params: rules.params, results: new Map(), cache: new Map() };
+  const env: EvalEnv = { profile, year, asOf: opts.asOf, yearStart: yearStart(year), params: rules.params, results: new Map(), cache: new Map() };
   const layout = layoutOf(rules);
   const benefits: B[] = new Array<B>(rules.policies.length);
   for (let k = 0; k < rules.order.length; k++) {
@@ -101,7 +101,7 @@ export function evaluate(rules: RuleSet, profile: Profile, opts: EvaluateOptions
   const { env, year, benefits, totals } = evaluateAll(rules, profile, opts, (p, e) => evaluatePolicy(p, e, explain), overlapNote);
   applyDepartments(benefits, rules.params, opts.asOf);
 
-  const sizeScope: Scope = newScope(env, yearStart(env), undefined, new Trace());
+  const sizeScope: Scope = newScope(env, env.yearStart, undefined, new Trace());
   const size = sizeInfo(sizeScope);
   const region = functionalRegion(profile);
   const warnings: Warning[] = profileWarnings(profile, year, opts.asOf, rules.params);
@@ -205,14 +205,18 @@ interface Decided {
  * `b`. The trace keeps the notes and assumptions where it keeps anything; `shown` receives the
  * figures and item periods where they are shown; `explain` builds the decision tree.
  */
+/** Figures of the decision tree, which only `explain` fills: one empty list for all the others. */
+const NO_FIGURES: Computed['figures'] = Object.freeze([]) as unknown as Computed['figures'];
+
 function decide(p: CompiledPolicy, env: EvalEnv, b: Outcome, trace: Trace, shown: Shown | undefined, explain: boolean): Decided {
   const def = p.def;
   const scope: Scope = newScope(env, undefined, def.defaults, trace);
   let period: Period | null = null;
   const kind = def.period?.kind ?? 'none';
   if (kind === 'fiscal-year') {
-    scope.paramDate = yearStart(env);
-    if (env.year !== undefined) period = periodOf({ from: `${env.year}-01-01`, until: `${env.year + 1}-01-01` }, env.asOf, false);
+    scope.paramDate = env.yearStart;
+    // The lean evaluation prints no period, and a fiscal year's is never open.
+    if (env.year !== undefined && trace.keeps) period = periodOf({ from: `${env.year}-01-01`, until: `${env.year + 1}-01-01` }, env.asOf, false);
   } else if (kind === 'window' && p.windowFrom) {
     const from = p.windowFrom(scope);
     if (typeof from === 'string') {
@@ -233,7 +237,7 @@ function decide(p: CompiledPolicy, env: EvalEnv, b: Outcome, trace: Trace, shown
   if (trace.keeps) for (const n of notesInForce(def.notes, scope)) trace.note(n);
 
   let status: Status = 'eligible';
-  const computed: Computed = { figures: [], amount: undefined };
+  const computed: Computed = { figures: explain ? [] : NO_FIGURES, amount: undefined };
   if (truth === false) status = 'ineligible';
   else if (truth instanceof Unknown) {
     b.missing = [...truth.missing];

@@ -16,6 +16,8 @@ export interface EvalEnv {
   profile: Profile;
   year: number | undefined;
   asOf: CalendarDate;
+  /** `${year}-01-01`, made once: the parameter date of every yearly policy. */
+  yearStart: CalendarDate | undefined;
   params: ParameterStore;
   /** Results of policies already evaluated, for rules that depend on another policy. */
   results: Map<string, { status: string }>;
@@ -62,8 +64,8 @@ export interface FactDef {
   resolve(scope: Scope): unknown;
 }
 
-export function yearStart(env: EvalEnv): CalendarDate | undefined {
-  return env.year === undefined ? undefined : `${env.year}-01-01`;
+export function yearStart(year: number | undefined): CalendarDate | undefined {
+  return year === undefined ? undefined : `${year}-01-01`;
 }
 
 /** The figures of the year evaluated, or what is missing to have them. */

@@ -6,6 +6,8 @@ export class Unknown {
   constructor(readonly missing: readonly string[]) {}
 
   static merge(list: readonly Unknown[]): Unknown {
+    // The usual case, one unknown of one fact, needs no new one.
+    if (list.length === 1 && list[0]!.missing.length === 1) return list[0]!;
     const set = new Set<string>();
     for (const u of list) for (const m of u.missing) set.add(m);
     return new Unknown([...set]);
