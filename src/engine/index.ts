@@ -33,7 +33,7 @@ export { creditCodeCheckCharacter, creditCodeProblem } from './profile/credit-co
 export { lineColumn, lineColumns, readJson } from './profile/json-reader.js';
 
 // rules/
-export { loadRules, readRuleSource, compileRuleSet, ruleFiles, type RuleSet, type RuleSource } from './rules/rule-set.js';
+export { loadRules, readRuleSource, compileRuleSet, checkedRuleSource, ruleFiles, type RuleSet, type RuleSource } from './rules/rule-set.js';
 export { OPERATORS, type TextPair, type PolicyDef, type ConditionDef, type NoteDef, type SelectDef } from './rules/rule-schema.js';
 export { parseExpression, namesIn, type ExprNode } from './rules/expression.js';
 export { ENGINE_PARAMETER_SHAPES, type Parameter, type ParameterValue } from './rules/parameters.js';

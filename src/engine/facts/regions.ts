@@ -80,6 +80,11 @@ export function compileRegions(raw: unknown, report: Report, zodReport: (issues:
       blockOf.set(d, b.id);
     });
   });
+  return regionLayout(f);
+}
+
+/** The layout of a regions file that validation has passed (compileRegions, or a checked precompiled copy). */
+export function regionLayout(f: RegionsFile): RegionLayout {
   const regions = Object.fromEntries(
     FUNCTIONAL_REGIONS.map((k) => [k, { name: f.regions[k].name, text: f.regions[k].text, priorities: f.regions[k].priorities }]),
   ) as RegionLayout['regions'];

@@ -6,9 +6,9 @@ import { compilePolicy, type CompiledPolicy } from './compile.js';
 import { dependencyOrder } from './dependency-order.js';
 import { convertParameterValue, ENGINE_PARAMETER_SHAPES, ParameterStore, type Parameter } from './parameters.js';
 import { parseCalendarDate } from '../support/dates.js';
-import { manifestSchema, parameterSchema, policySchema, type Manifest, type PolicyDef } from './rule-schema.js';
+import { manifestSchema, parameterSchema, policySchema, type Manifest, type ParameterDef, type PolicyDef } from './rule-schema.js';
 import { flattenUnions, zodIssues } from '../profile/profile.js';
-import { compileRegions, REGION_KEYS, type RegionLayout } from '../facts/regions.js';
+import { compileRegions, REGION_KEYS, regionLayout, regionsFileSchema, type RegionLayout, type RegionsFile } from '../facts/regions.js';
 import { MAX_FILE_BYTES, readYamlFile } from './yaml-file.js';
 import { linesOf, rememberLines, yamlLine } from './yaml-lines.js';
 import { checkNotes } from './law-in-force.js';
@@ -41,6 +41,12 @@ export interface RuleSource {
   policies: { file: string; def: PolicyDef; lines?: Record<string, number> }[];
   parameters: { file: string; name: string; raw: unknown }[];
   regions?: { file: string; raw: unknown };
+  /**
+   * A copy made by checkedRuleSource: its parameters and regions are what their validation gave,
+   * and it compiled without a problem when made. Compiling it again skips that validation, most
+   * of what compiling costs; a copy that could be stale is the reader's to refuse (src/cli/rules.ts).
+   */
+  checked?: true;
 }
 
 type YamlPath = (string | number)[];
@@ -166,7 +172,7 @@ export function compileRuleSet(src: RuleSource): RuleSet {
   const issues: Issue[] = [];
   const params = new Map<string, Parameter>();
   for (const { file, name, raw } of src.parameters) {
-    const r = parameterSchema.safeParse(raw, ONCE);
+    const r = src.checked ? { success: true as const, data: raw as ParameterDef } : parameterSchema.safeParse(raw, ONCE);
     const path = name.split('.');
     if (!r.success) {
       for (const iss of flattenUnions(r.error.issues)) issues.push(located(file, [...path, ...(iss.path as YamlPath)], zodIssues([iss], undefined, RULE_KEYS)[0]!.message));
@@ -179,7 +185,7 @@ export function compileRuleSet(src: RuleSource): RuleSet {
         if (bad !== since) issues.push(located(file, [...path, 'values', since], `bad date "${since}": ${bad}`));
         const value = convertParameterValue(r.data.unit, v.value);
         if (value instanceof Error) issues.push(located(file, [...path, 'values', since, 'value'], value.message));
-        else if (value !== null) checkEngineParameter(name, r.data.unit, value, (p, m) => issues.push(located(file, [...path, 'values', since, 'value', ...p], m)));
+        else if (value !== null && !src.checked) checkEngineParameter(name, r.data.unit, value, (p, m) => issues.push(located(file, [...path, 'values', since, 'value', ...p], m)));
         return { since, value, source: v.source, ...(v.note ? { note: v.note } : {}) };
       })
       .sort((a, b) => (a.since < b.since ? -1 : 1));
@@ -206,7 +212,8 @@ export function compileRuleSet(src: RuleSource): RuleSet {
   }
   compiled.sort((a, b) => a.def.article - b.def.article);
   let regions: RegionLayout | undefined;
-  if (src.regions) {
+  if (src.regions?.raw !== undefined && src.checked) regions = regionLayout(src.regions.raw as RegionsFile);
+  else if (src.regions) {
     const { file, raw } = src.regions;
     regions = compileRegions(
       raw,
@@ -231,6 +238,20 @@ export function compileRuleSet(src: RuleSource): RuleSet {
     params: store,
     dir: src.dir,
     ...(regions ? { regions } : {}),
+  };
+}
+
+/**
+ * The source as a precompiled copy keeps it: validated as compileRuleSet validates it (which
+ * throws what a run would), its parameters and regions replaced by what their validation gave.
+ */
+export function checkedRuleSource(src: RuleSource): RuleSource {
+  compileRuleSet(src);
+  return {
+    ...src,
+    parameters: src.parameters.map((p) => ({ ...p, raw: parameterSchema.parse(p.raw, ONCE) })),
+    ...(src.regions ? { regions: { ...src.regions, raw: regionsFileSchema.parse(src.regions.raw, ONCE) } } : {}),
+    checked: true,
   };
 }
 
