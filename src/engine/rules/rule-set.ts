@@ -6,7 +6,7 @@ import { compilePolicy, type CompiledPolicy } from './compile.js';
 import { dependencyOrder } from './dependency-order.js';
 import { convertParameterValue, ENGINE_PARAMETER_SHAPES, ParameterStore, type Parameter } from './parameters.js';
 import { parseCalendarDate } from '../support/dates.js';
-import { manifestSchema, parameterSchema, policySchema, type Manifest, type ParameterDef, type PolicyDef } from './rule-schema.js';
+import { ruleSchemas, type Manifest, type ParameterDef, type PolicyDef } from './rule-schema.js';
 import { flattenUnions, zodIssues } from '../profile/profile.js';
 import { compileRegions, REGION_KEYS, regionLayout, regionsFileSchema, type RegionLayout, type RegionsFile } from '../facts/regions.js';
 import { MAX_FILE_BYTES, readYamlFile } from './yaml-file.js';
@@ -50,8 +50,9 @@ export interface RuleSource {
 }
 
 type YamlPath = (string | number)[];
-const RULE_KEYS = [
-  ...Object.keys(policySchema.shape), ...Object.keys(parameterSchema.shape), 'zh', 'en', 'fact', 'op', 'value', 'label',
+/** The keys a misspelt key is matched against (did you mean); only a rule file with a problem needs them. */
+const ruleKeys = () => [
+  ...Object.keys(ruleSchemas().policySchema.shape), ...Object.keys(ruleSchemas().parameterSchema.shape), 'zh', 'en', 'fact', 'op', 'value', 'label',
   'all', 'any', 'not', 'when', 'pick', 'options', 'of', 'where', 'source', 'note', 'article', 'text', 'responsible', 'section',
   'from', 'until', 'if',
 ];
@@ -125,8 +126,8 @@ export function readRuleSource(dir: string): RuleSource {
     }
   }
   const rawManifest = readYaml(manifestFile, issues);
-  const m = manifestSchema.safeParse(rawManifest);
-  if (rawManifest !== undefined && !m.success) issues.push(...zodIssues(m.error.issues, undefined, RULE_KEYS).map((i) => ({ ...i, ...located(manifestFile, [], i.message), path: i.path })));
+  const m = ruleSchemas().manifestSchema.safeParse(rawManifest);
+  if (rawManifest !== undefined && !m.success) issues.push(...zodIssues(m.error.issues, undefined, ruleKeys()).map((i) => ({ ...i, ...located(manifestFile, [], i.message), path: i.path })));
 
   const parameters: RuleSource['parameters'] = [];
   for (const f of parameterFiles) {
@@ -137,9 +138,9 @@ export function readRuleSource(dir: string): RuleSource {
   for (const f of policyFiles) {
     const raw = readYaml(f, issues);
     if (raw === undefined) continue;
-    const r = policySchema.safeParse(raw);
+    const r = ruleSchemas().policySchema.safeParse(raw);
     if (!r.success) {
-      for (const iss of flattenUnions(r.error.issues)) issues.push(located(f, iss.path as YamlPath, zodIssues([iss], undefined, RULE_KEYS)[0]!.message));
+      for (const iss of flattenUnions(r.error.issues)) issues.push(located(f, iss.path as YamlPath, zodIssues([iss], undefined, ruleKeys())[0]!.message));
       continue;
     }
     policies.push({ file: f, def: r.data, lines: linesOf(f) });
@@ -158,8 +159,8 @@ function checkEngineParameter(name: string, unit: string, value: unknown, report
   const want = own(ENGINE_PARAMETER_SHAPES, name);
   if (!want) return;
   if (unit !== want.unit) return report([], `parameter "${name}" is read by the engine as a ${want.unit}, not a ${unit}`);
-  const r = want.schema?.safeParse(value, ONCE);
-  if (r && !r.success) for (const iss of flattenUnions(r.error.issues)) report(iss.path as YamlPath, zodIssues([iss], undefined, RULE_KEYS)[0]!.message);
+  const r = want.schema?.().safeParse(value, ONCE);
+  if (r && !r.success) for (const iss of flattenUnions(r.error.issues)) report(iss.path as YamlPath, zodIssues([iss], undefined, ruleKeys())[0]!.message);
 }
 
 /**
@@ -172,10 +173,10 @@ export function compileRuleSet(src: RuleSource): RuleSet {
   const issues: Issue[] = [];
   const params = new Map<string, Parameter>();
   for (const { file, name, raw } of src.parameters) {
-    const r = src.checked ? { success: true as const, data: raw as ParameterDef } : parameterSchema.safeParse(raw, ONCE);
+    const r = src.checked ? { success: true as const, data: raw as ParameterDef } : ruleSchemas().parameterSchema.safeParse(raw, ONCE);
     const path = name.split('.');
     if (!r.success) {
-      for (const iss of flattenUnions(r.error.issues)) issues.push(located(file, [...path, ...(iss.path as YamlPath)], zodIssues([iss], undefined, RULE_KEYS)[0]!.message));
+      for (const iss of flattenUnions(r.error.issues)) issues.push(located(file, [...path, ...(iss.path as YamlPath)], zodIssues([iss], undefined, ruleKeys())[0]!.message));
       continue;
     }
     if (params.has(name)) issues.push(located(file, path, `parameter "${name}" is defined twice`));
@@ -222,7 +223,7 @@ export function compileRuleSet(src: RuleSource): RuleSet {
         for (const iss of flattenUnions(zi)) {
           // An unknown key is located at the key itself, not at the mapping that holds it.
           const keys = iss.code === 'unrecognized_keys' ? iss.keys : [undefined];
-          const messages = zodIssues([iss], undefined, [...RULE_KEYS, ...REGION_KEYS]);
+          const messages = zodIssues([iss], undefined, [...ruleKeys(), ...REGION_KEYS]);
           keys.forEach((k, i) => issues.push(located(file, [...(iss.path as YamlPath), ...(k === undefined ? [] : [k])], messages[i]!.message)));
         }
       },
@@ -249,8 +250,8 @@ export function checkedRuleSource(src: RuleSource): RuleSource {
   compileRuleSet(src);
   return {
     ...src,
-    parameters: src.parameters.map((p) => ({ ...p, raw: parameterSchema.parse(p.raw, ONCE) })),
-    ...(src.regions ? { regions: { ...src.regions, raw: regionsFileSchema.parse(src.regions.raw, ONCE) } } : {}),
+    parameters: src.parameters.map((p) => ({ ...p, raw: ruleSchemas().parameterSchema.parse(p.raw, ONCE) })),
+    ...(src.regions ? { regions: { ...src.regions, raw: regionsFileSchema().parse(src.regions.raw, ONCE) } } : {}),
     checked: true,
   };
 }
