@@ -127,12 +127,12 @@ describe('formats and options', () => {
   });
 
   it('--fail-on takes repeated and comma-separated statuses', () => {
-    expect(failOn.parse(['needs-info,ineligible', 'needs-info'])).toEqual([{ policy: null, status: 'needs-info' }, { policy: null, status: 'ineligible' }]);
-    expect(failOn.parse(['p10:needs-info, P09:ineligible', 'P10:needs-info'])).toEqual([{ policy: 'P10', status: 'needs-info' }, { policy: 'P09', status: 'ineligible' }]);
-    expect(failOn.safeParse(['P10:eligible']).success).toBe(false);
-    expect(failOn.safeParse(['P1:needs-info']).success).toBe(false);
-    expect(failOn.parse([])).toEqual([]);
-    expect(failOn.safeParse(['needs-info,eligble']).success).toBe(false);
+    expect(failOn().parse(['needs-info,ineligible', 'needs-info'])).toEqual([{ policy: null, status: 'needs-info' }, { policy: null, status: 'ineligible' }]);
+    expect(failOn().parse(['p10:needs-info, P09:ineligible', 'P10:needs-info'])).toEqual([{ policy: 'P10', status: 'needs-info' }, { policy: 'P09', status: 'ineligible' }]);
+    expect(failOn().safeParse(['P10:eligible']).success).toBe(false);
+    expect(failOn().safeParse(['P1:needs-info']).success).toBe(false);
+    expect(failOn().parse([])).toEqual([]);
+    expect(failOn().safeParse(['needs-info,eligble']).success).toBe(false);
   });
 
   it('progress: only on a terminal outside CI; rate and time left', () => {
