@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync, type Stats } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkedRuleSource, compileRuleSet, readRuleSource, ruleFiles, type RuleSet, type RuleSource } from '../engine/index.js';
 import { DEFAULT_RULES_DIR } from './io.js';
@@ -49,12 +49,16 @@ interface Precompiled {
 /** The rule files, each a plain file of a sane size; undefined when one is not (the YAML loader reports those). */
 function ruleFileStats(dir: string): { name: string; path: string; st: Stats }[] | undefined {
   const f = ruleFiles(dir);
+  // ruleFiles joins each name to `dir`: cutting the prefix gives what relative() would, without
+  // resolving both paths against the working directory for each of the files.
+  const prefix = join(dir, sep);
+  const nameOf = (file: string) => (file.startsWith(prefix) ? file.slice(prefix.length) : relative(dir, file));
   const out: { name: string; path: string; st: Stats }[] = [];
   for (const file of [f.manifest, ...f.parameters, ...f.policies, ...(f.regions ? [f.regions] : [])]) {
     try {
       const st = statSync(file);
       if (!st.isFile() || st.size > MAX_RULE_FILE_BYTES) return undefined;
-      out.push({ name: relative(dir, file), path: file, st });
+      out.push({ name: nameOf(file), path: file, st });
     } catch {
       return undefined;
     }
