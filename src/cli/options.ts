@@ -184,8 +184,54 @@ export function parseOptions<T extends z.ZodType>(schema: T, raw: unknown): z.in
   return r.data;
 }
 
-/** A command's options, validated: `parseOptions(commandSchema(command), raw)`. */
-export const commandOptions = <C extends CommandName>(command: C, raw: unknown) => parseOptions(commandSchema(command), raw);
+/** An option's value as its schema gives it, when the value is plainly valid; undefined for anything else. */
+type Plain = (v: unknown) => { value: unknown } | undefined;
+const given = (v: unknown) => ({ value: v });
+const absent = (dflt?: unknown) => ({ value: dflt });
+const choice = (choices: readonly string[], dflt?: string): Plain => (v) => (v === undefined ? absent(dflt) : typeof v === 'string' && choices.includes(v) ? given(v) : undefined);
+const plainText = (max = Infinity, dflt?: string): Plain => (v) => (v === undefined ? absent(dflt) : typeof v === 'string' && v.length >= 1 && v.length <= max ? given(v) : undefined);
+const plainFlag = (dflt: boolean): Plain => (v) => (v === undefined ? absent(dflt) : typeof v === 'boolean' ? given(v) : undefined);
+const plainYear: Plain = (v) => (v === undefined ? absent() : typeof v === 'string' && /^\d{4}$/.test(v) && Number(v) >= 2000 && Number(v) <= 2100 ? given(Number(v)) : undefined);
+const plainDate = (dflt?: () => string): Plain => (v) => (v === undefined ? absent(dflt?.()) : typeof v === 'string' && parseCalendarDate(v) === v ? given(v) : undefined);
+
+/**
+ * The options most runs give (check, report, rules list), read without zod: each gives exactly
+ * what its schema would for the values it accepts, and refuses the rest, which zod then reads
+ * and words. Building and running the schemas costs a short run more than a millisecond.
+ */
+const PLAIN: Partial<Record<OptionKey, Plain>> = {
+  rules: plainText(Infinity, DEFAULT_RULES_DIR),
+  year: plainYear,
+  yearOrAll: plainYear,
+  asOf: plainDate(() => todayIn()),
+  lang: choice(LANGS),
+  output: plainText(),
+  noColor: plainFlag(true),
+  tableFormat: choice(['table', 'json'], 'table'),
+  textFormat: choice(['text', 'json'], 'text'),
+  explain: plainFlag(false),
+  reportOutput: plainText(),
+  reportFormat: choice(['html', 'markdown', 'pdf']),
+  detail: choice(['brief', 'full']),
+  preparedBy: (v) => (v === undefined ? absent() : typeof v === 'string' && v.length <= 200 ? given(v) : undefined),
+  date: plainDate(),
+};
+
+function plainOptions(command: CommandName, raw: unknown): Record<string, unknown> | undefined {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const key of COMMAND_OPTIONS[command] as readonly OptionKey[]) {
+    const name = OPTIONS[key].name;
+    const r = PLAIN[key]?.((raw as Record<string, unknown>)[name]);
+    if (!r) return undefined;
+    if (r.value !== undefined) out[name] = r.value;
+  }
+  return out;
+}
+
+/** A command's options, validated: `parseOptions(commandSchema(command), raw)`, without zod where the values are plainly valid. */
+export const commandOptions = <C extends CommandName>(command: C, raw: unknown): z.infer<z.ZodObject<Shape<KeysOf<C>>>> =>
+  (plainOptions(command, raw) as z.infer<z.ZodObject<Shape<KeysOf<C>>>> | undefined) ?? parseOptions(commandSchema(command), raw);
 
 /** Chinese where the user's locale is Chinese, English otherwise. */
 export function defaultLang(env: NodeJS.ProcessEnv = process.env): Lang {
