@@ -63,6 +63,35 @@ module.exports = new Proxy({}, { get: (_, k) => load()[k], has: (_, k) => k in l
   },
 };
 
+/**
+ * zod and yaml are initialized on first use instead of at start: a run of check on the shipped
+ * rules validates its options and profile in plain code and reads no YAML (src/cli/rules.ts), so it
+ * never needs either, yet initializing them costs milliseconds and their code makes the code cache
+ * bigger. The source's imports of them get a stand-in that requires the real module on first use
+ * (esbuild keeps a require() of a bundled module where it is, so the module is still bundled).
+ */
+const lazyLibraries = {
+  name: 'lazy-libraries',
+  setup(b) {
+    const fromSource = (importer) => /[\\/]src[\\/]/.test(importer);
+    b.onResolve({ filter: /^(zod|yaml)$/ }, (args) => (fromSource(args.importer) ? { path: args.path, namespace: 'lazy-library' } : undefined));
+    b.onResolve({ filter: /^eager:/ }, (args) => b.resolve(args.path.slice('eager:'.length), { kind: 'import-statement', resolveDir: root }));
+    b.onLoad({ filter: /^zod$/, namespace: 'lazy-library' }, () => ({
+      contents: `let m; const real = () => (m ??= require('eager:zod'));
+export const z = new Proxy({}, { get: (_, k) => real().z[k], has: (_, k) => k in real().z });`,
+      resolveDir: root,
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /^yaml$/, namespace: 'lazy-library' }, () => ({
+      contents: `let m; const real = () => (m ??= require('eager:yaml'));
+${['isAlias', 'isMap', 'isPair', 'isScalar', 'isSeq', 'parseDocument'].map((f) => `export function ${f}(...a) { return real().${f}(...a); }`).join('\n')}
+export function LineCounter() { return new (real().LineCounter)(); }`,
+      resolveDir: root,
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   absWorkingDir: root,
   bundle: true,
@@ -102,7 +131,7 @@ async function wrappedBundle(entry, name, plugins, define = {}) {
 }
 
 // The CLI starts its batch workers from bin/batch-worker.js (src/batch/run.ts).
-await wrappedBundle('src/cli/main.ts', 'cli.cjs', [zodEnglishOnly, lazyBuiltins], { __PC_WORKER_ENTRY__: JSON.stringify('../../bin/batch-worker.js') });
+await wrappedBundle('src/cli/main.ts', 'cli.cjs', [zodEnglishOnly, lazyBuiltins, lazyLibraries], { __PC_WORKER_ENTRY__: JSON.stringify('../../bin/batch-worker.js') });
 await wrappedBundle('src/batch/worker-entry.ts', 'worker.cjs', [zodEnglishOnly, lazyBuiltins]);
 
 const { readRuleSource } = await import(`${root}dist/engine/index.js`);
