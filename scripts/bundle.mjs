@@ -43,8 +43,9 @@ const zodEnglishOnly = {
 
 /**
  * Built-ins that the CLI rarely needs are required on first use instead of at start: commander
- * requires child_process for executable subcommands (never used here), and the rule loader uses
- * crypto's createHash only when it reads YAML or verifies a rule file's bytes. Each costs milliseconds to load.
+ * requires child_process for executable subcommands (never used here), batch's options os for the
+ * default of --jobs, and the rule loader uses crypto's createHash only when it reads YAML or
+ * verifies a rule file's bytes. Each costs milliseconds to load.
  */
 const lazyBuiltins = {
   name: 'lazy-builtins',
@@ -53,6 +54,11 @@ const lazyBuiltins = {
     b.onLoad({ filter: /.*/, namespace: 'lazy-cjs' }, (args) => ({
       contents: `let m; const load = () => (m ??= require(${JSON.stringify(args.path)}));
 module.exports = new Proxy({}, { get: (_, k) => load()[k], has: (_, k) => k in load() });`,
+      loader: 'js',
+    }));
+    b.onResolve({ filter: /^node:os$/ }, (args) => (/src[\\/]batch[\\/]options\.ts$/.test(args.importer) ? { path: 'os', namespace: 'lazy-os' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-os' }, () => ({
+      contents: 'export function availableParallelism() { return require("os").availableParallelism(); }',
       loader: 'js',
     }));
     b.onResolve({ filter: /^node:crypto$/ }, (args) => (/src[\\/](engine[\\/]rules[\\/]rule-set|cli[\\/]rules)\.ts$/.test(args.importer) ? { path: 'crypto', namespace: 'lazy-crypto' } : undefined));
