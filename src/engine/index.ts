@@ -26,7 +26,7 @@ export {
   quickProfile, FISCAL_YEAR_KEYS, HEADQUARTERS_KEYS, PARCEL_KEYS, PROFILE_KEYS, REFERENCE_PRICE_KEYS, TAX_PAYMENT_KEYS, UTILITY_KEYS,
 } from './profile/profile-validate.js';
 export { profileJsonSchema } from './profile/profile-json-schema.js';
-export { FIELD_DOCS, type FieldDoc } from './profile/profile-fields.js';
+export { fieldDocs, type FieldDoc } from './profile/profile-fields.js';
 export { PLACEHOLDERS } from './profile/placeholders.js';
 export { FUNCTIONAL_REGIONS, DISTRICT_ALIASES, DISTRICTS, districtProblem, canonicalDistrict } from './profile/districts.js';
 export { creditCodeCheckCharacter, creditCodeProblem } from './profile/credit-code.js';
