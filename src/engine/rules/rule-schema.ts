@@ -13,7 +13,10 @@ export const OPERATORS = [
 ] as const;
 export type Operator = (typeof OPERATORS)[number];
 
-/** The schemas of a single check and what it is made of. */
+/**
+ * The schemas up to a single check, built apart from the rest so that ConditionDef, which the
+ * recursive condition schema is typed with, can name CheckDef without a cycle of inferred types.
+ */
 function buildCheckSchemas() {
   const nonEmpty = z.string().trim().min(1, 'must not be empty');
   const textPair = z.strictObject({ zh: nonEmpty, en: nonEmpty });
