@@ -30,11 +30,14 @@ mkdirSync(outdir, { recursive: true });
 const zodEnglishOnly = {
   name: 'zod-english-only',
   setup(b) {
-    b.onResolve({ filter: /locales\/index\.js$/ }, (args) =>
-      /zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'zod-locales', pluginData: args.resolveDir } : undefined,
+    b.onResolve({ filter: /locales\/index\.c?js$/ }, (args) =>
+      /zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer)
+        ? { path: args.path.endsWith('.cjs') ? 'zod-locales-cjs' : 'zod-locales', namespace: 'zod-locales', pluginData: args.resolveDir }
+        : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
-      contents: "export { default as en } from '../locales/en.js';",
+      // zod's CommonJS build (required by lazyLibraries) the same way as its ES modules.
+      contents: args.path === 'zod-locales-cjs' ? "exports.en = require('../locales/en.cjs').default;" : "export { default as en } from '../locales/en.js';",
       resolveDir: args.pluginData,
       loader: 'js',
     }));
@@ -81,7 +84,9 @@ const lazyLibraries = {
   setup(b) {
     const fromSource = (importer) => /[\\/]src[\\/]/.test(importer);
     b.onResolve({ filter: /^(zod|yaml)$/ }, (args) => (fromSource(args.importer) ? { path: args.path, namespace: 'lazy-library' } : undefined));
-    b.onResolve({ filter: /^eager:/ }, (args) => b.resolve(args.path.slice('eager:'.length), { kind: 'import-statement', resolveDir: root }));
+    // Resolved as a require: zod's CommonJS build, whose modules esbuild wraps whole, exports
+    // included; its ES modules would still define their namespaces' ~1,200 exports at start.
+    b.onResolve({ filter: /^eager:/ }, (args) => b.resolve(args.path.slice('eager:'.length), { kind: 'require-call', resolveDir: root }));
     b.onLoad({ filter: /^zod$/, namespace: 'lazy-library' }, () => ({
       contents: `let m; const real = () => (m ??= require('eager:zod'));
 export const z = new Proxy({}, { get: (_, k) => real().z[k], has: (_, k) => k in real().z });`,
