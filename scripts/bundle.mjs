@@ -30,11 +30,14 @@ mkdirSync(outdir, { recursive: true });
 const zodEnglishOnly = {
   name: 'zod-english-only',
   setup(b) {
-    b.onResolve({ filter: /locales\/index\.js$/ }, (args) =>
-      /zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'zod-locales', pluginData: args.resolveDir } : undefined,
+    b.onResolve({ filter: /locales\/index\.c?js$/ }, (args) =>
+      /zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer)
+        ? { path: args.path.endsWith('.cjs') ? 'zod-locales-cjs' : 'zod-locales', namespace: 'zod-locales', pluginData: args.resolveDir }
+        : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
-      contents: "export { default as en } from '../locales/en.js';",
+      // zod's CommonJS build (required by lazyLibraries) the same way as its ES modules.
+      contents: args.path === 'zod-locales-cjs' ? "exports.en = require('../locales/en.cjs').default;" : "export { default as en } from '../locales/en.js';",
       resolveDir: args.pluginData,
       loader: 'js',
     }));
@@ -43,8 +46,9 @@ const zodEnglishOnly = {
 
 /**
  * Built-ins that the CLI rarely needs are required on first use instead of at start: commander
- * requires child_process for executable subcommands (never used here), and the rule loader uses
- * crypto's createHash only when it reads YAML or verifies a rule file's bytes. Each costs milliseconds to load.
+ * requires child_process for executable subcommands (never used here), batch's options os for the
+ * default of --jobs, and the rule loader uses crypto's createHash only when it reads YAML or
+ * verifies a rule file's bytes. Each costs milliseconds to load.
  */
 const lazyBuiltins = {
   name: 'lazy-builtins',
@@ -55,9 +59,45 @@ const lazyBuiltins = {
 module.exports = new Proxy({}, { get: (_, k) => load()[k], has: (_, k) => k in load() });`,
       loader: 'js',
     }));
+    b.onResolve({ filter: /^node:os$/ }, (args) => (/src[\\/]batch[\\/]options\.ts$/.test(args.importer) ? { path: 'os', namespace: 'lazy-os' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-os' }, () => ({
+      contents: 'export function availableParallelism() { return require("os").availableParallelism(); }',
+      loader: 'js',
+    }));
     b.onResolve({ filter: /^node:crypto$/ }, (args) => (/src[\\/](engine[\\/]rules[\\/]rule-set|cli[\\/]rules)\.ts$/.test(args.importer) ? { path: 'crypto', namespace: 'lazy-crypto' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'lazy-crypto' }, () => ({
       contents: 'let m; export function createHash(...a) { m ??= require("crypto"); return m.createHash(...a); }',
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * zod and yaml are initialized on first use instead of at start: a run of check on the shipped
+ * rules validates its options and profile in plain code and reads no YAML (src/cli/rules.ts), so it
+ * never needs either, yet initializing them costs milliseconds and their code makes the code cache
+ * bigger. The source's imports of them get a stand-in that requires the real module on first use
+ * (esbuild keeps a require() of a bundled module where it is, so the module is still bundled).
+ */
+const lazyLibraries = {
+  name: 'lazy-libraries',
+  setup(b) {
+    const fromSource = (importer) => /[\\/]src[\\/]/.test(importer);
+    b.onResolve({ filter: /^(zod|yaml)$/ }, (args) => (fromSource(args.importer) ? { path: args.path, namespace: 'lazy-library' } : undefined));
+    // Resolved as a require: zod's CommonJS build, whose modules esbuild wraps whole, exports
+    // included; its ES modules would still define their namespaces' ~1,200 exports at start.
+    b.onResolve({ filter: /^eager:/ }, (args) => b.resolve(args.path.slice('eager:'.length), { kind: 'require-call', resolveDir: root }));
+    b.onLoad({ filter: /^zod$/, namespace: 'lazy-library' }, () => ({
+      contents: `let m; const real = () => (m ??= require('eager:zod'));
+export const z = new Proxy({}, { get: (_, k) => real().z[k], has: (_, k) => k in real().z });`,
+      resolveDir: root,
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /^yaml$/, namespace: 'lazy-library' }, () => ({
+      contents: `let m; const real = () => (m ??= require('eager:yaml'));
+${['isAlias', 'isMap', 'isPair', 'isScalar', 'isSeq', 'parseDocument'].map((f) => `export function ${f}(...a) { return real().${f}(...a); }`).join('\n')}
+export function LineCounter() { return new (real().LineCounter)(); }`,
+      resolveDir: root,
       loader: 'js',
     }));
   },
@@ -102,7 +142,7 @@ async function wrappedBundle(entry, name, plugins, define = {}) {
 }
 
 // The CLI starts its batch workers from bin/batch-worker.js (src/batch/run.ts).
-await wrappedBundle('src/cli/main.ts', 'cli.cjs', [zodEnglishOnly, lazyBuiltins], { __PC_WORKER_ENTRY__: JSON.stringify('../../bin/batch-worker.js') });
+await wrappedBundle('src/cli/main.ts', 'cli.cjs', [zodEnglishOnly, lazyBuiltins, lazyLibraries], { __PC_WORKER_ENTRY__: JSON.stringify('../../bin/batch-worker.js') });
 await wrappedBundle('src/batch/worker-entry.ts', 'worker.cjs', [zodEnglishOnly, lazyBuiltins]);
 
 const { readRuleSource } = await import(`${root}dist/engine/index.js`);

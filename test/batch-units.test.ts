@@ -9,7 +9,7 @@ import { csvField, reasonOf } from '../src/batch/formats.js';
 import { formatDuration, progressLine, progressWanted } from '../src/batch/progress.js';
 import { failOn } from '../src/batch/gates.js';
 import { readPrecompiled, serializeRuleSource } from '../src/cli/rules.js';
-import { readRuleSource } from '../src/engine/index.js';
+import { checkedRuleSource, readRuleSource } from '../src/engine/index.js';
 import { MAX_PROFILE_BYTES } from '../src/cli/io.js';
 import { ROOT } from './cli-helpers.js';
 import { tempDir } from './batch-helpers.js';
@@ -127,12 +127,12 @@ describe('formats and options', () => {
   });
 
   it('--fail-on takes repeated and comma-separated statuses', () => {
-    expect(failOn.parse(['needs-info,ineligible', 'needs-info'])).toEqual([{ policy: null, status: 'needs-info' }, { policy: null, status: 'ineligible' }]);
-    expect(failOn.parse(['p10:needs-info, P09:ineligible', 'P10:needs-info'])).toEqual([{ policy: 'P10', status: 'needs-info' }, { policy: 'P09', status: 'ineligible' }]);
-    expect(failOn.safeParse(['P10:eligible']).success).toBe(false);
-    expect(failOn.safeParse(['P1:needs-info']).success).toBe(false);
-    expect(failOn.parse([])).toEqual([]);
-    expect(failOn.safeParse(['needs-info,eligble']).success).toBe(false);
+    expect(failOn().parse(['needs-info,ineligible', 'needs-info'])).toEqual([{ policy: null, status: 'needs-info' }, { policy: null, status: 'ineligible' }]);
+    expect(failOn().parse(['p10:needs-info, P09:ineligible', 'P10:needs-info'])).toEqual([{ policy: 'P10', status: 'needs-info' }, { policy: 'P09', status: 'ineligible' }]);
+    expect(failOn().safeParse(['P10:eligible']).success).toBe(false);
+    expect(failOn().safeParse(['P1:needs-info']).success).toBe(false);
+    expect(failOn().parse([])).toEqual([]);
+    expect(failOn().safeParse(['needs-info,eligble']).success).toBe(false);
   });
 
   it('progress: only on a terminal outside CI; rate and time left', () => {
@@ -168,7 +168,7 @@ describe('precompiled rules', () => {
     const json = join(tmp.dir, 'rules.json');
     writeFileSync(json, serializeRuleSource(readRuleSource(dir)));
     const fresh = readPrecompiled(dir, json);
-    expect(fresh).toEqual(readRuleSource(dir));
+    expect(fresh).toEqual(checkedRuleSource(readRuleSource(dir)));
     appendFileSync(land(dir), '\n# an edit\n');
     expect(readPrecompiled(dir, json)).toBeUndefined();
     expect(readPrecompiled(dir, join(tmp.dir, 'missing.json'))).toBeUndefined();
@@ -196,14 +196,14 @@ describe('precompiled rules', () => {
     writeFileSync(json, serializeRuleSource(readRuleSource(dir), later));
     const future = new Date(Date.now() + 3_600_000);
     utimesSync(land(dir), future, future);
-    expect(readPrecompiled(dir, json)).toEqual(readRuleSource(dir));
+    expect(readPrecompiled(dir, json)).toEqual(checkedRuleSource(readRuleSource(dir)));
     const moved = join(tmp.dir, 'rules-moved');
     cpSync(dir, moved, { recursive: true });
-    expect(readPrecompiled(moved, json)).toEqual(readRuleSource(moved));
+    expect(readPrecompiled(moved, json)).toEqual(checkedRuleSource(readRuleSource(moved)));
     copyFileSync(land(dir), join(dir, 'parameters', 'land-2.yaml'));
     expect(readPrecompiled(dir, json)).toBeUndefined();
     rmSync(join(dir, 'parameters', 'land-2.yaml'));
-    expect(readPrecompiled(dir, json)).toEqual(readRuleSource(dir));
+    expect(readPrecompiled(dir, json)).toEqual(checkedRuleSource(readRuleSource(dir)));
     rmSync(land(dir));
     expect(readPrecompiled(dir, json)).toBeUndefined();
   });
@@ -222,6 +222,6 @@ describe('precompiled rules', () => {
     // Just copied, so every file is racy: hashed, and the wrong hash is seen.
     expect(readPrecompiled(dir, withWrongHash(Date.now))).toBeUndefined();
     // Recorded a minute after the copy: the stat vouches for the file, which is not read.
-    expect(readPrecompiled(dir, withWrongHash(later))).toEqual(src);
+    expect(readPrecompiled(dir, withWrongHash(later))).toEqual(checkedRuleSource(src));
   });
 });

@@ -22,11 +22,12 @@ export const gateLabel = (g: Gate) => (g.policy ? `${g.policy}:${g.status}` : g.
 const isStatus = (s: string): s is GateStatus => (GATE_STATUSES as readonly string[]).includes(s);
 
 /** `--fail-on` values: each split at commas; `needs-info`, `ineligible`, or `<policy>:<status>`. */
-export const failOn = z
-  .array(z.string())
-  .default([])
-  .transform((list, ctx): Gate[] => {
-    const gates = new Map<string, Gate>();
+export const failOn = () =>
+  z
+    .array(z.string())
+    .default([])
+    .transform((list, ctx): Gate[] => {
+      const gates = new Map<string, Gate>();
     for (const raw of list.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)) {
       const colon = raw.indexOf(':');
       if (colon < 0) {

@@ -4,12 +4,13 @@ import { z } from 'zod';
 /** Options that batch and diff share, validated like every other command option (src/cli/options.ts). */
 export const MAX_JOBS = 64;
 
-export const jobs = z
-  .string()
-  .regex(/^\d+$/, '--jobs must be a whole number, e.g. 4')
-  .transform(Number)
-  .refine((n) => n >= 1 && n <= MAX_JOBS, `--jobs must be between 1 and ${MAX_JOBS}`)
-  .optional();
+export const jobs = () =>
+  z
+    .string()
+    .regex(/^\d+$/, '--jobs must be a whole number, e.g. 4')
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= MAX_JOBS, `--jobs must be between 1 and ${MAX_JOBS}`)
+    .optional();
 
 /**
  * The worker threads to start: by default one per core; as asked, but at most twice the cores

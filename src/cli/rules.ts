@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync, type Stats } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileRuleSet, readRuleSource, ruleFiles, type RuleSet, type RuleSource } from '../engine/index.js';
+import { checkedRuleSource, compileRuleSet, readRuleSource, ruleFiles, type RuleSet, type RuleSource } from '../engine/index.js';
 import { DEFAULT_RULES_DIR } from './io.js';
 
 /**
@@ -41,7 +41,7 @@ interface FileStamp {
 }
 
 interface Precompiled {
-  format: 3;
+  format: 4;
   files: FileStamp[];
   source: RuleSource;
 }
@@ -49,12 +49,16 @@ interface Precompiled {
 /** The rule files, each a plain file of a sane size; undefined when one is not (the YAML loader reports those). */
 function ruleFileStats(dir: string): { name: string; path: string; st: Stats }[] | undefined {
   const f = ruleFiles(dir);
+  // ruleFiles joins each name to `dir`: cutting the prefix gives what relative() would, without
+  // resolving both paths against the working directory for each of the files.
+  const prefix = join(dir, sep);
+  const nameOf = (file: string) => (file.startsWith(prefix) ? file.slice(prefix.length) : relative(dir, file));
   const out: { name: string; path: string; st: Stats }[] = [];
   for (const file of [f.manifest, ...f.parameters, ...f.policies, ...(f.regions ? [f.regions] : [])]) {
     try {
       const st = statSync(file);
       if (!st.isFile() || st.size > MAX_RULE_FILE_BYTES) return undefined;
-      out.push({ name: relative(dir, file), path: file, st });
+      out.push({ name: nameOf(file), path: file, st });
     } catch {
       return undefined;
     }
@@ -78,13 +82,18 @@ function stamps(dir: string, now: () => number): FileStamp[] | undefined {
   });
 }
 
-/** The rule source as JSON, with file names relative to the rule directory so the copy can move; `now` is the clock that decides which files are racy. */
-export function serializeRuleSource(src: RuleSource, now: () => number = Date.now): string {
+/**
+ * The rule source as JSON, with file names relative to the rule directory so the copy can move;
+ * `now` is the clock that decides which files are racy. The copy is checked (checkedRuleSource):
+ * a run that reads it compiles the rules without validating them a second time.
+ */
+export function serializeRuleSource(raw: RuleSource, now: () => number = Date.now): string {
+  const src = checkedRuleSource(raw);
   const rel = (f: string) => relative(src.dir, f);
   const files = stamps(src.dir, now);
   if (!files) throw new Error(`cannot precompile the rules in ${src.dir}: a rule file is not a plain file`);
   const data: Precompiled = {
-    format: 3,
+    format: 4,
     files,
     source: {
       ...src,
@@ -117,7 +126,7 @@ export function readPrecompiled(dir: string, file = PRECOMPILED_RULES): RuleSour
   } catch {
     return undefined;
   }
-  if (data?.format !== 3 || !Array.isArray(data.files) || !unchanged(dir, data.files)) return undefined;
+  if (data?.format !== 4 || !Array.isArray(data.files) || !unchanged(dir, data.files)) return undefined;
   const abs = (f: string) => join(dir, f);
   return {
     ...data.source,

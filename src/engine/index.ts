@@ -26,14 +26,14 @@ export {
   quickProfile, FISCAL_YEAR_KEYS, HEADQUARTERS_KEYS, PARCEL_KEYS, PROFILE_KEYS, REFERENCE_PRICE_KEYS, TAX_PAYMENT_KEYS, UTILITY_KEYS,
 } from './profile/profile-validate.js';
 export { profileJsonSchema } from './profile/profile-json-schema.js';
-export { FIELD_DOCS, type FieldDoc } from './profile/profile-fields.js';
+export { fieldDocs, type FieldDoc } from './profile/profile-fields.js';
 export { PLACEHOLDERS } from './profile/placeholders.js';
 export { FUNCTIONAL_REGIONS, DISTRICT_ALIASES, DISTRICTS, districtProblem, canonicalDistrict } from './profile/districts.js';
 export { creditCodeCheckCharacter, creditCodeProblem } from './profile/credit-code.js';
 export { lineColumn, lineColumns, readJson } from './profile/json-reader.js';
 
 // rules/
-export { loadRules, readRuleSource, compileRuleSet, ruleFiles, type RuleSet, type RuleSource } from './rules/rule-set.js';
+export { loadRules, readRuleSource, compileRuleSet, checkedRuleSource, ruleFiles, type RuleSet, type RuleSource } from './rules/rule-set.js';
 export { OPERATORS, type TextPair, type PolicyDef, type ConditionDef, type NoteDef, type SelectDef } from './rules/rule-schema.js';
 export { parseExpression, namesIn, type ExprNode } from './rules/expression.js';
 export { ENGINE_PARAMETER_SHAPES, type Parameter, type ParameterValue } from './rules/parameters.js';

@@ -1,6 +1,6 @@
 import { profileJsonSchema } from '../engine/index.js';
 import { docPath } from '../engine/index.js';
-import { FIELD_DOCS } from '../engine/index.js';
+import { fieldDocs } from '../engine/index.js';
 import type { TextPair } from '../engine/index.js';
 
 /**
@@ -77,7 +77,7 @@ export function formFor(path: string): Form | undefined {
   const node = schemaNodes().get(key);
   if (!node) return undefined;
   if (Array.isArray(node.enum)) {
-    const doc = FIELD_DOCS[key]?.values ?? {};
+    const doc = fieldDocs()[key]?.values ?? {};
     return { kind: 'choice', values: (node.enum as string[]).map((v) => ({ value: v, label: doc[v] ?? { zh: v, en: v } })) };
   }
   if (node.type === 'boolean') return { kind: 'yes-no' };

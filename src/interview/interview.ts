@@ -1,7 +1,7 @@
 import { evaluate, type EvaluationResult, type RuleSet } from '../engine/index.js';
 import { openFacts } from '../engine/index.js';
 import { PLACEHOLDERS } from '../engine/index.js';
-import { FIELD_DOCS } from '../engine/index.js';
+import { fieldDocs } from '../engine/index.js';
 import { questionFor } from '../render/questions.js';
 import type { Lang } from '../render/labels.js';
 import { changeLines, stateLine } from './changes.js';
@@ -282,7 +282,7 @@ class Session {
     if (v === DONT_KNOW) return false;
     let picked: string[] = [];
     if (v === 'pick') {
-      const values = FIELD_DOCS['facilities[]']!.values!;
+      const values = fieldDocs()['facilities[]']!.values!;
       picked = await this.p.checkbox(
         this.w.pickFacilities,
         Object.entries(values).map(([k, m]) => ({ value: k, name: this.label(m, k) })),

@@ -1,4 +1,4 @@
-import { FIELD_DOCS, type FieldDoc } from '../engine/index.js';
+import { fieldDocs, type FieldDoc } from '../engine/index.js';
 import type { RuleSet } from '../engine/index.js';
 
 /**
@@ -22,7 +22,7 @@ function rows(node: Node, path: string, out: Row[]): Row[] {
   const required = new Set((node.required as string[] | undefined) ?? []);
   for (const [k, child] of Object.entries(props ?? {})) {
     const p = path ? `${path}.${k}` : k;
-    out.push({ path: p, node: child, doc: FIELD_DOCS[p]!, required: required.has(k) });
+    out.push({ path: p, node: child, doc: fieldDocs()[p]!, required: required.has(k) });
     descend(child, p, out);
   }
   return out;
@@ -31,7 +31,7 @@ function rows(node: Node, path: string, out: Row[]): Row[] {
 function descend(node: Node, path: string, out: Row[]): void {
   if (node.properties) rows(node, path, out);
   const items = node.items as Node | undefined;
-  if (items?.enum) out.push({ path: `${path}[]`, node: items, doc: FIELD_DOCS[`${path}[]`]!, required: false });
+  if (items?.enum) out.push({ path: `${path}[]`, node: items, doc: fieldDocs()[`${path}[]`]!, required: false });
   else if (items) rows(items, `${path}[]`, out);
   const extra = node.additionalProperties;
   if (extra && typeof extra === 'object') rows(extra as Node, `${path}.{year}`, out);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { canonicalDistrict, DISTRICTS, FUNCTIONAL_REGIONS, type FunctionalRegion } from '../profile/districts.js';
 import { SESI_INDUSTRIES, type Profile } from '../profile/profile-schema.js';
-import { textPair, type TextPair } from '../rules/rule-schema.js';
+import { ruleSchemas, type TextPair } from '../rules/rule-schema.js';
 import { Unknown } from '../support/unknown.js';
 
 /**
@@ -10,30 +10,37 @@ import { Unknown } from '../support/unknown.js';
  * the loader then checks what zod cannot: each term is in its sentence, the priorities are exactly
  * the industries of the terms, block districts exist and lie in the block's region.
  */
-const nonEmpty = z.string().trim().min(1, 'must not be empty');
-const industry = z.enum(SESI_INDUSTRIES as [string, ...string[]], {
-  error: (iss) => `"${String(iss.input)}" is not one of the ten industries; expected one of ${SESI_INDUSTRIES.join(', ')}`,
-});
-const term = z.strictObject({ term: nonEmpty, industry: industry.nullable() });
-const cited = {
-  text: nonEmpty,
-  terms: z.array(term).min(1),
-  priorities: z.array(industry),
-};
-const regionSchema = z.strictObject({ name: textPair, ...cited });
-const blockSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'block ids are kebab-case'),
-  name: textPair,
-  region: z.enum(FUNCTIONAL_REGIONS),
-  districts: z.array(nonEmpty).min(1),
-  ...cited,
-});
-export const regionsFileSchema = z.strictObject({
-  section: nonEmpty,
-  regions: z.strictObject(Object.fromEntries(FUNCTIONAL_REGIONS.map((r) => [r, regionSchema])) as Record<FunctionalRegion, typeof regionSchema>),
-  blocks: z.array(blockSchema).optional(),
-});
-export type RegionsFile = z.infer<typeof regionsFileSchema>;
+function buildRegionsFileSchema() {
+  const { textPair } = ruleSchemas();
+  const nonEmpty = z.string().trim().min(1, 'must not be empty');
+  const industry = z.enum(SESI_INDUSTRIES as [string, ...string[]], {
+    error: (iss) => `"${String(iss.input)}" is not one of the ten industries; expected one of ${SESI_INDUSTRIES.join(', ')}`,
+  });
+  const term = z.strictObject({ term: nonEmpty, industry: industry.nullable() });
+  const cited = {
+    text: nonEmpty,
+    terms: z.array(term).min(1),
+    priorities: z.array(industry),
+  };
+  const regionSchema = z.strictObject({ name: textPair, ...cited });
+  const blockSchema = z.strictObject({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'block ids are kebab-case'),
+    name: textPair,
+    region: z.enum(FUNCTIONAL_REGIONS),
+    districts: z.array(nonEmpty).min(1),
+    ...cited,
+  });
+  return z.strictObject({
+    section: nonEmpty,
+    regions: z.strictObject(Object.fromEntries(FUNCTIONAL_REGIONS.map((r) => [r, regionSchema])) as Record<FunctionalRegion, typeof regionSchema>),
+    blocks: z.array(blockSchema).optional(),
+  });
+}
+
+let regionsFile: ReturnType<typeof buildRegionsFileSchema> | undefined;
+/** The schema of regions.yaml, built on first use: a run on a checked precompiled copy of the rules never needs it. */
+export const regionsFileSchema = () => (regionsFile ??= buildRegionsFileSchema());
+export type RegionsFile = z.infer<ReturnType<typeof buildRegionsFileSchema>>;
 export const REGION_KEYS = ['section', 'regions', 'blocks', 'name', 'text', 'terms', 'term', 'industry', 'priorities', 'id', 'region', 'districts'];
 
 export interface RegionLayout {
@@ -58,7 +65,7 @@ function checkCited(c: { text: string; terms: { term: string; industry: string |
 /** Validates the parsed regions.yaml; problems go to `report` with their YAML path. */
 export function compileRegions(raw: unknown, report: Report, zodReport: (issues: readonly z.core.$ZodIssue[]) => void): RegionLayout | undefined {
   // Validated once per run: zod's compiled fast path would cost more to build than it saves.
-  const r = regionsFileSchema.safeParse(raw, { jitless: true });
+  const r = regionsFileSchema().safeParse(raw, { jitless: true });
   if (!r.success) {
     zodReport(r.error.issues);
     return undefined;
@@ -80,6 +87,11 @@ export function compileRegions(raw: unknown, report: Report, zodReport: (issues:
       blockOf.set(d, b.id);
     });
   });
+  return regionLayout(f);
+}
+
+/** The layout of a regions file that validation has passed (compileRegions, or a checked precompiled copy). */
+export function regionLayout(f: RegionsFile): RegionLayout {
   const regions = Object.fromEntries(
     FUNCTIONAL_REGIONS.map((k) => [k, { name: f.regions[k].name, text: f.regions[k].text, priorities: f.regions[k].priorities }]),
   ) as RegionLayout['regions'];

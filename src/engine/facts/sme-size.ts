@@ -35,27 +35,31 @@ export interface SizeTable {
   unsized?: UnsizedIndustry[];
 }
 
-const limits = z.strictObject({
-  employees: z.number().nonnegative().optional(),
-  revenue: z.number().nonnegative().optional(),
-  assets: z.number().nonnegative().optional(),
-});
-
-/** The table's shape, checked when the rules load: the engine reads it without further checks. */
-export const sizeTableSchema = z
-  .strictObject({
-    byIndustry: z.record(z.string(), z.string()),
-    rows: z
-      .array(z.strictObject({ id: z.string().min(1), label: z.string(), codes: z.array(z.string()), smeBelow: limits, mediumFrom: limits, smallFrom: limits }))
-      .min(1),
-    unsized: z.array(z.strictObject({ codes: z.array(z.string().min(1)).min(1), label: z.string().min(1), standard: z.string().min(1) })).optional(),
-  })
-  .superRefine((t, ctx) => {
-    const ids = new Set(t.rows.map((r) => r.id));
-    for (const [industry, id] of Object.entries(t.byIndustry)) {
-      if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['byIndustry', industry], message: `no row with id "${id}"` });
-    }
+function buildSizeTableSchema() {
+  const limits = z.strictObject({
+    employees: z.number().nonnegative().optional(),
+    revenue: z.number().nonnegative().optional(),
+    assets: z.number().nonnegative().optional(),
   });
+  return z
+    .strictObject({
+      byIndustry: z.record(z.string(), z.string()),
+      rows: z
+        .array(z.strictObject({ id: z.string().min(1), label: z.string(), codes: z.array(z.string()), smeBelow: limits, mediumFrom: limits, smallFrom: limits }))
+        .min(1),
+      unsized: z.array(z.strictObject({ codes: z.array(z.string().min(1)).min(1), label: z.string().min(1), standard: z.string().min(1) })).optional(),
+    })
+    .superRefine((t, ctx) => {
+      const ids = new Set(t.rows.map((r) => r.id));
+      for (const [industry, id] of Object.entries(t.byIndustry)) {
+        if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['byIndustry', industry], message: `no row with id "${id}"` });
+      }
+    });
+}
+
+let sizeTable: ReturnType<typeof buildSizeTableSchema> | undefined;
+/** The table's shape, checked when the rules load (built then, not at import): the engine reads it without further checks. */
+export const sizeTableSchema = () => (sizeTable ??= buildSizeTableSchema());
 
 /** The industry the table leaves out that the code falls in, if any (longest prefix as for rows). */
 export function unsizedIndustry(table: SizeTable, code: string | undefined): UnsizedIndustry | undefined {

@@ -38,7 +38,7 @@ function doc(about: TextPair, f: Pick<FactEntry, 'unit' | 'values' | 'example'>)
   };
 }
 
-function fieldDocs(): Record<string, FieldDoc> {
+function buildFieldDocs(): Record<string, FieldDoc> {
   const out: Record<string, FieldDoc> = {};
   for (const [key, f] of Object.entries(CATALOGUE)) {
     if (!f.about) continue;
@@ -50,7 +50,9 @@ function fieldDocs(): Record<string, FieldDoc> {
   return out;
 }
 
-export const FIELD_DOCS: Readonly<Record<string, FieldDoc>> = fieldDocs();
+let docs: Readonly<Record<string, FieldDoc>> | undefined;
+/** Every field's documentation by schema path, built on first use: evaluating never reads it. */
+export const fieldDocs = (): Readonly<Record<string, FieldDoc>> => (docs ??= buildFieldDocs());
 
 /** The hover text of a field: Chinese, then English, the unit, and what each value means. */
 export function fieldDescription(d: FieldDoc): string {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DECIMAL_TEXT } from '../support/decimal.js';
 import { profileSchemas } from './profile-schema.js';
-import { fieldDescription, FIELD_DOCS } from './profile-fields.js';
+import { fieldDescription, fieldDocs } from './profile-fields.js';
 
 /**
  * The JSON Schema (draft 2020-12) of the profile, generated from the zod schema so that the two
@@ -68,7 +68,7 @@ export function profileJsonSchema(): Record<string, unknown> {
 }
 
 /**
- * Gives every property, at every depth, its description from FIELD_DOCS (and an example), keyed
+ * Gives every property, at every depth, its description from fieldDocs() (and an example), keyed
  * by the path of profile-fields.ts (a view of the fact catalogue). A property without an entry is a programming error: the
  * schema would explain less than the code accepts.
  */
@@ -92,7 +92,7 @@ function describeAll(node: Record<string, unknown>, path: string): void {
 }
 
 function describe(js: Record<string, unknown>, path: string): Record<string, unknown> {
-  const doc = Object.hasOwn(FIELD_DOCS, path) ? FIELD_DOCS[path] : undefined;
+  const doc = Object.hasOwn(fieldDocs(), path) ? fieldDocs()[path] : undefined;
   if (!doc) throw new Error(`profile field ${path} has no description in the fact catalogue (src/engine/facts/catalogue/)`);
   return { description: fieldDescription(doc), ...js, ...(doc.example !== undefined ? { examples: [doc.example] } : {}) };
 }

@@ -15,7 +15,7 @@ import { Unknown } from '../support/unknown.js';
  */
 
 /** `department.successors`: for each department the article names, who holds its functions. */
-export const departmentSuccessorsSchema = z.record(z.string().min(1), z.array(z.string().min(1)).min(1));
+export const departmentSuccessorsSchema = () => z.record(z.string().min(1), z.array(z.string().min(1)).min(1));
 
 export interface ApplyTo {
   /** The departments in charge on the as-of date, in the article's order, each once. */

@@ -70,16 +70,16 @@ export function convertParameterValue(unit: Parameter['unit'], raw: unknown): un
   }
 }
 
-const dateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const dateText = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 
-/** The shape each value of an engine-read parameter (ENGINE_PARAMETERS in facts.ts) must have. */
-export const ENGINE_PARAMETER_SHAPES: Readonly<Record<string, { unit: Parameter['unit']; schema?: z.ZodType }>> = {
+/** The shape each value of an engine-read parameter (ENGINE_PARAMETERS in facts.ts) must have; each schema built when asked for, as only a validation of the rules asks. */
+export const ENGINE_PARAMETER_SHAPES: Readonly<Record<string, { unit: Parameter['unit']; schema?: () => z.ZodType }>> = {
   'sme.size_table': { unit: 'table', schema: sizeTableSchema },
   'rd.excluded_industries': { unit: 'list' },
-  'rd.raised.period': { unit: 'table', schema: z.strictObject({ from: dateText, until: dateText }) },
+  'rd.raised.period': { unit: 'table', schema: () => z.strictObject({ from: dateText(), until: dateText() }) },
   'cit.small_low_profit.limits': {
     unit: 'table',
-    schema: z.strictObject({ taxableIncome: z.number().positive(), employees: z.number().int().positive(), totalAssets: z.number().positive() }),
+    schema: () => z.strictObject({ taxableIncome: z.number().positive(), employees: z.number().int().positive(), totalAssets: z.number().positive() }),
   },
   'department.successors': { unit: 'table', schema: departmentSuccessorsSchema },
 };

@@ -6,9 +6,9 @@ import { compilePolicy, type CompiledPolicy } from './compile.js';
 import { dependencyOrder } from './dependency-order.js';
 import { convertParameterValue, ENGINE_PARAMETER_SHAPES, ParameterStore, type Parameter } from './parameters.js';
 import { parseCalendarDate } from '../support/dates.js';
-import { manifestSchema, parameterSchema, policySchema, type Manifest, type PolicyDef } from './rule-schema.js';
+import { ruleSchemas, type Manifest, type ParameterDef, type PolicyDef } from './rule-schema.js';
 import { flattenUnions, zodIssues } from '../profile/profile.js';
-import { compileRegions, REGION_KEYS, type RegionLayout } from '../facts/regions.js';
+import { compileRegions, REGION_KEYS, regionLayout, regionsFileSchema, type RegionLayout, type RegionsFile } from '../facts/regions.js';
 import { MAX_FILE_BYTES, readYamlFile } from './yaml-file.js';
 import { linesOf, rememberLines, yamlLine } from './yaml-lines.js';
 import { checkNotes } from './law-in-force.js';
@@ -41,11 +41,18 @@ export interface RuleSource {
   policies: { file: string; def: PolicyDef; lines?: Record<string, number> }[];
   parameters: { file: string; name: string; raw: unknown }[];
   regions?: { file: string; raw: unknown };
+  /**
+   * A copy made by checkedRuleSource: its parameters and regions are what their validation gave,
+   * and it compiled without a problem when made. Compiling it again skips that validation, most
+   * of what compiling costs; a copy that could be stale is the reader's to refuse (src/cli/rules.ts).
+   */
+  checked?: true;
 }
 
 type YamlPath = (string | number)[];
-const RULE_KEYS = [
-  ...Object.keys(policySchema.shape), ...Object.keys(parameterSchema.shape), 'zh', 'en', 'fact', 'op', 'value', 'label',
+/** The keys a misspelt key is matched against (did you mean); only a rule file with a problem needs them. */
+const ruleKeys = () => [
+  ...Object.keys(ruleSchemas().policySchema.shape), ...Object.keys(ruleSchemas().parameterSchema.shape), 'zh', 'en', 'fact', 'op', 'value', 'label',
   'all', 'any', 'not', 'when', 'pick', 'options', 'of', 'where', 'source', 'note', 'article', 'text', 'responsible', 'section',
   'from', 'until', 'if',
 ];
@@ -119,8 +126,8 @@ export function readRuleSource(dir: string): RuleSource {
     }
   }
   const rawManifest = readYaml(manifestFile, issues);
-  const m = manifestSchema.safeParse(rawManifest);
-  if (rawManifest !== undefined && !m.success) issues.push(...zodIssues(m.error.issues, undefined, RULE_KEYS).map((i) => ({ ...i, ...located(manifestFile, [], i.message), path: i.path })));
+  const m = ruleSchemas().manifestSchema.safeParse(rawManifest);
+  if (rawManifest !== undefined && !m.success) issues.push(...zodIssues(m.error.issues, undefined, ruleKeys()).map((i) => ({ ...i, ...located(manifestFile, [], i.message), path: i.path })));
 
   const parameters: RuleSource['parameters'] = [];
   for (const f of parameterFiles) {
@@ -131,9 +138,9 @@ export function readRuleSource(dir: string): RuleSource {
   for (const f of policyFiles) {
     const raw = readYaml(f, issues);
     if (raw === undefined) continue;
-    const r = policySchema.safeParse(raw);
+    const r = ruleSchemas().policySchema.safeParse(raw);
     if (!r.success) {
-      for (const iss of flattenUnions(r.error.issues)) issues.push(located(f, iss.path as YamlPath, zodIssues([iss], undefined, RULE_KEYS)[0]!.message));
+      for (const iss of flattenUnions(r.error.issues)) issues.push(located(f, iss.path as YamlPath, zodIssues([iss], undefined, ruleKeys())[0]!.message));
       continue;
     }
     policies.push({ file: f, def: r.data, lines: linesOf(f) });
@@ -152,8 +159,8 @@ function checkEngineParameter(name: string, unit: string, value: unknown, report
   const want = own(ENGINE_PARAMETER_SHAPES, name);
   if (!want) return;
   if (unit !== want.unit) return report([], `parameter "${name}" is read by the engine as a ${want.unit}, not a ${unit}`);
-  const r = want.schema?.safeParse(value, ONCE);
-  if (r && !r.success) for (const iss of flattenUnions(r.error.issues)) report(iss.path as YamlPath, zodIssues([iss], undefined, RULE_KEYS)[0]!.message);
+  const r = want.schema?.().safeParse(value, ONCE);
+  if (r && !r.success) for (const iss of flattenUnions(r.error.issues)) report(iss.path as YamlPath, zodIssues([iss], undefined, ruleKeys())[0]!.message);
 }
 
 /**
@@ -166,10 +173,10 @@ export function compileRuleSet(src: RuleSource): RuleSet {
   const issues: Issue[] = [];
   const params = new Map<string, Parameter>();
   for (const { file, name, raw } of src.parameters) {
-    const r = parameterSchema.safeParse(raw, ONCE);
+    const r = src.checked ? { success: true as const, data: raw as ParameterDef } : ruleSchemas().parameterSchema.safeParse(raw, ONCE);
     const path = name.split('.');
     if (!r.success) {
-      for (const iss of flattenUnions(r.error.issues)) issues.push(located(file, [...path, ...(iss.path as YamlPath)], zodIssues([iss], undefined, RULE_KEYS)[0]!.message));
+      for (const iss of flattenUnions(r.error.issues)) issues.push(located(file, [...path, ...(iss.path as YamlPath)], zodIssues([iss], undefined, ruleKeys())[0]!.message));
       continue;
     }
     if (params.has(name)) issues.push(located(file, path, `parameter "${name}" is defined twice`));
@@ -179,7 +186,7 @@ export function compileRuleSet(src: RuleSource): RuleSet {
         if (bad !== since) issues.push(located(file, [...path, 'values', since], `bad date "${since}": ${bad}`));
         const value = convertParameterValue(r.data.unit, v.value);
         if (value instanceof Error) issues.push(located(file, [...path, 'values', since, 'value'], value.message));
-        else if (value !== null) checkEngineParameter(name, r.data.unit, value, (p, m) => issues.push(located(file, [...path, 'values', since, 'value', ...p], m)));
+        else if (value !== null && !src.checked) checkEngineParameter(name, r.data.unit, value, (p, m) => issues.push(located(file, [...path, 'values', since, 'value', ...p], m)));
         return { since, value, source: v.source, ...(v.note ? { note: v.note } : {}) };
       })
       .sort((a, b) => (a.since < b.since ? -1 : 1));
@@ -206,7 +213,8 @@ export function compileRuleSet(src: RuleSource): RuleSet {
   }
   compiled.sort((a, b) => a.def.article - b.def.article);
   let regions: RegionLayout | undefined;
-  if (src.regions) {
+  if (src.regions?.raw !== undefined && src.checked) regions = regionLayout(src.regions.raw as RegionsFile);
+  else if (src.regions) {
     const { file, raw } = src.regions;
     regions = compileRegions(
       raw,
@@ -215,7 +223,7 @@ export function compileRuleSet(src: RuleSource): RuleSet {
         for (const iss of flattenUnions(zi)) {
           // An unknown key is located at the key itself, not at the mapping that holds it.
           const keys = iss.code === 'unrecognized_keys' ? iss.keys : [undefined];
-          const messages = zodIssues([iss], undefined, [...RULE_KEYS, ...REGION_KEYS]);
+          const messages = zodIssues([iss], undefined, [...ruleKeys(), ...REGION_KEYS]);
           keys.forEach((k, i) => issues.push(located(file, [...(iss.path as YamlPath), ...(k === undefined ? [] : [k])], messages[i]!.message)));
         }
       },
@@ -231,6 +239,20 @@ export function compileRuleSet(src: RuleSource): RuleSet {
     params: store,
     dir: src.dir,
     ...(regions ? { regions } : {}),
+  };
+}
+
+/**
+ * The source as a precompiled copy keeps it: validated as compileRuleSet validates it (which
+ * throws what a run would), its parameters and regions replaced by what their validation gave.
+ */
+export function checkedRuleSource(src: RuleSource): RuleSource {
+  compileRuleSet(src);
+  return {
+    ...src,
+    parameters: src.parameters.map((p) => ({ ...p, raw: ruleSchemas().parameterSchema.parse(p.raw, ONCE) })),
+    ...(src.regions ? { regions: { ...src.regions, raw: regionsFileSchema().parse(src.regions.raw, ONCE) } } : {}),
+    checked: true,
   };
 }
 

@@ -1,6 +1,6 @@
 import { ExpressionError, namesIn, parseExpression } from '../rules/expression.js';
 import { ENGINE_PARAMETERS, OPTIONAL_ENGINE_PARAMETERS } from '../facts/facts.js';
-import { parameterSchema, type ConditionDef, type PolicyDef, type SelectDef } from '../rules/rule-schema.js';
+import { ruleSchemas, type ConditionDef, type PolicyDef, type SelectDef } from '../rules/rule-schema.js';
 
 /**
  * What `rules lint` checks about parameters: which policies read which parameter (and whether
@@ -99,7 +99,7 @@ export interface DatedValue {
 
 /** The parameter's values by date, or undefined where the loader refuses the parameter anyway. */
 export function datedValues(raw: unknown): DatedValue[] | undefined {
-  const r = parameterSchema.safeParse(raw);
+  const r = ruleSchemas().parameterSchema.safeParse(raw);
   if (!r.success) return undefined;
   return Object.entries(r.data.values)
     .map(([since, v]) => ({ since, isNull: v.value === null }))

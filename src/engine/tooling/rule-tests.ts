@@ -24,45 +24,54 @@ import { own } from '../support/own.js';
  *         P09: { status: eligible, amount: "100000.00", figures: { rateReduction: "0.10" } }
  *         totals: { amount: "100000.00" }
  */
-const policyExpectation = z.strictObject({
-  status: z.enum(['eligible', 'ineligible', 'needs-info']).optional(),
-  amount: z.union([z.string().regex(/^\d+\.\d{2}$/, 'amounts are written with two decimals, e.g. "1200.00"'), z.null()]).optional(),
-  figures: z.record(z.string(), z.string()).optional(),
-  /** The facts listed as missing, in any order; exact set. */
-  missing: z.array(z.string()).optional(),
-  countedInTotal: z.boolean().optional(),
-  /** Facts that must appear among the assumptions. */
-  assumptions: z.array(z.string()).optional(),
-  /** Words each of which must appear in some note (Chinese or English). */
-  notes: z.array(z.string().min(1)).optional(),
-  /** Words that must appear in no note: a note that must not be given. */
-  notNotes: z.array(z.string().min(1)).optional(),
-  /** The departments to apply to on the as-of date, in order. */
-  applyTo: z.array(z.string()).optional(),
-  /** Whether the amount is exact or a lower bound. */
-  amountBound: z.enum(['exact', 'at-least']).optional(),
-  /** The decisive checks (the ids of the contract's `reasons`), in any order; exact set. */
-  checks: z.array(z.string()).optional(),
-});
-const totalsExpectation = z.strictObject({
-  amount: z.string().optional(),
-  amountBound: z.enum(['exact', 'at-least']).optional(),
-  eligible: z.number().int().optional(),
-  needsInfo: z.number().int().optional(),
-  ineligible: z.number().int().optional(),
-});
-const caseSchema = z.strictObject({
-  name: z.string().min(1),
-  year: z.number().int().optional(),
-  asOf: z.string().superRefine((s, ctx) => {
-    const bad = parseCalendarDate(s);
-    if (bad !== s) ctx.addIssue({ code: 'custom', message: `asOf ${quoteInput(s)} ${bad}` });
-  }),
-  profile: z.record(z.string(), z.unknown()),
-  expect: z.record(z.string().regex(/^(P\d{2}|totals|enterprise|warnings)$/, 'expect keys are policy ids (P09), totals, enterprise or warnings'), z.unknown()),
-});
-const EXPECT_KEYS = [...Object.keys(policyExpectation.shape), ...Object.keys(totalsExpectation.shape)];
-const fileSchema = z.strictObject({ description: z.string().optional(), cases: z.array(caseSchema).min(1) });
+function buildCaseSchemas() {
+  const policyExpectation = z.strictObject({
+    status: z.enum(['eligible', 'ineligible', 'needs-info']).optional(),
+    amount: z.union([z.string().regex(/^\d+\.\d{2}$/, 'amounts are written with two decimals, e.g. "1200.00"'), z.null()]).optional(),
+    figures: z.record(z.string(), z.string()).optional(),
+    /** The facts listed as missing, in any order; exact set. */
+    missing: z.array(z.string()).optional(),
+    countedInTotal: z.boolean().optional(),
+    /** Facts that must appear among the assumptions. */
+    assumptions: z.array(z.string()).optional(),
+    /** Words each of which must appear in some note (Chinese or English). */
+    notes: z.array(z.string().min(1)).optional(),
+    /** Words that must appear in no note: a note that must not be given. */
+    notNotes: z.array(z.string().min(1)).optional(),
+    /** The departments to apply to on the as-of date, in order. */
+    applyTo: z.array(z.string()).optional(),
+    /** Whether the amount is exact or a lower bound. */
+    amountBound: z.enum(['exact', 'at-least']).optional(),
+    /** The decisive checks (the ids of the contract's `reasons`), in any order; exact set. */
+    checks: z.array(z.string()).optional(),
+  });
+  const totalsExpectation = z.strictObject({
+    amount: z.string().optional(),
+    amountBound: z.enum(['exact', 'at-least']).optional(),
+    eligible: z.number().int().optional(),
+    needsInfo: z.number().int().optional(),
+    ineligible: z.number().int().optional(),
+  });
+  const caseSchema = z.strictObject({
+    name: z.string().min(1),
+    year: z.number().int().optional(),
+    asOf: z.string().superRefine((s, ctx) => {
+      const bad = parseCalendarDate(s);
+      if (bad !== s) ctx.addIssue({ code: 'custom', message: `asOf ${quoteInput(s)} ${bad}` });
+    }),
+    profile: z.record(z.string(), z.unknown()),
+    expect: z.record(z.string().regex(/^(P\d{2}|totals|enterprise|warnings)$/, 'expect keys are policy ids (P09), totals, enterprise or warnings'), z.unknown()),
+  });
+  const expectKeys = [...Object.keys(policyExpectation.shape), ...Object.keys(totalsExpectation.shape)];
+  const fileSchema = z.strictObject({ description: z.string().optional(), cases: z.array(caseSchema).min(1) });
+  /** The warnings' paths, compared as a set: `warnings: []` says the input raises none. */
+  const warningsExpectation = z.array(z.string());
+  return { policyExpectation, totalsExpectation, fileSchema, expectKeys, warningsExpectation };
+}
+
+let schemas: ReturnType<typeof buildCaseSchemas> | undefined;
+/** Built when rule tests are read: the engine's other users never need them. */
+const caseSchemas = () => (schemas ??= buildCaseSchemas());
 
 export interface RuleTestCase {
   file: string;
@@ -89,8 +98,6 @@ export interface RuleTestResult {
 }
 
 const PROFILE_DEFAULTS = { name: 'test case', registrationDate: '2016-01-01' };
-/** The warnings' paths, compared as a set: `warnings: []` says the input raises none. */
-const warningsExpectation = z.array(z.string());
 
 /**
  * The document is Chongqing's: a case that names neither a district nor a credit code is placed in
@@ -126,7 +133,7 @@ export function readRuleTests(dir: string): RuleTestCase[] {
       }
       return undefined;
     };
-    const r = fileSchema.safeParse(read.value);
+    const r = caseSchemas().fileSchema.safeParse(read.value);
     if (!r.success) {
       for (const iss of r.error.issues) {
         issues.push({ ...zodIssues([iss], file)[0]!, line: lineAt(iss.path as (string | number)[]) });
@@ -137,13 +144,13 @@ export function readRuleTests(dir: string): RuleTestCase[] {
     let ok = true;
     r.data.cases.forEach((c, i) => {
       for (const [key, raw] of Object.entries(c.expect)) {
-        const schema = key === 'totals' ? totalsExpectation : key === 'enterprise' ? z.record(z.string(), z.unknown()) : key === 'warnings' ? warningsExpectation : policyExpectation;
+        const schema = key === 'totals' ? caseSchemas().totalsExpectation : key === 'enterprise' ? z.record(z.string(), z.unknown()) : key === 'warnings' ? caseSchemas().warningsExpectation : caseSchemas().policyExpectation;
         const e = schema.safeParse(raw);
         if (e.success) continue;
         ok = false;
         for (const iss of e.error.issues) {
           const path = ['cases', i, 'expect', key, ...(iss.path as (string | number)[])];
-          issues.push({ ...zodIssues([{ ...iss, path }], file, EXPECT_KEYS)[0]!, line: lineAt(path) });
+          issues.push({ ...zodIssues([{ ...iss, path }], file, caseSchemas().expectKeys)[0]!, line: lineAt(path) });
         }
       }
     });
@@ -168,13 +175,13 @@ export function runRuleTest(rules: RuleSet, c: RuleTestCase): RuleTestResult {
   };
   for (const [key, raw] of Object.entries(c.expect)) {
     if (key === 'totals') {
-      const exp = totalsExpectation.parse(raw);
+      const exp = caseSchemas().totalsExpectation.parse(raw);
       for (const [k, v] of Object.entries(exp)) check(`totals.${k}`, v, result.totals[k as keyof typeof result.totals]);
       continue;
     }
     if (key === 'warnings') {
       const paths = [...new Set(result.warnings.map((w) => w.path))].sort();
-      check('warnings', [...warningsExpectation.parse(raw)].sort(), paths);
+      check('warnings', [...caseSchemas().warningsExpectation.parse(raw)].sort(), paths);
       continue;
     }
     if (key === 'enterprise') {
@@ -186,7 +193,7 @@ export function runRuleTest(rules: RuleSet, c: RuleTestCase): RuleTestResult {
       failures.push({ path: key, expected: 'a policy with this id', actual: 'not in the rule set' });
       continue;
     }
-    const exp = policyExpectation.parse(raw);
+    const exp = caseSchemas().policyExpectation.parse(raw);
     if (exp.status !== undefined) check(`${key}.status`, exp.status, benefit.status);
     if (exp.amount !== undefined) check(`${key}.amount`, exp.amount, benefit.amount);
     if (exp.countedInTotal !== undefined) check(`${key}.countedInTotal`, exp.countedInTotal, benefit.countedInTotal);
