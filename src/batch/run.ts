@@ -6,7 +6,7 @@ import type { InputPlan } from './input-plan.js';
 import { inProcess, WorkerPool, type Runner } from './pool.js';
 import { createProcessor, type BatchResult, type ProcessorConfig } from './worker.js';
 import type { InvalidInput } from './formats.js';
-import { collectBuffers } from './heap.js';
+import { collectBuffers, settleYoungGeneration } from './heap.js';
 
 /**
  * The batch pipeline: read batches, run them (in-process or on workers), hand each result to the
@@ -68,6 +68,7 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
       const r = await pending.shift()!;
       await o.onResult(r, () => runner.release(r));
       if (parallel) collectBuffers();
+      settleYoungGeneration();
     }
   };
   try {
