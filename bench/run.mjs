@@ -17,7 +17,7 @@ const out = `${root}bench/out`;
 const bin = `${root}bin/policy-calc.js`;
 const AS_OF = '2019-06-30';
 const COUNT = Number(process.env.BENCH_PROFILES ?? 20_000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 2);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 mkdirSync(out, { recursive: true });
 
 const rate = (n, ms) => (n / ms) * 1000;
@@ -45,9 +45,29 @@ function run(args, env = {}) {
   return { ms, cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : undefined, rssMiB: m ? Number(m[3]) / 1024 : undefined };
 }
 const wall = (args, env) => run(args, env).ms;
-/** The fastest of n runs (the one least disturbed by anything else on the machine); the highest peak RSS of them. */
-function fastest(n, f) {
-  const all = Array.from({ length: n }, f);
+
+/** Two commands at once: the wall time until both have ended, and their CPU time together. */
+async function runTogether(a, b) {
+  const one = (args) => new Promise((resolve, reject) => {
+    const cmd = TIME ? [TIME, ['-f', '@@cpu %U %S %M', process.execPath, ...args]] : [process.execPath, args];
+    const child = spawn(cmd[0], cmd[1], { stdio: ['ignore', 'ignore', 'pipe'], cwd: root, env: { ...process.env, CI: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr = (stderr + d).slice(-4096);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0 && code !== 1) return reject(new Error(`${args.join(' ')} failed (${code}): ${stderr}`));
+      const m = /@@cpu ([\d.]+) ([\d.]+) (\d+)/.exec(stderr);
+      resolve(m ? (Number(m[1]) + Number(m[2])) * 1000 : undefined);
+    });
+  });
+  const t = performance.now();
+  const [ca, cb] = await Promise.all([one(a), one(b)]);
+  return { ms: performance.now() - t, cpuMs: ca !== undefined && cb !== undefined ? ca + cb : undefined };
+}
+/** The fastest of some runs (the one least disturbed by anything else on the machine); the highest peak RSS of them. */
+function fastest(all) {
   const best = all.reduce((a, b) => (b.ms < a.ms ? b : a));
   return { ...best, rssMiB: Math.max(...all.map((r) => r.rssMiB ?? 0)) || undefined };
 }
@@ -229,18 +249,33 @@ async function main() {
   const m = machine();
   const file = `${out}/profiles.ndjson`;
   const n = generate(file, COUNT, 20161102);
+  // The same profiles in two halves, for two processes at once: what two cores give this machine.
+  const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  const halves = [`${out}/first-half.ndjson`, `${out}/second-half.ndjson`];
+  writeFileSync(halves[0], `${lines.slice(0, lines.length >> 1).join('\n')}\n`);
+  writeFileSync(halves[1], `${lines.slice(lines.length >> 1).join('\n')}\n`);
   console.log(`machine: ${m.cpu}, ${m.cores} cores, node ${m.node}, load average ${m.load}`);
   console.log(`data: ${fmt(n)} generated profiles in bench/out/profiles.ndjson (seed 20161102; ~10% sparse, ~1% invalid)`);
   console.log(`each figure: the fastest of ${RUNS} runs; batch is the built CLI, wall time including start-up, output to /dev/null\n`);
 
   const batchArgs = (jobs, ...more) => [bin, 'batch', file, '--as-of', AS_OF, '--jobs', String(jobs), ...more];
-  const run1 = fastest(RUNS, () => run(batchArgs(1)));
-  const run2 = fastest(RUNS, () => run(batchArgs(2)));
-  const runFull = fastest(RUNS, () => run(batchArgs(1, '--full')));
-  const bare = [];
-  for (let i = 0; i < RUNS; i++) bare.push(await bareParse(file));
-  const jre = [];
-  for (let i = 0; i < RUNS; i++) jre.push(await rulesEngine(file));
+  // In rounds, each figure once per round: the machine's speed drifts over minutes (other
+  // machines share its host), and a ratio of figures taken minutes apart measures the drift.
+  const rounds = { run1: [], run2: [], pair: [], full: [], bare: [], jre: [] };
+  const halfArgs = (f) => [bin, 'batch', f, '--as-of', AS_OF, '--jobs', '1'];
+  for (let i = 0; i < RUNS; i++) {
+    rounds.run1.push(run(batchArgs(1)));
+    rounds.run2.push(run(batchArgs(2)));
+    rounds.pair.push(await runTogether(halfArgs(halves[0]), halfArgs(halves[1])));
+    rounds.full.push(run(batchArgs(1, '--full')));
+    rounds.bare.push(await bareParse(file));
+    rounds.jre.push(await rulesEngine(file));
+  }
+  const run1 = fastest(rounds.run1);
+  const run2 = fastest(rounds.run2);
+  const runFull = fastest(rounds.full);
+  const pair = rounds.pair.reduce((a, b) => (b.ms < a.ms ? b : a));
+  const { bare, jre } = rounds;
   const s = startup(15);
 
   const jobs1 = rate(n, run1.ms);
@@ -251,6 +286,7 @@ async function main() {
   const rows = [
     ['policy-calc batch --jobs 1 (the lean line)', jobs1, run1],
     ['policy-calc batch --jobs 2', jobs2, run2],
+    ['two processes at once, --jobs 1 on each half of the file (this machine\'s ceiling for two cores)', rate(n, pair.ms)],
     ['policy-calc batch --jobs 1 --full (the whole result per line)', full1, runFull],
     ['bare: read the NDJSON + JSON.parse each line', parseRate],
     [`json-rules-engine, top-level conditions of the ${jre[0].policies} policies (read + JSON.parse + facts + run)`, jreRate],
@@ -264,6 +300,8 @@ async function main() {
     batchVsParse: jobs1 / parseRate,
     batchVsJre: jobs1 / jreRate,
     jobs2VsJobs1: jobs2 / jobs1,
+    pairVsJobs1: rate(n, pair.ms) / jobs1,
+    jobs2VsPair: jobs2 / rate(n, pair.ms),
     // What 2 jobs would give on two otherwise idle cores: the CPU time of 1 job over half that of 2.
     jobs2VsJobs1ByCpu: run1.cpuMs && run2.cpuMs ? (2 * run1.cpuMs) / run2.cpuMs : undefined,
     fullVsLean: full1 / jobs1,
@@ -272,7 +310,8 @@ async function main() {
     rulesListVsNode: s['rules list'] / node,
   };
   console.log(`\nratios: --jobs 1 / JSON.parse ${ratios.batchVsParse.toFixed(3)}; --jobs 1 / json-rules-engine ${ratios.batchVsJre.toFixed(2)}x; --jobs 2 / --jobs 1 ${ratios.jobs2VsJobs1.toFixed(2)}x` +
-    `${ratios.jobs2VsJobs1ByCpu ? ` (from CPU time, on two idle cores: ${ratios.jobs2VsJobs1ByCpu.toFixed(2)}x)` : ''}; --full / lean ${ratios.fullVsLean.toFixed(2)}x`);
+    `${ratios.jobs2VsJobs1ByCpu ? ` (from CPU time, on two idle cores: ${ratios.jobs2VsJobs1ByCpu.toFixed(2)}x)` : ''}; --full / lean ${ratios.fullVsLean.toFixed(2)}x` +
+    `\n        two processes / --jobs 1 ${ratios.pairVsJobs1.toFixed(2)}x (the ceiling); --jobs 2 / two processes ${ratios.jobs2VsPair.toFixed(2)}x`);
   console.log(`start-up, median of 15 interleaved runs: ${Object.entries(s).map(([k, t]) => `${k} ${t.toFixed(0)} ms`).join(', ')}`);
   console.log('\ntargets:');
   console.log(`  ${verdict(ratios.batchVsParse >= 0.4)} batch --jobs 1 >= 0.40x bare JSON.parse: ${ratios.batchVsParse.toFixed(3)}x`);
@@ -285,7 +324,7 @@ async function main() {
   console.log(`  ${verdict(ratios.reportVsNode <= 2)} report <= 2.0x node -e 0: ${ratios.reportVsNode.toFixed(2)}x`);
   console.log(`  ${verdict(ratios.rulesListVsNode <= 2)} rules list <= 2.0x node -e 0: ${ratios.rulesListVsNode.toFixed(2)}x`);
   console.log(`\nload average at the end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-  const batchRuns = { jobs1: run1, jobs2: run2, full: runFull };
+  const batchRuns = { jobs1: run1, jobs2: run2, twoProcesses: pair, full: runFull };
   writeFileSync(`${out}/results.json`, `${JSON.stringify({ machine: m, profiles: n, runs: RUNS, rates: Object.fromEntries(rows.map(([l, r]) => [l, r])), batchRuns, startup: s, ratios, loadAtEnd: loadavg() }, null, 2)}\n`);
 }
 
