@@ -5,12 +5,13 @@
 // `node bench/run.mjs --million`: peak memory of 1,000,000 profiles piped in, with 1 and 2 jobs.
 // Needs `npm run build` first (npm run bench does it). Writes its data to bench/out/ and prints a
 // report; bench/out/results.json keeps the figures. See BENCHMARKS.md.
-import { spawn, spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createReadStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { makeGenerator } from './generate.mjs';
+import { fastest, run as runIn, runTogether as together, wall as wallIn } from './measure.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}bench/out`;
@@ -19,6 +20,9 @@ const AS_OF = '2019-06-30';
 const COUNT = Number(process.env.BENCH_PROFILES ?? 20_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 mkdirSync(out, { recursive: true });
+const run = (args, env) => runIn(root, args, env);
+const wall = (args, env) => wallIn(root, args, env);
+const runTogether = (a, b) => together(root, a, b);
 
 const rate = (n, ms) => (n / ms) * 1000;
 const fmt = (x) => Math.round(x).toLocaleString('en-US');
@@ -30,46 +34,6 @@ function generate(file, n, seed) {
   for (let i = 0; i < n; i++) lines.push(next());
   writeFileSync(file, `${lines.join('\n')}\n`);
   return lines.length;
-}
-
-const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-
-/** Wall time of a command, output to /dev/null; with /usr/bin/time also its CPU time (user + sys) and peak RSS. */
-function run(args, env = {}) {
-  const t = performance.now();
-  const cmd = TIME ? [TIME, ['-f', '@@cpu %U %S %M', process.execPath, ...args]] : [process.execPath, args];
-  const r = spawnSync(cmd[0], cmd[1], { stdio: ['ignore', 'ignore', 'pipe'], cwd: root, env: { ...process.env, CI: '1', ...env }, encoding: 'utf8', maxBuffer: 64 << 20 });
-  const ms = performance.now() - t;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-  const m = /@@cpu ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
-  return { ms, cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : undefined, rssMiB: m ? Number(m[3]) / 1024 : undefined };
-}
-const wall = (args, env) => run(args, env).ms;
-
-/** Two commands at once: the wall time until both have ended, and their CPU time together. */
-async function runTogether(a, b) {
-  const one = (args) => new Promise((resolve, reject) => {
-    const cmd = TIME ? [TIME, ['-f', '@@cpu %U %S %M', process.execPath, ...args]] : [process.execPath, args];
-    const child = spawn(cmd[0], cmd[1], { stdio: ['ignore', 'ignore', 'pipe'], cwd: root, env: { ...process.env, CI: '1' } });
-    let stderr = '';
-    child.stderr.on('data', (d) => {
-      stderr = (stderr + d).slice(-4096);
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0 && code !== 1) return reject(new Error(`${args.join(' ')} failed (${code}): ${stderr}`));
-      const m = /@@cpu ([\d.]+) ([\d.]+) (\d+)/.exec(stderr);
-      resolve(m ? (Number(m[1]) + Number(m[2])) * 1000 : undefined);
-    });
-  });
-  const t = performance.now();
-  const [ca, cb] = await Promise.all([one(a), one(b)]);
-  return { ms: performance.now() - t, cpuMs: ca !== undefined && cb !== undefined ? ca + cb : undefined };
-}
-/** The fastest of some runs (the one least disturbed by anything else on the machine); the highest peak RSS of them. */
-function fastest(all) {
-  const best = all.reduce((a, b) => (b.ms < a.ms ? b : a));
-  return { ...best, rssMiB: Math.max(...all.map((r) => r.rssMiB ?? 0)) || undefined };
 }
 
 /** The bare cost: read the NDJSON line by line and JSON.parse each line, nothing else. */
