@@ -125,9 +125,9 @@ async function runNow(args: string[], opts: RunOptions): Promise<Run> {
     restoreStdin();
     for (const key of Object.keys(process.env)) delete process.env[key];
     Object.assign(process.env, saved);
-    // `batch` keeps its process's young generation small (src/batch/heap.ts); this process runs
-    // other tests after it: V8's default growth back.
-    if (args[0] === 'batch') setFlagsFromString('--semi-space-growth-factor=2');
+    // `batch` sizes its process's young generation and, with workers, scavenges on one thread
+    // (src/batch/heap.ts); this process runs other tests after it: V8's defaults back.
+    if (args[0] === 'batch') setFlagsFromString('--semi-space-growth-factor=2 --parallel-scavenge');
   }
 }
 

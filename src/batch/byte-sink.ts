@@ -19,7 +19,7 @@ export class ByteSink {
   private readonly free: Uint8Array[] = [];
   private buf: Uint8Array | undefined;
   private pos = 0;
-  /** Texts pushed since the last take. */
+  /** Records written since the last take (by `push`, or pieces closed by `end`). */
   count = 0;
 
   push(text: string): void {
@@ -41,7 +41,8 @@ export class ByteSink {
 
   // A record can also be written piece by piece, then closed with `end`: a line that is mostly
   // fixed ASCII (the lean NDJSON line) is then copied in as bytes instead of being built as a
-  // string, which a Chinese name would make two bytes a character, and encoded afterwards.
+  // string first and encoded after; one Chinese character in such a string (a name) makes V8
+  // store all of it two bytes a character.
 
   /** Part of a record: any text, as UTF-8. */
   text(text: string): void {

@@ -6,29 +6,30 @@ import { runInNewContext } from 'node:vm';
  * growing the young generation of the thread that makes it up to 32 MiB, which a million profiles
  * keep resident to the end. At V8's initial 1 MiB semi-space it is collected every 1 MiB
  * allocated, about ten profiles: with one job, a fifth of the CPU went to those collections, each
- * paying a fixed cost for a heap where almost nothing survives. At 4 MiB they take about a tenth,
- * for 6 MiB more. V8 has no run-time setting for the size itself, only for the growth factor,
- * read each time the young generation would grow: the first growth goes straight from 1 MiB to
- * the size asked, and once it has (`settleYoungGeneration`, after each batch) there is no other.
- * The flag is the whole process's, and `batch` is all the process does. With workers this thread
- * evaluates nothing and stays at 1 MiB; the workers are bounded by their resourceLimits.
+ * paying a fixed cost for a heap where almost nothing survives. At 4 MiB they take about a tenth.
+ * V8 has no run-time setting for the size itself, only for the growth factor, read each time the
+ * young generation would grow: it is set so that the next growth reaches the size asked, and to 1
+ * once it has (checked after each batch, and again should V8 shrink the space). The flag is the
+ * whole process's, and `batch` is all the process does. With workers this thread only reads and
+ * writes, and stays at 1 MiB (but for a lone batch, or one that lost two workers, run here);
+ * the workers are bounded by their resourceLimits.
  */
+const MIB = 1024 * 1024;
 let target = 1;
-let growing = false;
+
+/** The semi-space now: half the new space. */
+const semiSpace = () => (getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 2 * MIB) / 2;
 
 export function keepYoungGenerationSmall(semiSpaceMiB: 1 | 4): void {
   target = semiSpaceMiB;
-  setFlagsFromString(`--semi-space-growth-factor=${semiSpaceMiB}`);
-  growing = semiSpaceMiB > 1;
+  settleYoungGeneration();
 }
 
-/** Stops the young generation's growth once it has reached its size (new space: two semi-spaces). */
+/** The growth factor that takes the young generation to its size and no further. */
 export function settleYoungGeneration(): void {
-  if (!growing) return;
-  const space = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
-  if (space && space.space_size < 2 * target * 1024 * 1024) return;
-  setFlagsFromString('--semi-space-growth-factor=1');
-  growing = false;
+  const now = semiSpace();
+  const factor = now >= target * MIB ? 1 : Math.ceil((target * MIB) / now);
+  setFlagsFromString(`--semi-space-growth-factor=${factor}`);
 }
 
 type Gc = (options: { type: 'minor' }) => void;

@@ -217,7 +217,7 @@ const PLAIN: Partial<Record<OptionKey, Plain>> = {
   date: plainDate(),
 };
 
-function plainOptions(command: CommandName, raw: unknown): Record<string, unknown> | undefined {
+export function plainOptions(command: CommandName, raw: unknown): Record<string, unknown> | undefined {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
   const out: Record<string, unknown> = {};
   for (const key of COMMAND_OPTIONS[command] as readonly OptionKey[]) {

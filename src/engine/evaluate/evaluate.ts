@@ -200,14 +200,14 @@ interface Decided {
   nodes: ConditionNode[] | undefined;
 }
 
+/** Figures of the decision tree, which only `explain` fills: one empty list for all the others. */
+const NO_FIGURES: Computed['figures'] = Object.freeze([]) as unknown as Computed['figures'];
+
 /**
  * A policy's decision, the one definition of it: its period, eligibility, items and amount, set on
  * `b`. The trace keeps the notes and assumptions where it keeps anything; `shown` receives the
  * figures and item periods where they are shown; `explain` builds the decision tree.
  */
-/** Figures of the decision tree, which only `explain` fills: one empty list for all the others. */
-const NO_FIGURES: Computed['figures'] = Object.freeze([]) as unknown as Computed['figures'];
-
 function decide(p: CompiledPolicy, env: EvalEnv, b: Outcome, trace: Trace, shown: Shown | undefined, explain: boolean): Decided {
   const def = p.def;
   const scope: Scope = newScope(env, undefined, def.defaults, trace);
