@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readJsonFast } from './json-fast.js';
+import { readJsonBounded, readJsonFast } from './json-fast.js';
 import { ExactNumber, JsonReadError, readJson } from './json-reader.js';
 
 /** What the reader gives for a text: its value, or its error's words and place. */
@@ -43,6 +43,37 @@ describe('readJsonFast', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('says an array bound holds only where every array of the value is within it', () => {
+    /** The longest array anywhere in a value. */
+    const longest = (v: unknown): number => {
+      if (Array.isArray(v)) return Math.max(v.length, ...v.map(longest));
+      if (v !== null && typeof v === 'object') return Math.max(0, ...Object.values(v).map(longest));
+      return 0;
+    };
+    let bounded = 0;
+    let unbounded = 0;
+    fc.assert(
+      fc.property(json, fc.integer({ min: 0, max: 4 }), (text, max) => {
+        const r = (() => {
+          try {
+            return readJsonBounded(text, max);
+          } catch {
+            return undefined;
+          }
+        })();
+        if (!r) return;
+        expect({ value: r.value }).toEqual(outcome(readJson, text));
+        if (r.bounded) {
+          bounded++;
+          expect(longest(r.value)).toBeLessThanOrEqual(max);
+        } else if (longest(r.value) > max) unbounded++;
+      }),
+      { numRuns: 2000 },
+    );
+    expect(bounded).toBeGreaterThan(50);
+    expect(unbounded).toBeGreaterThan(50);
   });
 
   it('keeps the text of numbers a float would change, as the reader does', () => {

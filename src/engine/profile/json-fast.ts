@@ -17,16 +17,25 @@ import { FORBIDDEN_KEYS, MAX_DEPTH, readJson } from './json-reader.js';
  * or words the error with its line, column and path.
  */
 export function readJsonFast(text: string): unknown {
+  return readJsonBounded(text, Infinity).value;
+}
+
+/**
+ * readJsonFast, saying whether JSON.parse's value was taken: then no array in it is longer than
+ * `maxItems` (the walk that counts keys looks at every array), and the caller need not walk the
+ * value again to bound them.
+ */
+export function readJsonBounded(text: string, maxItems: number): { value: unknown; bounded: boolean } {
   const members = scan(text);
-  if (members < 0) return readJson(text);
+  if (members < 0) return { value: readJson(text), bounded: false };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return readJson(text);
+    return { value: readJson(text), bounded: false };
   }
-  const keys = value !== null && typeof value === 'object' ? countKeys(value, 0) : 0;
-  return keys === members ? value : readJson(text);
+  const keys = value !== null && typeof value === 'object' ? countKeys(value, 0, maxItems) : 0;
+  return keys === members ? { value, bounded: true } : { value: readJson(text), bounded: false };
 }
 
 /**
@@ -87,11 +96,12 @@ function scan(text: string): number {
 }
 
 /** The keys of every object in the value; -1 on a key the reader refuses. */
-function countKeys(value: object, total: number): number {
+function countKeys(value: object, total: number, maxItems: number): number {
   if (Array.isArray(value)) {
+    if (value.length > maxItems) return -1;
     for (let i = 0; i < value.length; i++) {
       const v: unknown = value[i];
-      if (v !== null && typeof v === 'object' && (total = countKeys(v, total)) < 0) return -1;
+      if (v !== null && typeof v === 'object' && (total = countKeys(v, total, maxItems)) < 0) return -1;
     }
     return total;
   }
@@ -101,7 +111,7 @@ function countKeys(value: object, total: number): number {
     const key = keys[i]!;
     if (FORBIDDEN_KEYS.has(key)) return -1;
     const v = (value as Record<string, unknown>)[key];
-    if (v !== null && typeof v === 'object' && (total = countKeys(v, total)) < 0) return -1;
+    if (v !== null && typeof v === 'object' && (total = countKeys(v, total, maxItems)) < 0) return -1;
   }
   return total;
 }
