@@ -15,7 +15,8 @@
 // - dist/rules.json: rules/ read from YAML once (RuleSource), see src/cli/rules.ts.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -141,13 +142,21 @@ async function wrappedBundle(entry, name, plugins, define = {}) {
   writeFileSync(file, ascii);
 }
 
+// The engine's sources, hashed: the bundles trust dist/rules.json's checked rules only when they
+// were checked by this code (src/cli/rules.ts, CHECKED_BY).
+const engineFiles = readdirSync(`${root}src/engine`, { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).sort();
+const engineHash = createHash('sha256');
+for (const f of engineFiles) engineHash.update(`${f}\0`).update(readFileSync(`${root}src/engine/${f}`));
+const checkedBy = engineHash.digest('hex').slice(0, 16);
+const checkedByDefine = { __PC_CHECKED_BY__: JSON.stringify(checkedBy) };
+
 // The CLI starts its batch workers from bin/batch-worker.js (src/batch/run.ts).
-await wrappedBundle('src/cli/main.ts', 'cli.cjs', [zodEnglishOnly, lazyBuiltins, lazyLibraries], { __PC_WORKER_ENTRY__: JSON.stringify('../../bin/batch-worker.js') });
-await wrappedBundle('src/batch/worker-entry.ts', 'worker.cjs', [zodEnglishOnly, lazyBuiltins]);
+await wrappedBundle('src/cli/main.ts', 'cli.cjs', [zodEnglishOnly, lazyBuiltins, lazyLibraries], { __PC_WORKER_ENTRY__: JSON.stringify('../../bin/batch-worker.js'), ...checkedByDefine });
+await wrappedBundle('src/batch/worker-entry.ts', 'worker.cjs', [zodEnglishOnly, lazyBuiltins], checkedByDefine);
 
 const { readRuleSource } = await import(`${root}dist/engine/index.js`);
 const { serializeRuleSource } = await import(`${root}dist/cli/rules.js`);
-writeFileSync(`${root}dist/rules.json`, serializeRuleSource(readRuleSource(`${root}rules`)));
+writeFileSync(`${root}dist/rules.json`, serializeRuleSource(readRuleSource(`${root}rules`), Date.now, checkedBy));
 
 // The code cache holds what a run of `check` compiled, so that the next run compiles almost nothing.
 const warm = spawnSync(process.execPath, [`${root}bin/policy-calc.js`, 'check', `${root}fixtures/cloud-sme.json`, '--format', 'json'], {

@@ -44,7 +44,18 @@ interface Precompiled {
   format: 4;
   files: FileStamp[];
   source: RuleSource;
+  /** The engine code whose validation checked `source` (see CHECKED_BY). */
+  checkedBy?: string;
 }
+
+/**
+ * A copy checked at build time is trusted only by the code that checked it: the build hashes the
+ * engine's sources into both the bundle and dist/rules.json (scripts/bundle.mjs). Code run from
+ * its sources (tests, tsc's output) has no such hash and validates the copy again, so that an
+ * edit to the rules' validation is never passed over by a copy checked before it.
+ */
+declare const __PC_CHECKED_BY__: string | undefined;
+const CHECKED_BY = typeof __PC_CHECKED_BY__ === 'string' ? __PC_CHECKED_BY__ : undefined;
 
 /** The rule files, each a plain file of a sane size; undefined when one is not (the YAML loader reports those). */
 function ruleFileStats(dir: string): { name: string; path: string; st: Stats }[] | undefined {
@@ -85,9 +96,9 @@ function stamps(dir: string, now: () => number): FileStamp[] | undefined {
 /**
  * The rule source as JSON, with file names relative to the rule directory so the copy can move;
  * `now` is the clock that decides which files are racy. The copy is checked (checkedRuleSource):
- * a run that reads it compiles the rules without validating them a second time.
+ * a run of the build that made it (`checkedBy`) compiles the rules without validating them again.
  */
-export function serializeRuleSource(raw: RuleSource, now: () => number = Date.now): string {
+export function serializeRuleSource(raw: RuleSource, now: () => number = Date.now, checkedBy?: string): string {
   const src = checkedRuleSource(raw);
   const rel = (f: string) => relative(src.dir, f);
   const files = stamps(src.dir, now);
@@ -95,6 +106,7 @@ export function serializeRuleSource(raw: RuleSource, now: () => number = Date.no
   const data: Precompiled = {
     format: 4,
     files,
+    ...(checkedBy ? { checkedBy } : {}),
     source: {
       ...src,
       dir: '.',
@@ -128,8 +140,10 @@ export function readPrecompiled(dir: string, file = PRECOMPILED_RULES): RuleSour
   }
   if (data?.format !== 4 || !Array.isArray(data.files) || !unchanged(dir, data.files)) return undefined;
   const abs = (f: string) => join(dir, f);
+  const trusted = CHECKED_BY !== undefined && data.checkedBy === CHECKED_BY;
   return {
     ...data.source,
+    checked: trusted && data.source.checked ? true : undefined,
     dir,
     policies: data.source.policies.map((p) => ({ ...p, file: abs(p.file) })),
     parameters: data.source.parameters.map((p) => ({ ...p, file: abs(p.file) })),
