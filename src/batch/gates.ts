@@ -28,24 +28,24 @@ export const failOn = () =>
     .default([])
     .transform((list, ctx): Gate[] => {
       const gates = new Map<string, Gate>();
-    for (const raw of list.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)) {
-      const colon = raw.indexOf(':');
-      if (colon < 0) {
-        if (isStatus(raw)) gates.set(raw, { policy: null, status: raw });
-        else ctx.addIssue({ code: 'custom', message: `--fail-on takes needs-info or ineligible, got "${raw}"` });
-        continue;
+      for (const raw of list.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)) {
+        const colon = raw.indexOf(':');
+        if (colon < 0) {
+          if (isStatus(raw)) gates.set(raw, { policy: null, status: raw });
+          else ctx.addIssue({ code: 'custom', message: `--fail-on takes needs-info or ineligible, got "${raw}"` });
+          continue;
+        }
+        const policy = raw.slice(0, colon).trim().toUpperCase();
+        const status = raw.slice(colon + 1).trim();
+        if (!/^P\d{2}$/.test(policy) || !isStatus(status)) {
+          ctx.addIssue({ code: 'custom', message: `--fail-on takes a policy and a status such as P10:needs-info or P09:ineligible, got "${raw}"` });
+          continue;
+        }
+        const g: Gate = { policy, status };
+        gates.set(gateLabel(g), g);
       }
-      const policy = raw.slice(0, colon).trim().toUpperCase();
-      const status = raw.slice(colon + 1).trim();
-      if (!/^P\d{2}$/.test(policy) || !isStatus(status)) {
-        ctx.addIssue({ code: 'custom', message: `--fail-on takes a policy and a status such as P10:needs-info or P09:ineligible, got "${raw}"` });
-        continue;
-      }
-      const g: Gate = { policy, status };
-      gates.set(gateLabel(g), g);
-    }
-    return [...gates.values()];
-  });
+      return [...gates.values()];
+    });
 
 /** A gate naming a policy the rule set does not have can never trip: a usage error, said before anything runs. */
 export function checkGates(gates: Gate[], rules: RuleSet): void {
