@@ -1,21 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { commandOptions, commandSchema, parseOptions, plainOptions, type CommandName } from '../src/cli/options.js';
 
-/** What zod alone gives, or the error it throws: commandOptions must agree with it on every input. */
-const viaZod = (command: CommandName, raw: unknown) => {
+/** A reading's value, or the error it throws. */
+const outcome = (read: () => unknown) => {
   try {
-    return parseOptions(commandSchema(command), raw);
+    return read();
   } catch (e) {
     return e;
   }
 };
-const viaCommand = (command: CommandName, raw: unknown) => {
-  try {
-    return commandOptions(command, raw);
-  } catch (e) {
-    return e;
-  }
-};
+/** What zod alone gives: commandOptions must agree with it on every input. */
+const viaZod = (command: CommandName, raw: unknown) => outcome(() => parseOptions(commandSchema(command), raw));
+const viaCommand = (command: CommandName, raw: unknown) => outcome(() => commandOptions(command, raw));
 
 const AS_OF = { asOf: '2019-06-30' };
 const inputs: Record<string, unknown>[] = [

@@ -3,6 +3,7 @@ import { canonicalDistrict, DISTRICTS, FUNCTIONAL_REGIONS, type FunctionalRegion
 import { SESI_INDUSTRIES, type Profile } from '../profile/profile-schema.js';
 import { ruleSchemas, type TextPair } from '../rules/rule-schema.js';
 import { Unknown } from '../support/unknown.js';
+import { builtOnce } from '../support/built-once.js';
 
 /**
  * The spatial layout of section 二(二) as data (rules/regions.yaml): the priority industries of
@@ -37,9 +38,8 @@ function buildRegionsFileSchema() {
   });
 }
 
-let regionsFile: ReturnType<typeof buildRegionsFileSchema> | undefined;
 /** The schema of regions.yaml, built on first use: a run on a checked precompiled copy of the rules never needs it. */
-export const regionsFileSchema = () => (regionsFile ??= buildRegionsFileSchema());
+export const regionsFileSchema = builtOnce(buildRegionsFileSchema);
 export type RegionsFile = z.infer<ReturnType<typeof buildRegionsFileSchema>>;
 export const REGION_KEYS = ['section', 'regions', 'blocks', 'name', 'text', 'terms', 'term', 'industry', 'priorities', 'id', 'region', 'districts'];
 

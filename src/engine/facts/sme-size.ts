@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Dec } from '../support/decimal.js';
 import { and, Unknown, type Truth } from '../support/unknown.js';
+import { builtOnce } from '../support/built-once.js';
 
 /**
  * SME classification of 工信部联企业〔2011〕300号. The thresholds are data (rules/parameters);
@@ -57,9 +58,8 @@ function buildSizeTableSchema() {
     });
 }
 
-let sizeTable: ReturnType<typeof buildSizeTableSchema> | undefined;
 /** The table's shape, checked when the rules load (built then, not at import): the engine reads it without further checks. */
-export const sizeTableSchema = () => (sizeTable ??= buildSizeTableSchema());
+export const sizeTableSchema = builtOnce(buildSizeTableSchema);
 
 /** The industry the table leaves out that the code falls in, if any (longest prefix as for rows). */
 export function unsizedIndustry(table: SizeTable, code: string | undefined): UnsizedIndustry | undefined {

@@ -1,6 +1,7 @@
 import type { TextPair } from '../rules/rule-schema.js';
 import { CATALOGUE, COLLECTIONS } from '../facts/catalogue/catalogue.js';
 import type { FactEntry } from '../facts/catalogue/fact-entry.js';
+import { builtOnce } from '../support/built-once.js';
 
 /**
  * What each field of the profile means, in both languages: a view of the fact catalogue
@@ -50,9 +51,8 @@ function buildFieldDocs(): Record<string, FieldDoc> {
   return out;
 }
 
-let docs: Readonly<Record<string, FieldDoc>> | undefined;
 /** Every field's documentation by schema path, built on first use: evaluating never reads it. */
-export const fieldDocs = (): Readonly<Record<string, FieldDoc>> => (docs ??= buildFieldDocs());
+export const fieldDocs: () => Readonly<Record<string, FieldDoc>> = builtOnce(buildFieldDocs);
 
 /** The hover text of a field: Chinese, then English, the unit, and what each value means. */
 export function fieldDescription(d: FieldDoc): string {

@@ -92,7 +92,8 @@ function describeAll(node: Record<string, unknown>, path: string): void {
 }
 
 function describe(js: Record<string, unknown>, path: string): Record<string, unknown> {
-  const doc = Object.hasOwn(fieldDocs(), path) ? fieldDocs()[path] : undefined;
+  const docs = fieldDocs();
+  const doc = Object.hasOwn(docs, path) ? docs[path] : undefined;
   if (!doc) throw new Error(`profile field ${path} has no description in the fact catalogue (src/engine/facts/catalogue/)`);
   return { description: fieldDescription(doc), ...js, ...(doc.example !== undefined ? { examples: [doc.example] } : {}) };
 }

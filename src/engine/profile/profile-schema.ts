@@ -7,6 +7,7 @@ import { quoteInput } from '../support/errors.js';
 import { didYouMean } from '../support/suggest.js';
 import { districtProblem, FUNCTIONAL_REGIONS } from './districts.js';
 import { PLACEHOLDER_MESSAGES, PLACEHOLDERS } from './placeholders.js';
+import { builtOnce } from '../support/built-once.js';
 
 /**
  * The enterprise profile of contract.md section 1. Types are inferred from these schemas and
@@ -259,12 +260,9 @@ function buildSchemas() {
 }
 
 export type ProfileSchemas = ReturnType<typeof buildSchemas>;
-let schemas: ProfileSchemas | undefined;
 
 /** The profile's zod schemas, built once, on the first call. */
-export function profileSchemas(): ProfileSchemas {
-  return (schemas ??= buildSchemas());
-}
+export const profileSchemas: () => ProfileSchemas = builtOnce(buildSchemas);
 
 export type Profile = z.infer<ProfileSchemas['profile']>;
 export type FiscalYear = z.infer<ProfileSchemas['fiscalYear']>;

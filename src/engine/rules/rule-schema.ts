@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { didYouMean } from '../support/suggest.js';
+import { builtOnce } from '../support/built-once.js';
 
 /**
  * The shape of rule files (rules/policies/*.yaml) and parameter files (rules/parameters/*.yaml).
@@ -94,7 +95,6 @@ function buildRuleSchemas() {
     period: z.strictObject({ from: nonEmpty, years: z.number().int().min(1).max(70) }).optional(),
   });
 
-
   const policySchema = z.strictObject({
     id: z.string().regex(/^P\d{2}$/, 'policy ids are P01 … P25'),
     article: z.number().int().min(1).max(99),
@@ -147,11 +147,9 @@ function buildRuleSchemas() {
  * Built on first use, not at import: a run that reads a checked precompiled copy of the rules
  * (src/cli/rules.ts) never validates rule files, and building the schemas costs it milliseconds.
  */
-let checks: CheckSchemas | undefined;
-let rules: RuleSchemas | undefined;
-const checkSchemas = (): CheckSchemas => (checks ??= buildCheckSchemas());
+const checkSchemas: () => CheckSchemas = builtOnce(buildCheckSchemas);
 /** The zod schemas of rule files, built once, on the first call. */
-export const ruleSchemas = (): RuleSchemas => (rules ??= buildRuleSchemas());
+export const ruleSchemas: () => RuleSchemas = builtOnce(buildRuleSchemas);
 
 type CheckSchemas = ReturnType<typeof buildCheckSchemas>;
 export type TextPair = z.infer<CheckSchemas['textPair']>;

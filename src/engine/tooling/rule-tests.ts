@@ -9,6 +9,7 @@ import { validateProfile, zodIssues } from '../profile/profile.js';
 import type { EvaluationResult } from '../evaluate/result.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { own } from '../support/own.js';
+import { builtOnce } from '../support/built-once.js';
 
 /**
  * YAML test cases for rules, in the manner of OpenFisca's YAML tests: a (partial) profile, the
@@ -69,9 +70,8 @@ function buildCaseSchemas() {
   return { policyExpectation, totalsExpectation, fileSchema, expectKeys, warningsExpectation };
 }
 
-let schemas: ReturnType<typeof buildCaseSchemas> | undefined;
 /** Built when rule tests are read: the engine's other users never need them. */
-const caseSchemas = () => (schemas ??= buildCaseSchemas());
+const caseSchemas = builtOnce(buildCaseSchemas);
 
 export interface RuleTestCase {
   file: string;
