@@ -4,7 +4,7 @@ import type { FactType, Scope } from '../facts/facts.js';
 import { assumeDefault, NUMERIC, readParameter, resolveFact, type CompileContext, type ResolvedFact, type ValueFn, type YamlPath } from './names.js';
 import type { CheckDef, ConditionDef, Operand, Operator } from './rule-schema.js';
 import { Range } from '../evaluate/bounds.js';
-import { apply } from './operators.js';
+import { apply, literalTest } from './operators.js';
 import { traceData, type CheckNode, type ConditionNode, type NotCondition, type TruthValue } from '../evaluate/trace.js';
 import { and, firstDecisive, or, Unknown, type Truth } from '../support/unknown.js';
 import { hasOwn } from '../support/own.js';
@@ -84,7 +84,9 @@ function compileCheck(def: CheckDef, ctx: CompileContext, path: YamlPath): CondF
     ctx.report(path, NO_VALUE.includes(def.op) ? `operator "${def.op}" takes no value` : `operator "${def.op}" needs a value`);
     return () => false;
   }
-  const expected = def.value === undefined ? () => undefined : compileOperand(def.value, fact, def.op, ctx, [...path, 'value']);
+  const operand = def.value === undefined ? undefined : compileOperand(def.value, fact, def.op, ctx, [...path, 'value']);
+  const expected: ValueFn = operand ? operand.read : () => undefined;
+  const test = (operand && 'constant' in operand && literalTest(def.op, operand.constant)) || ((v: unknown, e: unknown) => apply(op, v, e));
   const read = fact.read;
   const name = def.fact;
   const hasDefault = hasOwn(ctx.defaults, name);
@@ -106,7 +108,7 @@ function compileCheck(def: CheckDef, ctx: CompileContext, path: YamlPath): CondF
     let result: Truth;
     if (v instanceof Unknown) result = v;
     else if (exp instanceof Unknown) result = exp;
-    else result = apply(op, v, exp);
+    else result = test(v, exp);
     if (out) {
       const node: CheckNode = {
         kind: 'check', check, fact: name,
@@ -123,31 +125,35 @@ function compileCheck(def: CheckDef, ctx: CompileContext, path: YamlPath): CondF
   };
 }
 
-function compileOperand(value: Operand, fact: ResolvedFact, op: Operator, ctx: CompileContext, path: YamlPath): ValueFn {
+/** What a check compares with: read per scope (a parameter, another fact), or a constant of the rule. */
+type CompiledOperand = { read: ValueFn } | { read: ValueFn; constant: unknown };
+const NOTHING: CompiledOperand = { read: () => undefined };
+
+function compileOperand(value: Operand, fact: ResolvedFact, op: Operator, ctx: CompileContext, path: YamlPath): CompiledOperand {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     if ('param' in value) {
       if (!ctx.params.has(value.param)) {
         ctx.report([...path, 'param'], `unknown parameter "${value.param}"`);
-        return () => undefined;
+        return NOTHING;
       }
       const name = value.param;
-      return (s) => readParameter(s, name);
+      return { read: (s) => readParameter(s, name) };
     }
     const other = resolveFact(value.fact, ctx, [...path, 'fact']);
-    return other ? other.read : () => undefined;
+    return other ? { read: other.read } : NOTHING;
   }
   const list = op === 'in' || op === 'notIn' || op === 'containsAny' || op === 'startsWithAny' || op === 'between';
   if (list !== Array.isArray(value)) {
     ctx.report(path, list ? `operator "${op}" needs a list` : `operator "${op}" needs a single value`);
-    return () => undefined;
+    return NOTHING;
   }
   if (op === 'between' && (value as unknown[]).length !== 2) {
     ctx.report(path, '"between" needs [from, until]: from included, until excluded');
-    return () => undefined;
+    return NOTHING;
   }
   const items = (Array.isArray(value) ? value : [value]).map((v, i) => literal(v, fact, op, ctx, Array.isArray(value) ? [...path, i] : path));
   const constant = Array.isArray(value) ? items : items[0];
-  return () => constant;
+  return { read: () => constant, constant };
 }
 
 function literal(v: unknown, fact: ResolvedFact, op: Operator, ctx: CompileContext, path: YamlPath): unknown {

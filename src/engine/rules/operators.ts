@@ -31,6 +31,22 @@ export function apply(op: Operator, v: unknown, e: unknown): boolean {
   return false;
 }
 
+/**
+ * `apply` for a rule's constant text or true/false, made once: a number is never equal to text, so
+ * the comparison is one lookup, with no decimal made of either side. Undefined for any other
+ * operator or constant, which `apply` takes as it is.
+ */
+export function literalTest(op: Operator, constant: unknown): ((v: unknown) => boolean) | undefined {
+  if ((op === 'in' || op === 'notIn') && Array.isArray(constant) && constant.every((x) => typeof x === 'string')) {
+    const set = new Set<unknown>(constant);
+    return op === 'in' ? (v) => v !== null && set.has(v) : (v) => v !== null && !set.has(v);
+  }
+  if ((op === 'eq' || op === 'ne') && (typeof constant === 'string' || typeof constant === 'boolean')) {
+    return op === 'eq' ? (v) => v !== null && v === constant : (v) => v !== null && v !== constant;
+  }
+  return undefined;
+}
+
 function equal(a: unknown, b: unknown): boolean {
   const da = toDecimal(a);
   const db = toDecimal(b);
