@@ -1,6 +1,6 @@
 import { layoutOf, resolveStacking } from './stacking.js';
 import { addCalendarYears, type CalendarDate } from '../support/dates.js';
-import { newScope, yearStart, type EvalEnv, type Scope } from '../facts/scope.js';
+import { fiscalYearOf, newScope, yearStart, type EvalEnv, type Scope } from '../facts/scope.js';
 import { sizeInfo } from '../facts/size-facts.js';
 import { functionalRegion, regionPriority } from '../facts/regions.js';
 import type { CompiledPolicy } from '../rules/compile.js';
@@ -29,8 +29,9 @@ export interface EvaluateOptions {
 }
 
 export function defaultYear(profile: Profile): number | undefined {
-  const years = Object.keys(profile.fiscalYears ?? {}).map(Number);
-  return years.length ? Math.max(...years) : undefined;
+  let latest: number | undefined;
+  for (const y in profile.fiscalYears) if (latest === undefined || Number(y) > latest) latest = Number(y);
+  return latest;
 }
 
 /**
@@ -70,13 +71,13 @@ function evaluateAll<B extends Outcome>(
   rules: RuleSet, profile: Profile, opts: EvaluateOptions, one: (p: CompiledPolicy, env: EvalEnv) => B, onOverlap?: (b: B, winner: B) => void,
 ): Evaluated<B> {
   const year = opts.year ?? defaultYear(profile);
-  const env: EvalEnv = { profile, year, asOf: opts.asOf, yearStart: yearStart(year), params: rules.params, results: new Map(), cache: new Map() };
+  const env: EvalEnv = { profile, year, asOf: opts.asOf, yearStart: yearStart(year), params: rules.params, results: new Map(), cache: new Map(), fiscalYear: fiscalYearOf(profile, year) };
   const layout = layoutOf(rules);
   const benefits: B[] = new Array<B>(rules.policies.length);
   for (let k = 0; k < rules.order.length; k++) {
     const b = one(rules.order[k]!, env);
     benefits[layout.slot[k]!] = b;
-    env.results.set(b.id, b);
+    if (layout.read[k]) env.results.set(b.id, b);
   }
   resolveStacking(benefits, layout, onOverlap);
 

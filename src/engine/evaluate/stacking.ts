@@ -6,6 +6,8 @@ import type { RuleSet } from '../rules/rule-set.js';
 export interface Layout {
   /** For each policy in `order`, its index in `policies`. */
   slot: number[];
+  /** For each policy in `order`, whether another policy's rule reads its result (only those are kept for reading). */
+  read: boolean[];
   /** Each stacking group's policies, as indexes in `policies`, in article order. */
   stacking: number[][];
 }
@@ -20,7 +22,8 @@ export function layoutOf(rules: RuleSet): Layout {
       const g = p.def.stacking?.group;
       if (g) groups.set(g, [...(groups.get(g) ?? []), i]);
     });
-    layout = { slot: rules.order.map((p) => rules.policies.indexOf(p)), stacking: [...groups.values()].filter((g) => g.length > 1) };
+    const read = new Set(rules.policies.flatMap((p) => p.dependsOn.map((d) => d.id)));
+    layout = { slot: rules.order.map((p) => rules.policies.indexOf(p)), read: rules.order.map((p) => read.has(p.def.id)), stacking: [...groups.values()].filter((g) => g.length > 1) };
     layouts.set(rules, layout);
   }
   return layout;

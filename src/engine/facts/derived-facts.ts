@@ -3,7 +3,7 @@ import { ZERO } from '../support/decimal.js';
 import { addCalendarDays, daysBetween, inWindow, type CalendarDate } from '../support/dates.js';
 import { Unknown } from '../support/unknown.js';
 import {
-  fiscalYear, param, RD_RAISED_PERIOD_PARAMETER, SMALL_LOW_PROFIT_PARAMETER, type FactDef, type Scope,
+  param, RD_RAISED_PERIOD_PARAMETER, SMALL_LOW_PROFIT_PARAMETER, type FactDef, type Scope,
 } from './scope.js';
 
 /** Facts derived from the year's figures, the tax payments and the parameters in force. */
@@ -26,7 +26,7 @@ export function rdRaisedPeriod(whole: 'rdExpensed' | 'rdIntangibleAmortization',
       if (env.year === undefined || scope.paramDate === undefined) return new Unknown(['fiscalYears']);
       const period = param(scope, RD_RAISED_PERIOD_PARAMETER, scope.paramDate);
       if (!period) return ZERO;
-      const fy = fiscalYear(env);
+      const fy = env.fiscalYear;
       if (fy instanceof Unknown) return fy;
       if (fy[part] !== undefined) return fy[part];
       const amount = fy[whole];
@@ -78,7 +78,7 @@ export function nationalRateMayApply(scope: Scope): unknown {
   if (date === undefined) return new Unknown(['fiscalYears']);
   const limits = param(scope, SMALL_LOW_PROFIT_PARAMETER, date)?.value as { taxableIncome: number; employees: number; totalAssets: number } | undefined;
   if (!limits) return p.highTechEnterprise === undefined ? new Unknown(['highTechEnterprise']) : false;
-  const fy = fiscalYear(scope.env);
+  const fy = scope.env.fiscalYear;
   const y = scope.env.year;
   const income = fy instanceof Unknown ? undefined : fy.taxableIncome;
   const assets = fy instanceof Unknown ? undefined : fy.totalAssets;

@@ -4,7 +4,7 @@ import { canonicalDistrict, FUNCTIONAL_REGIONS } from '../profile/districts.js';
 import { divisionCode } from '../profile/credit-code.js';
 import { Unknown } from '../support/unknown.js';
 import {
-  cached, DEPARTMENTS_PARAMETER, fiscalYear, param, RD_EXCLUDED_PARAMETER, SIZE_TABLE_PARAMETER,
+  cached, DEPARTMENTS_PARAMETER, param, RD_EXCLUDED_PARAMETER, SIZE_TABLE_PARAMETER,
   SMALL_LOW_PROFIT_PARAMETER, type FactDef,
 } from './scope.js';
 import { CATALOGUE, COLLECTIONS } from './catalogue/catalogue.js';
@@ -24,12 +24,14 @@ export { ITEM_FIELDS, itemFieldReader } from './item-fields.js';
 
 /** A field of the profile as it stands; absent is unknown. */
 function field(key: string, read: FieldRead): FactDef {
+  // An Unknown is never changed once made: every read of the absent field can share one.
+  const missing = new Unknown([key]);
   return {
     type: read.type,
     values: read.values,
     resolve: ({ env }) => {
       const v = (env.profile as Readonly<Record<string, unknown>>)[key];
-      return v === undefined ? new Unknown([key]) : v;
+      return v === undefined ? missing : v;
     },
   };
 }
@@ -40,7 +42,7 @@ function yearField(key: string): FactDef {
     type: 'money',
     yearly: true,
     resolve: ({ env }) => {
-      const fy = fiscalYear(env);
+      const fy = env.fiscalYear;
       if (fy instanceof Unknown) return fy;
       return (fy as Readonly<Record<string, unknown>>)[key] ?? new Unknown([`fiscalYears.${env.year}.${key}`]);
     },

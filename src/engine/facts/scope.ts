@@ -19,9 +19,11 @@ export interface EvalEnv {
   /** `${year}-01-01`, made once: the parameter date of every yearly policy. */
   yearStart: CalendarDate | undefined;
   params: ParameterStore;
-  /** Results of policies already evaluated, for rules that depend on another policy. */
+  /** Results of policies already evaluated that another policy's rule reads. */
   results: Map<string, { status: string }>;
   cache: Map<string, unknown>;
+  /** The figures of the year evaluated, or what is missing to have them: found once, read by every yearly fact. */
+  fiscalYear: FiscalYear | Unknown;
 }
 
 /** What one policy evaluation sees. */
@@ -68,11 +70,11 @@ export function yearStart(year: number | undefined): CalendarDate | undefined {
   return year === undefined ? undefined : `${year}-01-01`;
 }
 
-/** The figures of the year evaluated, or what is missing to have them. */
-export function fiscalYear(env: EvalEnv): FiscalYear | Unknown {
-  if (env.year === undefined) return new Unknown(['fiscalYears']);
-  const fy = own(env.profile.fiscalYears, String(env.year));
-  return fy ?? new Unknown([`fiscalYears.${env.year}`]);
+/** The figures of the year evaluated, or what is missing to have them (EvalEnv.fiscalYear holds it). */
+export function fiscalYearOf(profile: Profile, year: number | undefined): FiscalYear | Unknown {
+  if (year === undefined) return new Unknown(['fiscalYears']);
+  const fy = own(profile.fiscalYears, String(year));
+  return fy ?? new Unknown([`fiscalYears.${year}`]);
 }
 
 /** A derived fact computed once per profile evaluation, however many policies ask. */

@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addCalendarYears, inWindow, parseCalendarDate, todayIn } from './dates.js';
+import { addCalendarYears, daysInMonth, inWindow, MAX_YEAR, MIN_YEAR, parseCalendarDate, todayIn } from './dates.js';
 
 describe('calendar dates', () => {
+  it('counts the days of every month of every year in range as the calendar does (1900 and 2100 are not leap years, 2000 is)', () => {
+    const ours: number[] = [];
+    const dates: number[] = [];
+    for (let y = MIN_YEAR; y <= MAX_YEAR; y++) {
+      for (let m = 1; m <= 12; m++) {
+        ours.push(daysInMonth(y, m));
+        dates.push(new Date(Date.UTC(y, m, 0)).getUTCDate());
+      }
+    }
+    expect(ours).toEqual(dates);
+    expect([daysInMonth(1900, 2), daysInMonth(2000, 2), daysInMonth(2016, 2), daysInMonth(2100, 2)]).toEqual([28, 29, 29, 28]);
+  });
+
   it('accepts real dates and refuses impossible ones with a reason', () => {
     expect(parseCalendarDate('2016-02-29')).toBe('2016-02-29');
     expect(parseCalendarDate('2017-02-29')).toMatch(/no day 29/);

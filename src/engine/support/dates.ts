@@ -22,8 +22,12 @@ export function parseCalendarDate(text: string): CalendarDate | string {
   return text;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month of the Gregorian calendar; arithmetic, as a Date made per call costs more than the rest of a date's check. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return MONTH_DAYS[month - 1]!;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 function parts(d: CalendarDate): [number, number, number] {
