@@ -151,10 +151,14 @@ export function computeAmount(p: CompiledPolicy, scope: Scope, matches: ItemMatc
   out.amount = pending.length && !(amount instanceof Unknown) ? Unknown.merge(pending) : amount;
 }
 
+const NO_GROUPS: ReadonlyMap<string, Num | Unknown> = new Map();
+
 const exactValue = (v: Num): Dec | undefined => (v instanceof Range ? (v.exact ? v.lo : undefined) : v);
 
 /** Computes figures in order; exact ones go to the output, each later one may read earlier ones. */
-function computeFigures(figures: CompiledFigure[], scope: Scope, shown: Shown | undefined, prefix: string, nodes: FigureNode[] | undefined): Map<string, Num | Unknown> {
+function computeFigures(figures: CompiledFigure[], scope: Scope, shown: Shown | undefined, prefix: string, nodes: FigureNode[] | undefined): ReadonlyMap<string, Num | Unknown> {
+  // Nothing to add: the figures in reach are all there are (nothing changes them once made).
+  if (!figures.length) return scope.groups ?? NO_GROUPS;
   const local = new Map<string, Num | Unknown>(scope.groups ?? []);
   const s: Scope = scopeWith(scope, scope.item, local);
   for (const f of figures) {

@@ -90,6 +90,12 @@ export function extreme(isMax: boolean, values: Num[]): Num {
   return new Range(pick(values.map(lower)), pick(values.map(upper)), missing);
 }
 
+/** `extreme` of two values, as a pick among options compares them one by one. */
+export function extremeOfTwo(isMax: boolean, a: Num, b: Num): Num {
+  if (a instanceof Range || b instanceof Range) return extreme(isMax, [a, b]);
+  return isMax ? (b.gt(a) ? b : a) : b.lt(a) ? b : a;
+}
+
 export function sum(values: Num[]): Num {
   return values.reduce((a, b) => arithmetic('+', a, b, ''), ZERO as Num);
 }

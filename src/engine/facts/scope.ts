@@ -35,7 +35,7 @@ export interface Scope {
   item?: { value: Record<string, unknown>; path: string };
   defaults?: Readonly<Record<string, unknown>>;
   /** Totals of the policy's item groups, for its policy-level formulas. */
-  groups?: Map<string, Dec | Unknown>;
+  groups?: ReadonlyMap<string, Dec | Unknown>;
   trace: Trace;
 }
 

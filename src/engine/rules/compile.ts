@@ -1,5 +1,5 @@
 import { defaultProblem } from './default-check.js';
-import { extreme, lower, sum, upper, type Num } from '../evaluate/bounds.js';
+import { extremeOfTwo, lower, sum, upper, type Num } from '../evaluate/bounds.js';
 import { compileExpression, ExpressionError, namesIn, parseExpression, type NumFn } from './expression.js';
 import { compileCondition, truthValue, type CondFn } from './conditions.js';
 import { isNumeric, resolveFact, resolveNumeric, type CompileContext, type CompiledInput, type YamlPath } from './names.js';
@@ -216,24 +216,27 @@ function compileSelect(name: string, def: SelectDef, ctx: CompileContext, path: 
     for (const o of options) {
       const nodes: ConditionNode[] | undefined = explain && o.when ? [] : undefined;
       const w = o.when ? o.when(s, nodes) : true;
-      const entry: PickOption & { raw?: Num } = { label: o.label, applies: truthValue(w), value: null, chosen: false };
-      if (nodes?.[0]) entry.condition = nodes[0];
-      shown.push(entry);
+      // The entries are the decision tree's: only `explain` reads them, and only it makes them.
+      const entry: (PickOption & { raw?: Num }) | undefined = explain ? { label: o.label, applies: truthValue(w), value: null, chosen: false } : undefined;
+      if (entry) {
+        if (nodes?.[0]) entry.condition = nodes[0];
+        shown.push(entry);
+      }
       if (w === false) continue;
       const v = o.value(s);
-      if (explain) entry.value = traceNumber(v);
+      if (entry) entry.value = traceNumber(v);
       if (w instanceof Unknown || v instanceof Unknown) {
         const u = w instanceof Unknown ? w : (v as Unknown);
         // A parameter not in force makes the option inapplicable, not unknown.
         if (u.missing.length && u.missing.every((m) => m.startsWith('param.'))) {
-          entry.applies = false;
+          if (entry) entry.applies = false;
           continue;
         }
         undecided.push({ label: o.label, unknown: u });
         continue;
       }
-      entry.raw = v;
-      best = best === undefined ? v : extreme(highest, [best, v]);
+      if (entry) entry.raw = v;
+      best = best === undefined ? v : extremeOfTwo(highest, best, v);
     }
     if (best === undefined) return { value: undecided.length ? Unknown.merge(undecided.map((u) => u.unknown)) : new Unknown([name]) };
     if (s.trace.keeps) for (const u of undecided) s.trace.assume(notConsidered(u.label, u.unknown));

@@ -104,7 +104,7 @@ function compileCheck(def: CheckDef, ctx: CompileContext, path: YamlPath): CondF
       v = dv;
       assumed = true;
     }
-    const exp = settled(expected(s), name);
+    const exp = operand ? settled(expected(s), name) : undefined;
     let result: Truth;
     if (v instanceof Unknown) result = v;
     else if (exp instanceof Unknown) result = exp;

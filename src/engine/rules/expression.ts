@@ -1,5 +1,5 @@
 import { Dec, type Dec as DecT } from '../support/decimal.js';
-import { arithmetic, extreme, FormulaError, negate, type Num } from '../evaluate/bounds.js';
+import { arithmetic, extreme, extremeOfTwo, FormulaError, negate, type Num } from '../evaluate/bounds.js';
 import { Unknown } from '../support/unknown.js';
 
 export { FormulaError };
@@ -170,6 +170,16 @@ export function compileExpression<S>(node: ExprNode, resolve: (name: string) => 
     case 'call': {
       const args = node.args.map((a) => compileExpression(a, resolve));
       const isMax = node.fn === 'max';
+      if (args.length === 2) {
+        // min(a, b) and max(a, b), all the rules write: no lists made per evaluation.
+        const [a, b] = args as [NumFn<S>, NumFn<S>];
+        return (s) => {
+          const x = a(s);
+          const y = b(s);
+          if (x instanceof Unknown || y instanceof Unknown) return Unknown.merge([x, y].filter((v): v is Unknown => v instanceof Unknown));
+          return extremeOfTwo(isMax, x, y);
+        };
+      }
       return (s) => {
         const vals = args.map((a) => a(s));
         const unknown = vals.filter((v): v is Unknown => v instanceof Unknown);
