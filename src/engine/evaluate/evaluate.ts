@@ -213,6 +213,8 @@ function decide(p: CompiledPolicy, env: EvalEnv, b: Outcome, trace: Trace, shown
   const def = p.def;
   const scope: Scope = newScope(env, undefined, def.defaults, trace);
   let period: Period | null = null;
+  // Whether the window is still running on the as-of date: all the lean evaluation needs of its period.
+  let open = false;
   const kind = def.period?.kind ?? 'none';
   if (kind === 'fiscal-year') {
     scope.paramDate = env.yearStart;
@@ -223,7 +225,9 @@ function decide(p: CompiledPolicy, env: EvalEnv, b: Outcome, trace: Trace, shown
     if (typeof from === 'string') {
       scope.window = { from, until: addCalendarYears(from, def.period!.years!) };
       scope.paramDate = from;
-      period = periodOf(scope.window, env.asOf, true);
+      open = env.asOf < scope.window.until;
+      // The lean evaluation prints no period.
+      if (trace.keeps) period = periodOf(scope.window, env.asOf, true);
     }
   } else {
     scope.paramDate = env.asOf;
@@ -244,7 +248,7 @@ function decide(p: CompiledPolicy, env: EvalEnv, b: Outcome, trace: Trace, shown
     b.missing = [...truth.missing];
     status = 'needs-info';
   } else {
-    if (period?.open && trace.keeps) {
+    if (open && period) {
       trace.note({
         zh: `补贴期至 ${period.to} 止，评估日 ${env.asOf} 尚未结束：金额为截至评估日已缴税款计算的数额，期满前还可能增加`,
         en: `The window runs to ${period.to} and is still open on ${env.asOf}: the amount counts the taxes paid so far and may still grow`,
@@ -252,7 +256,7 @@ function decide(p: CompiledPolicy, env: EvalEnv, b: Outcome, trace: Trace, shown
     }
     try {
       computeAmount(p, scope, matches, b, shown, explain, computed);
-      status = settleAmount(computed.amount, b, trace, period?.open === true);
+      status = settleAmount(computed.amount, b, trace, open);
     } catch (e) {
       if (!(e instanceof FormulaError)) throw e;
       if (trace.keeps) trace.note({ zh: `无法计算金额：${e.message}`, en: `The amount cannot be computed: ${e.message}` });

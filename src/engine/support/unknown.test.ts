@@ -23,3 +23,17 @@ describe('firstDecisive', () => {
     expect(calls).toEqual([0, 1]);
   });
 });
+
+describe('Unknown.merge', () => {
+  const reference = (list: Unknown[]) => [...new Set(list.flatMap((u) => u.missing))];
+  it('names every missing fact once, in the order first met, for a few facts and for many', () => {
+    const fact = fc.constantFrom('a', 'b', 'c', 'd', 'e');
+    const many = fc.integer({ min: 0, max: 40 }).map((i) => `taxPayments.${i}.amount`);
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.oneof(fact, many), { minLength: 1, maxLength: 6 }).map((m) => new Unknown(m)), { minLength: 1, maxLength: 12 }), (list) => {
+        expect(Unknown.merge(list).missing).toEqual(reference(list));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,3 +1,6 @@
+/** Up to this many missing facts, a merge looks for repeats in a list rather than a set. */
+const SMALL_MERGE = 16;
+
 /**
  * An unknown value: the facts that would make it known. Unknown is not false and not zero;
  * it travels through conditions and formulas and ends as `needs-info` with these paths.
@@ -8,6 +11,15 @@ export class Unknown {
   static merge(list: readonly Unknown[]): Unknown {
     // The usual case, one unknown of one fact, needs no new one.
     if (list.length === 1 && list[0]!.missing.length === 1) return list[0]!;
+    let count = 0;
+    for (const u of list) count += u.missing.length;
+    // A few facts (a policy's conditions) are merged fastest in a list; many (one per item of a
+    // long list) in a set, which keeps the work linear. Either keeps the order first met.
+    if (count <= SMALL_MERGE) {
+      const out: string[] = [];
+      for (const u of list) for (const m of u.missing) if (!out.includes(m)) out.push(m);
+      return new Unknown(out);
+    }
     const set = new Set<string>();
     for (const u of list) for (const m of u.missing) set.add(m);
     return new Unknown([...set]);
