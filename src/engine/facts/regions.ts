@@ -12,8 +12,7 @@ import { builtOnce } from '../support/built-once.js';
  * the industries of the terms, block districts exist and lie in the block's region.
  */
 function buildRegionsFileSchema() {
-  const { textPair } = ruleSchemas();
-  const nonEmpty = z.string().trim().min(1, 'must not be empty');
+  const { nonEmpty, textPair } = ruleSchemas();
   const industry = z.enum(SESI_INDUSTRIES as [string, ...string[]], {
     error: (iss) => `"${String(iss.input)}" is not one of the ten industries; expected one of ${SESI_INDUSTRIES.join(', ')}`,
   });

@@ -140,7 +140,7 @@ function buildRuleSchemas() {
     version: nonEmpty,
     document: z.strictObject({ title: nonEmpty, issued: dateKey, issuer: nonEmpty, file: nonEmpty.optional() }),
   });
-  return { textPair, noteSchema, operand, checkSchema, conditionSchema, selectSchema, itemGroupSchema, policySchema, parameterSchema, manifestSchema };
+  return { nonEmpty, textPair, noteSchema, operand, checkSchema, conditionSchema, selectSchema, itemGroupSchema, policySchema, parameterSchema, manifestSchema };
 }
 
 /*
