@@ -85,7 +85,6 @@ function compileCheck(def: CheckDef, ctx: CompileContext, path: YamlPath): CondF
     return () => false;
   }
   const operand = def.value === undefined ? undefined : compileOperand(def.value, fact, def.op, ctx, [...path, 'value']);
-  const expected: ValueFn = operand ? operand.read : () => undefined;
   const test = (operand && 'constant' in operand && literalTest(def.op, operand.constant)) || ((v: unknown, e: unknown) => apply(op, v, e));
   const read = fact.read;
   const name = def.fact;
@@ -104,7 +103,7 @@ function compileCheck(def: CheckDef, ctx: CompileContext, path: YamlPath): CondF
       v = dv;
       assumed = true;
     }
-    const exp = operand ? settled(expected(s), name) : undefined;
+    const exp = operand ? settled(operand.read(s), name) : undefined;
     let result: Truth;
     if (v instanceof Unknown) result = v;
     else if (exp instanceof Unknown) result = exp;
