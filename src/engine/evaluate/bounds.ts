@@ -83,14 +83,14 @@ export function negate(v: Num): Num {
 /** max or min of several: bound by bound. */
 export function extreme(isMax: boolean, values: Num[]): Num {
   if (values.every((v) => !(v instanceof Range))) {
-    return (values as Dec[]).reduce((m, v) => (isMax ? (v.gt(m) ? v : m) : v.lt(m) ? v : m));
+    return (values as Dec[]).reduce((m, v) => extremeOfTwo(isMax, m, v) as Dec);
   }
   const pick = isMax ? maxOf : minOf;
   const missing = [...new Set(values.flatMap(missingOf))];
   return new Range(pick(values.map(lower)), pick(values.map(upper)), missing);
 }
 
-/** `extreme` of two values, as a pick among options compares them one by one. */
+/** `extreme` of two values: the one comparison, of which `extreme` is the fold (the first of equal values is kept). */
 export function extremeOfTwo(isMax: boolean, a: Num, b: Num): Num {
   if (a instanceof Range || b instanceof Range) return extreme(isMax, [a, b]);
   return isMax ? (b.gt(a) ? b : a) : b.lt(a) ? b : a;
