@@ -30,7 +30,10 @@ export interface EvaluateOptions {
 
 export function defaultYear(profile: Profile): number | undefined {
   let latest: number | undefined;
-  for (const y in profile.fiscalYears) if (latest === undefined || Number(y) > latest) latest = Number(y);
+  for (const key in profile.fiscalYears) {
+    const y = Number(key);
+    if (latest === undefined || y > latest) latest = y;
+  }
   return latest;
 }
 
