@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { amountColumns, csvRow, ndjsonFullLine, ndjsonLine } from '../src/batch/formats.js';
 import { ByteSink } from '../src/batch/byte-sink.js';
 import { writeNdjsonLine } from '../src/batch/ndjson-bytes.js';
-import { evaluate, evaluateLean, loadRules, parseProfile, type EvaluationResult } from '../src/engine/index.js';
+import { evaluate, evaluateLean, evaluateLeanMany, loadRules, parseProfile, type EvaluationResult } from '../src/engine/index.js';
 import { anyDate, profileTree, toJson } from './profile-arbitraries.js';
 
 /**
@@ -76,6 +76,25 @@ describe('the lean NDJSON line', () => {
     expect(seen.eligible).toBeGreaterThan(100);
     expect(seen.atLeast).toBeGreaterThan(0);
     expect(seen.needsInfo).toBeGreaterThan(100);
+  });
+
+  it('is the same for each profile whether the batch evaluates it alone or policy by policy with others', () => {
+    // Profiles of every kind side by side (a policy read by another, windows, items, sparse ones),
+    // with evaluation years each has or lacks: no profile's result may depend on its neighbours'.
+    let compared = 0;
+    fc.assert(
+      fc.property(fc.array(profileTree, { minLength: 2, maxLength: 12 }), AS_OF, fc.option(fc.integer({ min: 2015, max: 2024 }), { nil: undefined }), (trees, asOf, year) => {
+        const profiles = trees.map((t) => parseProfile(toJson(t)));
+        const many = evaluateLeanMany(rules, profiles, { asOf, year });
+        expect(many).toHaveLength(profiles.length);
+        profiles.forEach((p, i) => {
+          expect(JSON.stringify(many[i])).toBe(JSON.stringify(evaluateLean(rules, p, { asOf, year })));
+          compared++;
+        });
+      }),
+      { numRuns: 60 },
+    );
+    expect(compared).toBeGreaterThan(200);
   });
 
   it('is written into the batch bytes exactly as ndjsonLine encodes it, whatever the name, file and line', () => {

@@ -50,8 +50,9 @@ export { anyoneQualifies, alwaysGiven } from './facts/anyone-qualifies.js';
 export { regionPriority, type RegionPriority, type RegionLayout } from './facts/regions.js';
 
 // evaluate/
-export { evaluate, evaluateLean, defaultYear, type EvaluateOptions, type LeanResult, type Outcome } from './evaluate/evaluate.js';
-export type { EvaluationResult, Benefit, Status, Period, Warning } from './evaluate/result.js';
+export { evaluate, defaultYear, type EvaluateOptions } from './evaluate/evaluate.js';
+export { evaluateLean, evaluateLeanMany } from './evaluate/lean.js';
+export type { EvaluationResult, Benefit, Status, Period, Warning, LeanResult, Outcome } from './evaluate/result.js';
 export { display } from './evaluate/trace.js';
 export type {
   Reason, Assumption, ParameterUse, PolicyTrace, ConditionNode, CheckNode, FigureNode, FigureInput, GroupTrace, ItemTrace,

@@ -7,7 +7,7 @@ import { lower, Range, type Num } from './bounds.js';
 import { traceNumber, type ConditionNode, type FigureNode, type GroupTrace, type ItemTrace, type Trace } from './trace.js';
 import { factWords } from '../facts/vocabulary.js';
 import type { Period, Status } from './result.js';
-import type { Outcome } from './evaluate.js';
+import type { Outcome } from './result.js';
 import { or, Unknown, type Truth } from '../support/unknown.js';
 
 /**
@@ -66,19 +66,45 @@ export function settleAmount(amount: Num | Unknown | undefined, b: Outcome, trac
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** An item matched: it is also the scope's `item` (value and path) wherever the item is read. */
+export interface MatchedItem {
+  value: Record<string, unknown>;
+  path: string;
+  truth: Truth;
+  node: ConditionNode | undefined;
+  figures: FigureNode[];
+  amount: Num | Unknown | undefined;
+}
+
 export interface ItemMatch {
-  items: { value: Record<string, unknown>; path: string; truth: Truth; node?: ConditionNode; figures: FigureNode[]; amount?: Num | Unknown }[];
+  items: MatchedItem[];
   collection: Truth;
 }
+
+/** Each collection's item paths ("land[0]"), made once: a profile has at most MAX_ITEMS items of each. */
+const PATHS = new Map<string, string[]>();
+
+function itemPath(of: string, i: number): string {
+  let paths = PATHS.get(of);
+  if (!paths) PATHS.set(of, (paths = []));
+  return (paths[i] ??= `${of}[${i}]`);
+}
+
+/** An item's figures in the decision tree, which only `explain` fills: one empty list for all the others. */
+const NO_ITEM_FIGURES: FigureNode[] = Object.freeze([]) as unknown as FigureNode[];
 
 export function matchItems(g: CompiledItemGroup, scope: Scope, explain: boolean): ItemMatch {
   const list = scope.env.profile[g.of] as Record<string, unknown>[] | undefined;
   if (list === undefined) return { items: [], collection: new Unknown([g.of]) };
+  // One scope for the items in turn: a condition keeps nothing of the scope it is read in.
+  const itemScope: Scope = scopeWith(scope, undefined, scope.groups);
   const items = list.map((value, i) => {
-    const path = `${g.of}[${i}]`;
+    const it: MatchedItem = { value, path: itemPath(g.of, i), truth: true, node: undefined, figures: explain ? [] : NO_ITEM_FIGURES, amount: undefined };
     const out: ConditionNode[] | undefined = explain ? [] : undefined;
-    const truth = g.where(scopeWith(scope, { value, path }, scope.groups), out);
-    return { value, path, truth, node: out?.[0], figures: [] };
+    itemScope.item = it;
+    it.truth = g.where(itemScope, out);
+    it.node = out?.[0];
+    return it;
   });
   return { items, collection: true };
 }
@@ -114,16 +140,20 @@ export interface Shown {
 
 export function computeAmount(p: CompiledPolicy, scope: Scope, matches: ItemMatch[], b: Outcome, shown: Shown | undefined, explain: boolean, out: Computed): void {
   const groups = new Map<string, Num | Unknown>();
-  p.groups.forEach((g, gi) => {
+  for (let gi = 0; gi < p.groups.length; gi++) {
+    const g = p.groups[gi]!;
     const values: (Num | Unknown)[] = [];
+    // One scope for the group's items in turn: nothing computed for an item keeps it.
+    const itemScope: Scope = scopeWith(scope, undefined, scope.groups);
     for (const it of matches[gi]!.items) {
       if (it.truth === false) continue;
       if (it.truth instanceof Unknown) {
         values.push(it.truth);
         continue;
       }
-      const itemScope: Scope = scopeWith(scope, { value: it.value, path: it.path }, scope.groups);
-      const figs = computeFigures(g.figures, itemScope, shown, `${it.path}.`, explain ? it.figures : undefined);
+      itemScope.item = it;
+      itemScope.groups = scope.groups;
+      computeFigures(g.figures, itemScope, shown, shown ? `${it.path}.` : '', explain ? it.figures : undefined);
       if (g.period) {
         const from = g.period.from(itemScope);
         if (typeof from === 'string') {
@@ -131,36 +161,38 @@ export function computeAmount(p: CompiledPolicy, scope: Scope, matches: ItemMatc
         } else if (from instanceof Unknown) values.push(from);
       }
       if (g.amount) {
-        it.amount = g.amount(scopeWith(itemScope, itemScope.item, figs));
+        it.amount = g.amount(itemScope);
         values.push(it.amount);
       }
     }
     if (g.amount) groups.set(g.name, values.length ? sumOrUnknown(values) : ZERO);
     else if (values.some((v) => v instanceof Unknown)) groups.set(g.name, sumOrUnknown(values));
-  });
+  }
   scope.groups = groups;
   if (shown) for (const [name, v] of groups) if (!(v instanceof Unknown) && exactValue(v)) shown.figures[name] = formatFigure(exactValue(v)!);
   // The amount reads the figures just computed, never a second computation of them.
-  scope.groups = computeFigures(p.figures, scope, shown, '', explain ? out.figures : undefined);
-  const pending = [...groups.values()].filter((v): v is Unknown => v instanceof Unknown);
+  computeFigures(p.figures, scope, shown, '', explain ? out.figures : undefined);
+  let pending: Unknown[] | undefined;
+  for (const v of groups.values()) if (v instanceof Unknown) (pending ??= []).push(v);
   if (!p.amount) {
-    out.amount = pending.length ? Unknown.merge(pending) : undefined;
+    out.amount = pending ? Unknown.merge(pending) : undefined;
     return;
   }
   const amount = p.amount(scope);
-  out.amount = pending.length && !(amount instanceof Unknown) ? Unknown.merge(pending) : amount;
+  out.amount = pending && !(amount instanceof Unknown) ? Unknown.merge(pending) : amount;
 }
-
-const NO_GROUPS: ReadonlyMap<string, Num | Unknown> = new Map();
 
 const exactValue = (v: Num): Dec | undefined => (v instanceof Range ? (v.exact ? v.lo : undefined) : v);
 
-/** Computes figures in order; exact ones go to the output, each later one may read earlier ones. */
-function computeFigures(figures: CompiledFigure[], scope: Scope, shown: Shown | undefined, prefix: string, nodes: FigureNode[] | undefined): ReadonlyMap<string, Num | Unknown> {
+/**
+ * Computes figures in order into `s.groups` (a new map, over the figures already in reach): each
+ * later one, and the amount after them, reads the earlier ones there. Exact ones go to the output.
+ */
+function computeFigures(figures: CompiledFigure[], s: Scope, shown: Shown | undefined, prefix: string, nodes: FigureNode[] | undefined): void {
   // Nothing to add: the figures in reach are all there are (nothing changes them once made).
-  if (!figures.length) return scope.groups ?? NO_GROUPS;
-  const local = new Map<string, Num | Unknown>(scope.groups ?? []);
-  const s: Scope = scopeWith(scope, scope.item, local);
+  if (!figures.length) return;
+  const local = new Map<string, Num | Unknown>(s.groups ?? []);
+  s.groups = local;
   for (const f of figures) {
     const v = f.fn(s);
     local.set(f.name, v);
@@ -170,7 +202,6 @@ function computeFigures(figures: CompiledFigure[], scope: Scope, shown: Shown | 
     }
     if (nodes) nodes.push(figureNode(f, v, s));
   }
-  return local;
 }
 
 function figureNode(f: CompiledFigure, v: Num | Unknown, s: Scope): FigureNode {

@@ -1,4 +1,4 @@
-import { Dec, ZERO } from '../support/decimal.js';
+import { compareDec, Dec, ZERO } from '../support/decimal.js';
 
 /**
  * A number known only within bounds: [lo, hi], either end possibly infinite. It arises where a
@@ -19,7 +19,7 @@ export class Range {
   ) {}
 
   get exact(): boolean {
-    return this.lo.eq(this.hi);
+    return compareDec(this.lo, this.hi) === 0;
   }
 }
 
@@ -34,8 +34,13 @@ export const lower = (v: Num): Dec => (v instanceof Range ? v.lo : v);
 export const upper = (v: Num): Dec => (v instanceof Range ? v.hi : v);
 const missingOf = (v: Num): readonly string[] => (v instanceof Range ? v.missing : []);
 
-function merged(a: Num, b: Num): string[] {
-  return [...new Set([...missingOf(a), ...missingOf(b)])];
+function merged(a: Num, b: Num): readonly string[] {
+  const ma = missingOf(a);
+  const mb = missingOf(b);
+  // The usual case, one missing fact on one side or the same on both: that list as it is (never changed once made).
+  if (ma.length <= 1 && (mb.length === 0 || (mb.length === 1 && mb[0] === ma[0]))) return ma;
+  if (ma.length === 0 && mb.length === 1) return mb;
+  return [...new Set([...ma, ...mb])];
 }
 
 /** An end point product where 0 × ∞ is 0: the infinite end is never reached. */
@@ -43,8 +48,8 @@ function times(a: Dec, b: Dec): Dec {
   return a.isZero() || b.isZero() ? ZERO : a.times(b);
 }
 
-const minOf = (xs: Dec[]): Dec => xs.reduce((m, x) => (x.lt(m) ? x : m));
-const maxOf = (xs: Dec[]): Dec => xs.reduce((m, x) => (x.gt(m) ? x : m));
+const minOf = (xs: Dec[]): Dec => xs.reduce((m, x) => (compareDec(x, m) < 0 ? x : m));
+const maxOf = (xs: Dec[]): Dec => xs.reduce((m, x) => (compareDec(x, m) > 0 ? x : m));
 
 export function arithmetic(op: '+' | '-' | '*' | '/', a: Num, b: Num, divisor: string): Num {
   if (!(a instanceof Range) && !(b instanceof Range)) {
@@ -93,7 +98,8 @@ export function extreme(isMax: boolean, values: Num[]): Num {
 /** `extreme` of two values: the one comparison, of which `extreme` is the fold (the first of equal values is kept). */
 export function extremeOfTwo(isMax: boolean, a: Num, b: Num): Num {
   if (a instanceof Range || b instanceof Range) return extreme(isMax, [a, b]);
-  return isMax ? (b.gt(a) ? b : a) : b.lt(a) ? b : a;
+  const c = compareDec(b, a);
+  return isMax ? (c > 0 ? b : a) : c < 0 ? b : a;
 }
 
 export function sum(values: Num[]): Num {

@@ -1,4 +1,4 @@
-import { layoutOf, resolveStacking } from './stacking.js';
+import { layoutOf, resolveStacking, type Layout } from './stacking.js';
 import { addCalendarYears, type CalendarDate } from '../support/dates.js';
 import { fiscalYearOf, newScope, yearStart, type EvalEnv, type Scope } from '../facts/scope.js';
 import { sizeInfo } from '../facts/size-facts.js';
@@ -9,7 +9,7 @@ import { decisiveReasons } from './decisive.js';
 import { Trace, traceNumber, type ConditionNode, type PolicyTrace } from './trace.js';
 import { computeAmount, groupTrace, groupTruth, matchItems, periodOf, settleAmount, type Computed, type ItemMatch, type Shown } from './amount.js';
 import type { Profile } from '../profile/profile-schema.js';
-import type { Benefit, EvaluationResult, Period, Status, Warning } from './result.js';
+import type { Benefit, EvaluationResult, Outcome, Period, Status, Warning } from './result.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { and, or, Unknown, type Truth } from '../support/unknown.js';
 import { profileWarnings } from './warnings.js';
@@ -30,60 +30,24 @@ export interface EvaluateOptions {
 
 export function defaultYear(profile: Profile): number | undefined {
   let latest: number | undefined;
-  for (const key in profile.fiscalYears) {
+  // Object.keys rather than for-in: year keys are array indexes, which for-in walks slowly.
+  const keys = profile.fiscalYears ? Object.keys(profile.fiscalYears) : [];
+  for (const key of keys) {
     const y = Number(key);
     if (latest === undefined || y > latest) latest = y;
   }
   return latest;
 }
 
-/**
- * What every evaluation decides of a policy, and all that a batch's lean line prints. A Benefit is
- * one, with the explanations besides; the lean evaluation builds only this (see evaluateLean).
- */
-export interface Outcome {
-  id: string;
-  status: Status;
-  amount: string | null;
-  amountBound: 'exact' | 'at-least' | null;
-  countedInTotal: boolean;
-  missing: string[];
-  overlapsWith?: string;
-}
-
-/** The lean evaluation's result: the lean line's fields of EvaluationResult, the same values. */
-export interface LeanResult {
-  enterprise: { name: string; creditCode: string | null };
-  evaluation: EvaluationResult['evaluation'];
-  benefits: Outcome[];
-  totals: EvaluationResult['totals'];
-}
-
-interface Evaluated<B extends Outcome> {
-  env: EvalEnv;
-  year: number | undefined;
-  benefits: B[];
-  totals: EvaluationResult['totals'];
-}
-
-/**
- * The one evaluation of a rule set, whichever result is built: each policy in dependency order,
- * the same money counted once, the totals. `one` builds a policy's outcome through `decide`.
- */
-function evaluateAll<B extends Outcome>(
-  rules: RuleSet, profile: Profile, opts: EvaluateOptions, one: (p: CompiledPolicy, env: EvalEnv) => B, onOverlap?: (b: B, winner: B) => void,
-): Evaluated<B> {
+/** What one profile's policies share: its year, dates, parameters and the facts found once. */
+export function newEnv(rules: RuleSet, profile: Profile, opts: EvaluateOptions): EvalEnv {
   const year = opts.year ?? defaultYear(profile);
-  const env: EvalEnv = { profile, year, asOf: opts.asOf, yearStart: yearStart(year), params: rules.params, results: new Map(), cache: new Map(), fiscalYear: fiscalYearOf(profile, year) };
-  const layout = layoutOf(rules);
-  const benefits: B[] = new Array<B>(rules.policies.length);
-  for (let k = 0; k < rules.order.length; k++) {
-    const b = one(rules.order[k]!, env);
-    benefits[layout.slot[k]!] = b;
-    if (layout.read[k]) env.results.set(b.id, b);
-  }
-  resolveStacking(benefits, layout, onOverlap);
+  return { profile, year, asOf: opts.asOf, yearStart: yearStart(year), params: rules.params, results: new Map(), cache: new Map(), fiscalYear: fiscalYearOf(profile, year) };
+}
 
+/** A profile's outcomes once all are decided (in the rule set's order): the same money counted once, and the totals. */
+export function settle<B extends Outcome>(benefits: B[], layout: Layout, onOverlap?: (b: B, winner: B) => void): EvaluationResult['totals'] {
+  resolveStacking(benefits, layout, onOverlap);
   // Each amount is money to the fen ("1234.50", never negative): the total is exact in integer fen.
   let fen = 0n;
   const totals: EvaluationResult['totals'] = { amount: '0.00', amountBound: 'exact', eligible: 0, needsInfo: 0, ineligible: 0 };
@@ -97,12 +61,21 @@ function evaluateAll<B extends Outcome>(
     else totals.ineligible++;
   }
   totals.amount = fenText(fen);
-  return { env, year, benefits, totals };
+  return totals;
 }
 
 export function evaluate(rules: RuleSet, profile: Profile, opts: EvaluateOptions): EvaluationResult {
   const explain = opts.trace !== false;
-  const { env, year, benefits, totals } = evaluateAll(rules, profile, opts, (p, e) => evaluatePolicy(p, e, explain), overlapNote);
+  const env = newEnv(rules, profile, opts);
+  const year = env.year;
+  const layout = layoutOf(rules);
+  const benefits: Benefit[] = new Array<Benefit>(rules.policies.length);
+  for (let k = 0; k < rules.order.length; k++) {
+    const b = evaluatePolicy(rules.order[k]!, env, explain);
+    benefits[layout.slot[k]!] = b;
+    if (layout.read[k]) env.results.set(b.id, b);
+  }
+  const totals = settle(benefits, layout, overlapNote);
   applyDepartments(benefits, rules.params, opts.asOf);
 
   const sizeScope: Scope = newScope(env, env.yearStart, undefined, new Trace());
@@ -126,28 +99,6 @@ export function evaluate(rules: RuleSet, profile: Profile, opts: EvaluateOptions
     totals,
     warnings,
   };
-}
-
-/**
- * The batch's evaluation: the same decisions, by the same code, as `evaluate`, with nothing kept
- * for explanations (no trace, no assumptions, parameters, notes, figures or warnings) and each
- * outcome a small object of one shape. Its lean line is byte for byte `evaluate`'s (a property
- * test holds them to it).
- */
-export function evaluateLean(rules: RuleSet, profile: Profile, opts: EvaluateOptions): LeanResult {
-  const { year, benefits, totals } = evaluateAll(rules, profile, opts, leanPolicy);
-  return {
-    enterprise: { name: profile.name, creditCode: profile.creditCode ?? null },
-    evaluation: { year: year ?? null, asOf: opts.asOf, rulesVersion: rules.version },
-    benefits,
-    totals,
-  };
-}
-
-function leanPolicy(p: CompiledPolicy, env: EvalEnv): Outcome {
-  const b: Outcome = { id: p.def.id, status: 'eligible', amount: null, amountBound: null, countedInTotal: false, missing: [], overlapsWith: undefined };
-  decide(p, env, b, Trace.silent, undefined, false);
-  return b;
 }
 
 function evaluatePolicy(p: CompiledPolicy, env: EvalEnv, explain: boolean): Benefit {
@@ -180,7 +131,8 @@ function evaluatePolicy(p: CompiledPolicy, env: EvalEnv, explain: boolean): Bene
     overlapsWith: undefined,
     trace: undefined,
   };
-  const d = decide(p, env, benefit, trace, benefit, explain);
+  const d: Decided = { period: null, matches: NO_MATCHES, computed: { figures: explain ? [] : NO_FIGURES, amount: undefined }, nodes: undefined };
+  decide(p, env, benefit, trace, benefit, explain, newScope(env, undefined, def.defaults, trace), d.computed, d);
   benefit.period = d.period;
   benefit.parameters = [...trace.parameters.values()];
   if (explain) {
@@ -204,17 +156,23 @@ interface Decided {
   nodes: ConditionNode[] | undefined;
 }
 
+/** The item matches of a policy without items, or of one whose items decide nothing: never added to. */
+const NO_MATCHES: ItemMatch[] = Object.freeze([]) as unknown as ItemMatch[];
+
 /** Figures of the decision tree, which only `explain` fills: one empty list for all the others. */
 const NO_FIGURES: Computed['figures'] = Object.freeze([]) as unknown as Computed['figures'];
 
 /**
  * A policy's decision, the one definition of it: its period, eligibility, items and amount, set on
- * `b`. The trace keeps the notes and assumptions where it keeps anything; `shown` receives the
- * figures and item periods where they are shown; `explain` builds the decision tree.
+ * `b`, in `scope` (fresh: the policy's defaults, no date yet). The trace keeps the notes and
+ * assumptions where it keeps anything; `shown` receives the figures and item periods where they are
+ * shown; `explain` builds the decision tree; `computed` receives the amount (and the figures'
+ * nodes where explained), `kept` the period, items and tree where the caller keeps them.
  */
-function decide(p: CompiledPolicy, env: EvalEnv, b: Outcome, trace: Trace, shown: Shown | undefined, explain: boolean): Decided {
+export function decide(
+  p: CompiledPolicy, env: EvalEnv, b: Outcome, trace: Trace, shown: Shown | undefined, explain: boolean, scope: Scope, computed: Computed, kept?: Decided,
+): void {
   const def = p.def;
-  const scope: Scope = newScope(env, undefined, def.defaults, trace);
   let period: Period | null = null;
   // Whether the window is still running on the as-of date: all the lean evaluation needs of its period.
   let open = false;
@@ -239,13 +197,12 @@ function decide(p: CompiledPolicy, env: EvalEnv, b: Outcome, trace: Trace, shown
   const nodes: ConditionNode[] | undefined = explain ? [] : undefined;
   let truth: Truth = p.eligibility(scope, nodes);
   // An ineligible policy's items decide nothing: only what is kept (the trace's notes, the tree) reads them.
-  const matches = truth === false && !trace.keeps ? [] : p.groups.map((g) => matchItems(g, scope, explain));
+  const matches = p.groups.length === 0 || (truth === false && !trace.keeps) ? NO_MATCHES : p.groups.map((g) => matchItems(g, scope, explain));
   // Eligible through items when some item of some group counts.
   if (p.groups.length && truth !== false) truth = and([truth, or(matches.map(groupTruth))]);
   if (trace.keeps) for (const n of notesInForce(def.notes, scope)) trace.note(n);
 
   let status: Status = 'eligible';
-  const computed: Computed = { figures: explain ? [] : NO_FIGURES, amount: undefined };
   if (truth === false) status = 'ineligible';
   else if (truth instanceof Unknown) {
     b.missing = [...truth.missing];
@@ -268,7 +225,11 @@ function decide(p: CompiledPolicy, env: EvalEnv, b: Outcome, trace: Trace, shown
   }
   b.status = status;
   if (status !== 'eligible') b.countedInTotal = false;
-  return { period, matches, computed, nodes };
+  if (kept) {
+    kept.period = period;
+    kept.matches = matches;
+    kept.nodes = nodes;
+  }
 }
 
 /** The note a benefit whose money another already pays carries. */

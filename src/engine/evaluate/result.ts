@@ -75,3 +75,25 @@ export interface EvaluationResult {
   totals: { amount: string; amountBound: 'exact' | 'at-least'; eligible: number; needsInfo: number; ineligible: number };
   warnings: Warning[];
 }
+
+/**
+ * What every evaluation decides of a policy, and all that a batch's lean line prints. A Benefit is
+ * one, with the explanations besides; the lean evaluation builds only this (see evaluateLean).
+ */
+export interface Outcome {
+  id: string;
+  status: Status;
+  amount: string | null;
+  amountBound: 'exact' | 'at-least' | null;
+  countedInTotal: boolean;
+  missing: string[];
+  overlapsWith?: string;
+}
+
+/** The lean evaluation's result: the lean line's fields of EvaluationResult, the same values. */
+export interface LeanResult {
+  enterprise: { name: string; creditCode: string | null };
+  evaluation: EvaluationResult['evaluation'];
+  benefits: Outcome[];
+  totals: EvaluationResult['totals'];
+}

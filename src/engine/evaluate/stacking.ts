@@ -1,5 +1,5 @@
 import { Dec } from '../support/decimal.js';
-import type { Outcome } from './evaluate.js';
+import type { Outcome } from './result.js';
 import type { RuleSet } from '../rules/rule-set.js';
 
 /** Where each policy of the evaluation order goes in the output, and the stacking groups: the rule set's, worked out once. */

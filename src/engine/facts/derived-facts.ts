@@ -23,7 +23,7 @@ export function rdRaisedPeriod(whole: 'rdExpensed' | 'rdIntangibleAmortization',
     copesWithout: [RD_RAISED_PERIOD_PARAMETER],
     resolve: (scope) => {
       const { env } = scope;
-      if (env.year === undefined || scope.paramDate === undefined) return new Unknown(['fiscalYears']);
+      if (env.year === undefined || scope.paramDate === undefined) return Unknown.of('fiscalYears');
       const period = param(scope, RD_RAISED_PERIOD_PARAMETER, scope.paramDate);
       if (!period) return ZERO;
       const fy = env.fiscalYear;
@@ -55,9 +55,9 @@ export function taxPaidInWindow(kind: 'cit' | 'vat'): FactDef {
     type: 'money',
     resolve: (scope) => {
       const payments = scope.env.profile.taxPayments;
-      if (payments === undefined) return new Unknown(['taxPayments']);
+      if (payments === undefined) return Unknown.of('taxPayments');
       const w = scope.window;
-      if (!w) return new Unknown(['window']);
+      if (!w) return Unknown.of('window');
       let sum: Dec = ZERO;
       // Only what was paid by the as-of date: a later payment is warned about, never counted.
       for (const t of payments) if (t.tax === kind && inWindow(t.date, w) && t.date <= scope.env.asOf) sum = sum.plus(t.amount);
@@ -75,9 +75,9 @@ export function nationalRateMayApply(scope: Scope): unknown {
   const p = scope.env.profile;
   if (p.highTechEnterprise === true) return true;
   const date = scope.paramDate;
-  if (date === undefined) return new Unknown(['fiscalYears']);
+  if (date === undefined) return Unknown.of('fiscalYears');
   const limits = param(scope, SMALL_LOW_PROFIT_PARAMETER, date)?.value as { taxableIncome: number; employees: number; totalAssets: number } | undefined;
-  if (!limits) return p.highTechEnterprise === undefined ? new Unknown(['highTechEnterprise']) : false;
+  if (!limits) return p.highTechEnterprise === undefined ? Unknown.of('highTechEnterprise') : false;
   const fy = scope.env.fiscalYear;
   const y = scope.env.year;
   const income = fy instanceof Unknown ? undefined : fy.taxableIncome;
@@ -87,7 +87,7 @@ export function nationalRateMayApply(scope: Scope): unknown {
     p.employees === undefined ? 'employees' : p.employees <= limits.employees,
     assets === undefined ? `fiscalYears.${y}.totalAssets` : assets.lte(limits.totalAssets),
   ];
-  if (checks.includes(false)) return p.highTechEnterprise === undefined ? new Unknown(['highTechEnterprise']) : false;
+  if (checks.includes(false)) return p.highTechEnterprise === undefined ? Unknown.of('highTechEnterprise') : false;
   const missing = checks.filter((c): c is string => typeof c === 'string');
   return missing.length ? new Unknown(missing) : true;
 }

@@ -2,7 +2,8 @@ import { Dec } from '../support/decimal.js';
 import { ACTIVITIES, HQ_TYPES, SIZES } from '../profile/profile-schema.js';
 import { canonicalDistrict, FUNCTIONAL_REGIONS } from '../profile/districts.js';
 import { divisionCode } from '../profile/credit-code.js';
-import { Unknown } from '../support/unknown.js';
+import { Unknown, type Truth } from '../support/unknown.js';
+import type { Profile } from '../profile/profile-schema.js';
 import {
   cached, DEPARTMENTS_PARAMETER, param, RD_EXCLUDED_PARAMETER, SIZE_TABLE_PARAMETER,
   SMALL_LOW_PROFIT_PARAMETER, type FactDef,
@@ -59,6 +60,13 @@ function declaredFields(): Record<string, FactDef> {
   return out;
 }
 
+/** Whether the enterprise is in Chongqing: by its district, else by its credit code's division. */
+function inChongqing(p: Profile): Truth {
+  if (p.district !== undefined) return canonicalDistrict(p.district) !== undefined;
+  if (p.creditCode !== undefined) return divisionCode(p.creditCode).startsWith('50');
+  return Unknown.of('district');
+}
+
 export const FACTS: Readonly<Record<string, FactDef>> = {
   ...declaredFields(),
   'headquarters.type': {
@@ -66,41 +74,35 @@ export const FACTS: Readonly<Record<string, FactDef>> = {
     values: HQ_TYPES,
     resolve: ({ env }) => {
       const hq = env.profile.headquarters;
-      return hq === undefined ? new Unknown(['headquarters']) : hq === null ? null : hq.type;
+      return hq === undefined ? Unknown.of('headquarters') : hq === null ? null : hq.type;
     },
   },
   'headquarters.recognized': {
     type: 'boolean',
     resolve: ({ env }) => {
       const hq = env.profile.headquarters;
-      if (hq === undefined) return new Unknown(['headquarters']);
+      if (hq === undefined) return Unknown.of('headquarters');
       if (hq === null) return null;
-      return hq.recognized ?? new Unknown(['headquarters.recognized']);
+      return hq.recognized ?? Unknown.of('headquarters.recognized');
     },
   },
   ...Object.fromEntries(
-    ACTIVITIES.map((a): [string, FactDef] => [
-      `activities.${a}`,
-      { type: 'boolean', resolve: ({ env }) => env.profile.activities?.[a] ?? new Unknown([`activities.${a}`]) },
-    ]),
+    ACTIVITIES.map((a): [string, FactDef] => {
+      const missing = new Unknown([`activities.${a}`]);
+      return [`activities.${a}`, { type: 'boolean', resolve: ({ env }) => env.profile.activities?.[a] ?? missing }];
+    }),
   ),
   'year.rdExpensedRaisedPeriod': rdRaisedPeriod('rdExpensed', 'rdExpensedQ4'),
   'year.rdAmortizationRaisedPeriod': rdRaisedPeriod('rdIntangibleAmortization', 'rdIntangibleAmortizationQ4'),
 
   isSesi: {
     type: 'boolean',
-    resolve: ({ env }) => (env.profile.industry === undefined ? new Unknown(['industry']) : env.profile.industry !== 'other'),
+    resolve: ({ env }) => (env.profile.industry === undefined ? Unknown.of('industry') : env.profile.industry !== 'other'),
   },
   inChongqing: {
     type: 'boolean',
     // Twenty policies ask; the answer is the profile's, once.
-    resolve: ({ env }) =>
-      cached(env, 'inChongqing', () => {
-        const p = env.profile;
-        if (p.district !== undefined) return canonicalDistrict(p.district) !== undefined;
-        if (p.creditCode !== undefined) return divisionCode(p.creditCode).startsWith('50');
-        return new Unknown(['district']);
-      }),
+    resolve: ({ env }) => cached(env, 'inChongqing', inChongqing, env.profile),
   },
   region: {
     type: 'enum',
@@ -124,7 +126,7 @@ export const FACTS: Readonly<Record<string, FactDef>> = {
     yearly: true,
     needs: [SIZE_TABLE_PARAMETER],
     resolve: (scope) => {
-      const s = cached(scope.env, 'size', () => sizeInfo(scope));
+      const s = cached(scope.env, 'size', sizeInfo, scope);
       return s.size ?? new Unknown(s.missing);
     },
   },
@@ -145,7 +147,7 @@ export const FACTS: Readonly<Record<string, FactDef>> = {
     type: 'boolean',
     resolve: ({ env }) => {
       const c = env.profile.nationalIndustryCode;
-      return c === undefined ? new Unknown(['nationalIndustryCode']) : c.startsWith('C');
+      return c === undefined ? Unknown.of('nationalIndustryCode') : c.startsWith('C');
     },
   },
   rdIndustryExcluded: {
@@ -154,9 +156,9 @@ export const FACTS: Readonly<Record<string, FactDef>> = {
     needs: [RD_EXCLUDED_PARAMETER],
     resolve: (scope) => {
       const c = scope.env.profile.nationalIndustryCode;
-      if (c === undefined) return new Unknown(['nationalIndustryCode']);
+      if (c === undefined) return Unknown.of('nationalIndustryCode');
       const date = scope.paramDate;
-      if (date === undefined) return new Unknown(['fiscalYears']);
+      if (date === undefined) return Unknown.of('fiscalYears');
       const list = param(scope, RD_EXCLUDED_PARAMETER, date);
       return list ? (list.value as string[]).some((prefix) => c.startsWith(prefix)) : false;
     },

@@ -139,7 +139,7 @@ export function regionPriority(layout: RegionLayout, profile: Profile): RegionPr
 
 /** The functional region: the district's, or core where a district straddling the inner ring says so. */
 export function functionalRegion(p: Profile): FunctionalRegion | Unknown | null {
-  if (p.district === undefined) return p.functionalRegion ?? new Unknown(['district']);
+  if (p.district === undefined) return p.functionalRegion ?? Unknown.of('district');
   const d = canonicalDistrict(p.district);
   if (d === undefined) return null;
   const info = DISTRICTS[d]!;

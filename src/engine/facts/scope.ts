@@ -47,6 +47,18 @@ export function newScope(env: EvalEnv, paramDate: CalendarDate | undefined, defa
   return { env, paramDate, window: undefined, item: undefined, defaults, groups: undefined, trace };
 }
 
+/** `s` made as `newScope` makes a scope, for a caller that keeps nothing of its last use. */
+export function reuseScope(s: Scope, env: EvalEnv, defaults: Scope['defaults'], trace: Trace): Scope {
+  s.env = env;
+  s.paramDate = undefined;
+  s.window = undefined;
+  s.item = undefined;
+  s.defaults = defaults;
+  s.groups = undefined;
+  s.trace = trace;
+  return s;
+}
+
 /** The scope with an item and the figures in reach (a copy; the scope is left as it is). */
 export function scopeWith(s: Scope, item: Scope['item'], groups: Scope['groups']): Scope {
   return { env: s.env, paramDate: s.paramDate, window: s.window, item, defaults: s.defaults, groups, trace: s.trace };
@@ -72,15 +84,19 @@ export function yearStart(year: number | undefined): CalendarDate | undefined {
 
 /** The figures of the year evaluated, or what is missing to have them (EvalEnv.fiscalYear holds it). */
 export function fiscalYearOf(profile: Profile, year: number | undefined): FiscalYear | Unknown {
-  if (year === undefined) return new Unknown(['fiscalYears']);
+  if (year === undefined) return Unknown.of('fiscalYears');
   const fy = own(profile.fiscalYears, String(year));
   return fy ?? new Unknown([`fiscalYears.${year}`]);
 }
 
-/** A derived fact computed once per profile evaluation, however many policies ask. */
-export function cached<T>(env: EvalEnv, key: string, compute: () => T): T {
+/**
+ * A derived fact computed once per profile evaluation, however many policies ask: `compute(arg)`
+ * the first time. The argument is passed rather than captured, so that a read of the cached value
+ * makes no closure.
+ */
+export function cached<A, T>(env: EvalEnv, key: string, compute: (arg: A) => T, arg: A): T {
   if (env.cache.has(key)) return env.cache.get(key) as T;
-  const v = compute();
+  const v = compute(arg);
   env.cache.set(key, v);
   return v;
 }

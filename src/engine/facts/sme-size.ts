@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Dec } from '../support/decimal.js';
+import { compareDec, Dec } from '../support/decimal.js';
 import { and, Unknown, type Truth } from '../support/unknown.js';
 import { builtOnce } from '../support/built-once.js';
 
@@ -107,12 +107,23 @@ export interface SizeResult {
 
 const TEN_THOUSAND = 10_000;
 
+/** Each limit as the decimal it is compared with, made once per table row rather than per comparison. */
+const thresholdsOf = new WeakMap<Limits, [Measure, Dec][]>();
+
+function thresholds(limits: Limits): [Measure, Dec][] {
+  let t = thresholdsOf.get(limits);
+  if (!t) {
+    t = (Object.keys(limits) as Measure[]).map((m) => [m, new Dec(m === 'employees' ? limits[m]! : limits[m]! * TEN_THOUSAND)]);
+    thresholdsOf.set(limits, t);
+  }
+  return t;
+}
+
 function meets(limits: Limits, facts: SizeFacts, atLeast: boolean): Truth[] {
-  return (Object.keys(limits) as Measure[]).map((m) => {
+  return thresholds(limits).map(([m, threshold]) => {
     const v = facts[m];
     if (v === undefined) return new Unknown([m]);
-    const threshold = m === 'employees' ? limits[m]! : limits[m]! * TEN_THOUSAND;
-    const ge = new Dec(v).gte(threshold);
+    const ge = compareDec(typeof v === 'number' ? new Dec(v) : v, threshold) >= 0;
     return atLeast ? ge : !ge;
   });
 }

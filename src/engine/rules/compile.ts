@@ -209,10 +209,12 @@ function compileSelect(name: string, def: SelectDef, ctx: CompileContext, path: 
     };
   });
   const highest = def.pick === 'highest';
-  const run = (s: Scope, explain: boolean): { value: Num | Unknown; pick?: PickTrace } => {
+  // `picked` receives the decision tree's entry where it is wanted; without it nothing is made but the value.
+  const run = (s: Scope, picked?: { pick?: PickTrace }): Num | Unknown => {
+    const explain = picked !== undefined;
     let best: Num | undefined;
-    const undecided: { label: TextPair; unknown: Unknown }[] = [];
-    const shown: (PickOption & { raw?: Num })[] = [];
+    let undecided: { label: TextPair; unknown: Unknown }[] | undefined;
+    const shown: (PickOption & { raw?: Num })[] | undefined = explain ? [] : undefined;
     for (const o of options) {
       const nodes: ConditionNode[] | undefined = explain && o.when ? [] : undefined;
       const w = o.when ? o.when(s, nodes) : true;
@@ -220,7 +222,7 @@ function compileSelect(name: string, def: SelectDef, ctx: CompileContext, path: 
       const entry: (PickOption & { raw?: Num }) | undefined = explain ? { label: o.label, applies: truthValue(w), value: null, chosen: false } : undefined;
       if (entry) {
         if (nodes?.[0]) entry.condition = nodes[0];
-        shown.push(entry);
+        shown!.push(entry);
       }
       if (w === false) continue;
       const v = o.value(s);
@@ -232,26 +234,31 @@ function compileSelect(name: string, def: SelectDef, ctx: CompileContext, path: 
           if (entry) entry.applies = false;
           continue;
         }
-        undecided.push({ label: o.label, unknown: u });
+        (undecided ??= []).push({ label: o.label, unknown: u });
         continue;
       }
       if (entry) entry.raw = v;
       best = best === undefined ? v : extremeOfTwo(highest, best, v);
     }
-    if (best === undefined) return { value: undecided.length ? Unknown.merge(undecided.map((u) => u.unknown)) : new Unknown([name]) };
-    if (s.trace.keeps) for (const u of undecided) s.trace.assume(notConsidered(u.label, u.unknown));
-    if (!explain) return { value: best };
+    if (best === undefined) return undecided ? Unknown.merge(undecided.map((u) => u.unknown)) : new Unknown([name]);
+    if (undecided && s.trace.keeps) for (const u of undecided) s.trace.assume(notConsidered(u.label, u.unknown));
+    if (!explain) return best;
     const b = best;
     // Of equal options, the one chosen is the first whose own condition holds (the more specific
     // reason: "technology-based SME rate" rather than "general rate"), else the first.
-    const equal = shown.filter((e) => e.raw !== undefined && lower(e.raw).eq(lower(b)) && upper(e.raw).eq(upper(b)));
+    const equal = shown!.filter((e) => e.raw !== undefined && lower(e.raw).eq(lower(b)) && upper(e.raw).eq(upper(b)));
     const chosen = equal.find((e) => e.condition) ?? equal[0];
     if (chosen) chosen.chosen = true;
-    return { value: best, pick: { pick: def.pick, options: shown.map(({ raw: _raw, ...e }) => e) } };
+    picked.pick = { pick: def.pick, options: shown!.map(({ raw: _raw, ...e }) => e) };
+    return best;
   };
   return {
-    fn: (s) => run(s, false).value,
-    pick: (s) => run(s, true).pick ?? { pick: def.pick, options: [] },
+    fn: (s) => run(s),
+    pick: (s) => {
+      const picked: { pick?: PickTrace } = {};
+      run(s, picked);
+      return picked.pick ?? { pick: def.pick, options: [] };
+    },
     unit: options[0]?.unit ?? 'number',
     inputs: [],
   };
@@ -277,8 +284,7 @@ function notConsidered(label: TextPair, u: Unknown): { fact: string; value: stri
 }
 
 export function sumOrUnknown(values: (Num | Unknown)[]): Num | Unknown {
-  const unknown = values.filter((v): v is Unknown => v instanceof Unknown);
-  if (unknown.length) return Unknown.merge(unknown);
+  if (values.some((v) => v instanceof Unknown)) return Unknown.merge(values.filter((v): v is Unknown => v instanceof Unknown));
   return sum(values as Num[]);
 }
 

@@ -104,7 +104,7 @@ function parameterNamed(name: string, ctx: CompileContext, path: YamlPath): Retu
 
 /** A parameter's value on the scope's date: Dec or list, null when not in force. */
 export function readParameter(s: Scope, name: string): unknown {
-  if (s.paramDate === undefined) return new Unknown(['fiscalYears']);
+  if (s.paramDate === undefined) return Unknown.of('fiscalYears');
   const v = s.env.params.at(name, s.paramDate);
   if (!v) return null;
   s.trace.useParameter(name, v, s.env.params.get(name));

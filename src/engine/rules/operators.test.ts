@@ -14,8 +14,20 @@ describe('literalTest', () => {
       }),
     );
     fc.assert(
-      fc.property(fc.constantFrom('in', 'notIn'), fc.array(text, { maxLength: 4 }), value, (op, constant, v) => {
+      fc.property(fc.constantFrom('in', 'notIn', 'containsAny'), fc.array(text, { maxLength: 4 }), value, (op, constant, v) => {
         expect(literalTest(op, constant)!(v)).toBe(apply(op, v, constant));
+      }),
+    );
+    // A list holding the constant: lists of text, numbers, decimals and nulls, or no list at all.
+    const list = fc.oneof(fc.array(fc.oneof(text, fc.integer({ min: -1, max: 1 }), fc.constant(new Dec(1)), fc.constant(null)), { maxLength: 4 }), value);
+    fc.assert(
+      fc.property(text, list, (constant, v) => {
+        expect(literalTest('contains', constant)!(v)).toBe(apply('contains', v, constant));
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 4 }), list, (constant, v) => {
+        expect(literalTest('containsAny', constant)!(v)).toBe(apply('containsAny', v, constant));
       }),
     );
   });
@@ -24,7 +36,9 @@ describe('literalTest', () => {
     expect(literalTest('eq', new Dec(1))).toBeUndefined();
     expect(literalTest('in', [new Dec(1), 'a'])).toBeUndefined();
     expect(literalTest('gte', 'a')).toBeUndefined();
-    expect(literalTest('contains', 'a')).toBeUndefined();
+    expect(literalTest('contains', new Dec(1))).toBeUndefined();
+    expect(literalTest('containsAny', ['a', new Dec(1)])).toBeUndefined();
+    expect(literalTest('startsWithAny', ['a'])).toBeUndefined();
     expect(literalTest('isTrue', undefined)).toBeUndefined();
   });
 });

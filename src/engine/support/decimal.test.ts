@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Dec, formatFigure, formatMoney, parseDecimalText } from './decimal.js';
+import fc from 'fast-check';
+import { compareDec, Dec, formatFigure, formatMoney, parseDecimalText } from './decimal.js';
 
 describe('money', () => {
   it('rounds half-up to the fen, once', () => {
@@ -39,5 +40,27 @@ describe('money', () => {
     expect(formatFigure(new Dec('16666.665'))).toBe('16666.665');
     expect(formatFigure(new Dec('3000000'))).toBe('3000000.00');
     expect(formatFigure(new Dec('1e-7'))).toBe('0.0000001');
+  });
+});
+
+describe('compareDec', () => {
+  // Values that meet each branch of the comparison: signs, zeros, infinities, NaN, equal exponents
+  // with digits differing late, digit lists of different lengths, and exponents far apart.
+  const edge = fc.constantFrom('0', '-0', '1', '-1', 'Infinity', '-Infinity', 'NaN', '10000000', '9999999', '10000000.0000001',
+    '10000000.00000010000001', '0.00000001', '-0.00000001', '123456789012345678901234567890', '1e-40', '-1e40');
+  const plain = fc.tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 30n }), fc.integer({ min: 0, max: 25 }))
+    .map(([neg, digits, scale]) => `${neg ? '-' : ''}${digits.toString().padStart(scale + 1, '0').replace(new RegExp(`(\\d{${scale}})$`), '.$1')}`);
+  const value = fc.oneof(edge, plain).map((t) => new Dec(t));
+
+  it('agrees with decimal.js cmp on any two values', () => {
+    fc.assert(fc.property(value, value, (a, b) => {
+      expect(compareDec(a, b)).toBe(a.cmp(b));
+    }), { numRuns: 3000 });
+    // Near equal: the same digits but for the last one.
+    fc.assert(fc.property(fc.bigInt({ min: 1n, max: 10n ** 25n }), fc.integer({ min: 0, max: 20 }), (n, scale) => {
+      const a = new Dec(n.toString()).div(new Dec(10).pow(scale));
+      const b = new Dec((n + 1n).toString()).div(new Dec(10).pow(scale));
+      expect([compareDec(a, b), compareDec(b, a), compareDec(a, a), compareDec(a.neg(), b.neg())]).toEqual([-1, 1, 0, 1]);
+    }));
   });
 });

@@ -8,6 +8,21 @@ const SMALL_MERGE = 16;
 export class Unknown {
   constructor(readonly missing: readonly string[]) {}
 
+  private static readonly named = new Map<string, Unknown>();
+
+  /**
+   * The unknown of one fact the code names (a constant, never text from a profile, so the set stays
+   * small): one shared object, as an Unknown is never changed once made.
+   */
+  static of(fact: string): Unknown {
+    let u = Unknown.named.get(fact);
+    if (!u) {
+      u = new Unknown([fact]);
+      Unknown.named.set(fact, u);
+    }
+    return u;
+  }
+
   static merge(list: readonly Unknown[]): Unknown {
     // The usual case, one unknown of one fact, needs no new one.
     if (list.length === 1 && list[0]!.missing.length === 1) return list[0]!;
@@ -54,11 +69,18 @@ export function or(values: Truth[]): Truth {
  * first decisive one: the value `and`/`or` give, without evaluating what cannot change it.
  */
 export function firstDecisive<S>(parts: readonly ((s: S) => Truth)[], s: S, decisive: boolean): Truth {
-  let unknown: Unknown[] | undefined;
+  // A list only from the second unknown on: most conditions meet one at most.
+  let first: Unknown | undefined;
+  let more: Unknown[] | undefined;
   for (const p of parts) {
     const v = p(s);
     if (v === decisive) return v;
-    if (v instanceof Unknown) (unknown ??= []).push(v);
+    if (v instanceof Unknown) {
+      if (first === undefined) first = v;
+      else (more ??= [first]).push(v);
+    }
   }
-  return unknown ? Unknown.merge(unknown) : !decisive;
+  if (more) return Unknown.merge(more);
+  if (first) return first.missing.length === 1 ? first : Unknown.merge([first]);
+  return !decisive;
 }
