@@ -53,6 +53,15 @@ function errorOf(e: unknown, input: InputRef): ErrorInfo {
   return { code: e.code, issues };
 }
 
+/**
+ * Records are read, evaluated and handed on this many at a time. Reading a few records, then
+ * evaluating them, then writing them, runs each stage's code over several records while it is in
+ * the processor's caches (taking turns for every record pushed them out): about a tenth faster
+ * from 8 records on, in one process (BENCHMARKS.md, 2026-12-04). More would only hold more
+ * profiles alive across the young generation's collections, which then copy them.
+ */
+export const RECORDS_PER_STAGE = 32;
+
 export function forEachProfile<R = undefined>(
   batch: Batch,
   onProfile: (input: InputRef, profile: Profile, result: R) => void,
@@ -61,53 +70,52 @@ export function forEachProfile<R = undefined>(
 ): void {
   const readErrors = new Map(batch.readErrors.map((r) => [r.index, r]));
   const n = batch.ends.length;
-  // Every record of the batch is read first, then all are evaluated, then each is handed on in
-  // input order: the reading code and the evaluating code then each run over the whole batch
-  // while they are in the processor's caches, rather than taking turns for every record (about a
-  // tenth faster; BENCHMARKS.md, 2026-12-04).
-  const inputs: InputRef[] = new Array<InputRef>(n);
-  const read: (Profile | ErrorInfo)[] = new Array<Profile | ErrorInfo>(n);
-  const valid: { input: InputRef; profile: Profile }[] = [];
+  const inputs: InputRef[] = new Array<InputRef>(RECORDS_PER_STAGE);
+  const read: (Profile | ErrorInfo)[] = new Array<Profile | ErrorInfo>(RECORDS_PER_STAGE);
   let start = 0;
-  for (let i = 0; i < n; i++) {
-    const end = batch.ends[i]!;
-    const file = batch.files[batch.fileOf[i]!]!;
-    const line = batch.lines[i]!;
-    const input: InputRef = line ? { file, line } : { file };
-    inputs[i] = input;
-    const readError = readErrors.get(i);
-    if (readError) {
-      read[i] = { code: readError.code, issues: [{ file, ...(line ? { line } : {}), message: readError.message }] };
-    } else {
-      try {
-        const profile = parseProfile(decodeUtf8(batch.bytes.subarray(start, end), file), file);
-        read[i] = profile;
-        valid.push({ input, profile });
-      } catch (e) {
-        read[i] = errorOf(e, input);
+  for (let first = 0; first < n; first += RECORDS_PER_STAGE) {
+    const last = Math.min(first + RECORDS_PER_STAGE, n);
+    const valid: { input: InputRef; profile: Profile }[] = [];
+    for (let i = first; i < last; i++) {
+      const end = batch.ends[i]!;
+      const file = batch.files[batch.fileOf[i]!]!;
+      const line = batch.lines[i]!;
+      const input: InputRef = line ? { file, line } : { file };
+      inputs[i - first] = input;
+      const readError = readErrors.get(i);
+      if (readError) {
+        read[i - first] = { code: readError.code, issues: [{ file, ...(line ? { line } : {}), message: readError.message }] };
+      } else {
+        try {
+          const profile = parseProfile(decodeUtf8(batch.bytes.subarray(start, end), file), file);
+          read[i - first] = profile;
+          valid.push({ input, profile });
+        } catch (e) {
+          read[i - first] = errorOf(e, input);
+        }
       }
+      start = end;
     }
-    start = end;
-  }
-  const results = evaluateAll ? evaluateEach(valid, evaluateAll) : undefined;
-  let j = 0;
-  for (let i = 0; i < n; i++) {
-    const input = inputs[i]!;
-    const r = read[i]!;
-    if (isErrorInfo(r)) {
-      onInvalid(input, r);
-      continue;
-    }
-    try {
-      onProfile(input, r, (results ? results[j++] : undefined) as R);
-    } catch (e) {
-      throw whileEvaluating(e, input);
+    const results = evaluateAll ? evaluateEach(valid, evaluateAll) : undefined;
+    let j = 0;
+    for (let k = 0; k < last - first; k++) {
+      const input = inputs[k]!;
+      const r = read[k]!;
+      if (isErrorInfo(r)) {
+        onInvalid(input, r);
+        continue;
+      }
+      try {
+        onProfile(input, r, (results ? results[j++] : undefined) as R);
+      } catch (e) {
+        throw whileEvaluating(e, input);
+      }
     }
   }
 }
 
 /**
- * `evaluateAll` of the batch's profiles at once. Should it fail, which is a bug, each profile is
+ * `evaluateAll` of a stage's profiles at once. Should it fail, which is a bug, each profile is
  * evaluated alone to find the one to report.
  */
 function evaluateEach<R>(valid: { input: InputRef; profile: Profile }[], evaluateAll: (profiles: Profile[]) => R[]): R[] {
