@@ -56,11 +56,12 @@ function errorOf(e: unknown, input: InputRef): ErrorInfo {
 /**
  * Records are read, evaluated and handed on this many at a time. Reading a few records, then
  * evaluating them, then writing them, runs each stage's code over several records while it is in
- * the processor's caches (taking turns for every record pushed them out): about a tenth faster
- * from 8 records on, in one process (BENCHMARKS.md, 2026-12-04). More would only hold more
- * profiles alive across the young generation's collections, which then copy them.
+ * the processor's caches (taking turns for every record pushed them out). With batch's small
+ * young generations (4 MiB semi-spaces with one job, 2 MiB in all for a worker) more records only
+ * hold more profiles alive across its collections, which copy them: of 1, 8, 32 and 128, 8 was
+ * the fastest in a worker and with one job (BENCHMARKS.md, 2026-12-04).
  */
-export const RECORDS_PER_STAGE = 32;
+export const RECORDS_PER_STAGE = 8;
 
 export function forEachProfile<R = undefined>(
   batch: Batch,
