@@ -61,7 +61,7 @@ function errorOf(e: unknown, input: InputRef): ErrorInfo {
  * hold more profiles alive across its collections, which copy them: of 1, 8, 32 and 128, 8 was
  * the fastest in a worker and with one job (BENCHMARKS.md, 2026-12-04).
  */
-export const RECORDS_PER_STAGE = 8;
+const RECORDS_PER_STAGE = 8;
 
 export function forEachProfile<R = undefined>(
   batch: Batch,
