@@ -136,7 +136,9 @@ describe('report: content', () => {
 
   it('carries the article text, the departments, the rules version and the disclaimer', async () => {
     expect(await html()).toContain('战略性新兴服务业企业按规定享受西部大开发15%的企业所得税优惠税率');
-    expect(await html()).toContain('市地税局, 市国税局');
+    // In English each department by its English name, its own beside it (the one on the office door);
+    // the two the article names, merged since, by their English names.
+    expect(await html()).toContain('Chongqing Tax Service, State Taxation Administration (国家税务总局重庆市税务局) — the article names: Chongqing Local Taxation Bureau; Chongqing State Taxation Bureau');
     expect(await html()).toMatch(/data-field="rulesVersion">2016\.11\.1\+[0-9a-f]{8}</);
     expect(await html()).toContain('not a tax ruling');
   });

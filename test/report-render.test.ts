@@ -9,6 +9,7 @@ import { questionFor } from '../src/render/questions.js';
 import { figureLabel, figureValue } from '../src/render/report-figures.js';
 import { buildReportModel } from '../src/render/report-model.js';
 import { isAtLeast } from '../src/render/report-sections.js';
+import { DEPARTMENTS_IN_ENGLISH, departmentInEnglish } from '../src/render/department-words.js';
 
 /** The renderers on their own: escaping of every value, questions, figures, any mix of policies. */
 const ROOT = join(import.meta.dirname, '..');
@@ -179,6 +180,31 @@ describe('the brief report', () => {
       'Summary', 'Quantified benefits', 'Next steps', 'Quantified benefits, policy by policy', 'Other eligible policies',
       'Information still needed', 'Policies not available', 'Assumptions and data notes', 'Appendix: article texts and parameter sources',
     ]);
+  });
+});
+
+describe('departments in English', () => {
+  it('names every department of the shipped rules and their successors in English, its own name beside it', () => {
+    const named = new Set<string>();
+    for (const p of rules.policies) for (const d of p.def.citation.responsible) named.add(d);
+    const successors = rules.params.get('department.successors')!.values;
+    for (const v of successors) for (const list of Object.values(v.value as Record<string, string[]>)) for (const d of list) named.add(d);
+    expect(named.size).toBeGreaterThan(20);
+    expect([...named].filter((d) => !DEPARTMENTS_IN_ENGLISH.includes(d))).toEqual([]);
+    // A department no list knows (another rule set's) is shown as the rules write it.
+    expect(departmentInEnglish('某区经信委')).toBe('某区经信委');
+  });
+
+  it('tells an English reader where to apply in English, with the names on the office door', () => {
+    const m = buildReportModel(result('cloud-sme'), { lang: 'en' });
+    const where = m.brief.steps[1]!;
+    // On 2018-06-30 the two tax bureaus the article names had been merged (2018-06-15).
+    expect(where.items[0]).toBe(
+      'P09, P12: Chongqing Tax Service, State Taxation Administration (国家税务总局重庆市税务局) — the article names: Chongqing Local Taxation Bureau; Chongqing State Taxation Bureau',
+    );
+    const p22 = m.brief.quantified.find((p) => p.id === 'P22')!;
+    // Before the 2019 reorganisation, prices were still the Price Bureau's.
+    expect(p22.responsible).toBe("Chongqing Price Bureau (市物价局); Chongqing Municipal Commission of Economy and Information Technology (市经济信息委); the district and county people's governments (各区县人民政府)");
   });
 });
 

@@ -77,7 +77,8 @@ export function briefSections(r: EvaluationResult, policies: PolicyView[], quest
     ids.push(p.id);
     byDept.set(p.responsible, ids);
   }
-  for (const [dept, ids] of byDept) where.push(`${dept}${l.colon}${list(ids)}`);
+  // In English the policies first: after a long list of departments, "...: P10" would read as the last one's.
+  for (const [dept, ids] of byDept) where.push(lang === 'zh' ? `${dept}${l.colon}${list(ids)}` : `${list(ids)}${l.colon}${dept}`);
   if (quantified.length && others.length) where.push(l.whereOthers);
 
   const relied = r.benefits.filter((b) => b.status === 'eligible' && (quantified.length ? b.amount !== null : true));
