@@ -160,7 +160,7 @@ interface Decided {
 const NO_MATCHES: ItemMatch[] = Object.freeze([]) as unknown as ItemMatch[];
 
 /** Figures of the decision tree, which only `explain` fills: one empty list for all the others. */
-const NO_FIGURES: Computed['figures'] = Object.freeze([]) as unknown as Computed['figures'];
+export const NO_FIGURES: Computed['figures'] = Object.freeze([]) as unknown as Computed['figures'];
 
 /**
  * A policy's decision, the one definition of it: its period, eligibility, items and amount, set on

@@ -1,4 +1,4 @@
-import { decide, newEnv, settle, type EvaluateOptions } from './evaluate.js';
+import { decide, newEnv, NO_FIGURES, settle, type EvaluateOptions } from './evaluate.js';
 import { layoutOf } from './stacking.js';
 import { newScope, reuseScope, type EvalEnv, type Scope } from '../facts/scope.js';
 import { Trace } from './trace.js';
@@ -21,8 +21,8 @@ export function evaluateLean(rules: RuleSet, profile: Profile, opts: EvaluateOpt
 /**
  * `evaluateLean` of each profile, all at once: policy by policy across the profiles rather than
  * profile by profile. Each policy's closures then run for every profile while they are in the
- * processor's caches, where 25 policies in turn for each profile would push one another out: a
- * batch of 128 records evaluates about a tenth faster (BENCHMARKS.md, 2026-12-04). Each profile's
+ * processor's caches, where 25 policies in turn for each profile would push one another out
+ * (batch hands it 8 profiles at a time; BENCHMARKS.md, 2026-12-04). Each profile's
  * policies are still decided in the rule set's order, so a policy reads the results it depends on.
  */
 export function evaluateLeanMany(rules: RuleSet, profiles: readonly Profile[], opts: EvaluateOptions): LeanResult[] {
@@ -59,7 +59,7 @@ export function evaluateLeanMany(rules: RuleSet, profiles: readonly Profile[], o
 
 // Nothing of a lean decision outlives it: one scope and one record of its amount serve every policy.
 let leanScope: Scope | undefined;
-const LEAN_COMPUTED: Computed = { figures: Object.freeze([]) as unknown as Computed['figures'], amount: undefined };
+const LEAN_COMPUTED: Computed = { figures: NO_FIGURES, amount: undefined };
 
 /** A lean outcome's missing facts until some are found: replaced then, never added to. */
 const NONE_MISSING: string[] = Object.freeze([]) as unknown as string[];

@@ -284,7 +284,8 @@ function notConsidered(label: TextPair, u: Unknown): { fact: string; value: stri
 }
 
 export function sumOrUnknown(values: (Num | Unknown)[]): Num | Unknown {
-  if (values.some((v) => v instanceof Unknown)) return Unknown.merge(values.filter((v): v is Unknown => v instanceof Unknown));
+  const unknown = values.filter((v): v is Unknown => v instanceof Unknown);
+  if (unknown.length) return Unknown.merge(unknown);
   return sum(values as Num[]);
 }
 
