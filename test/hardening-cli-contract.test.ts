@@ -155,7 +155,7 @@ describe('environment (item 14)', () => {
   it('--jobs 64 is capped, with one warning line; the output is complete', async () => {
     const r = await run(['batch', 'fixtures/cloud-sme.json', ...AS_OF, '--jobs', '64']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^policy-calc: --jobs 64 is more than this machine's \d+ cores? can use; using \d+ worker threads\n/);
+    expect(r.stderr).toMatch(/^policy-calc: --jobs 64 is more than this machine's \d+ cores? can use; using \d+ threads\n/);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
   });
 });

@@ -181,7 +181,7 @@ describe('environment (item 14)', () => {
   it('--jobs is capped at twice the cores (at least 4), with a warning; the default is the core count', () => {
     const warnings: string[] = [];
     expect(workerCount(64, 2, (m) => warnings.push(m))).toBe(4);
-    expect(warnings).toEqual(["--jobs 64 is more than this machine's 2 cores can use; using 4 worker threads"]);
+    expect(warnings).toEqual(["--jobs 64 is more than this machine's 2 cores can use; using 4 threads"]);
     expect(workerCount(3, 2, (m) => warnings.push(m))).toBe(3);
     expect(workerCount(undefined, 2)).toBe(2);
     expect(workerCount(16, 8)).toBe(16);

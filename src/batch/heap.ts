@@ -1,5 +1,4 @@
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 
 /**
  * A batch makes short-lived garbage at a steady rate (parsed profiles, outcomes), and V8 answers by
@@ -10,9 +9,8 @@ import { runInNewContext } from 'node:vm';
  * V8 has no run-time setting for the size itself, only for the growth factor, read each time the
  * young generation would grow: it is set so that the next growth reaches the size asked, and to 1
  * once it has (checked after each batch, and again should V8 shrink the space). The flag is the
- * whole process's, and `batch` is all the process does. With workers this thread only reads and
- * writes, and stays at 1 MiB (but for a lone batch, or one that lost two workers, run here);
- * the workers are bounded by their resourceLimits.
+ * whole process's, and `batch` is all the process does. This thread evaluates with any number of
+ * jobs (src/batch/pool.ts); workers are bounded by their resourceLimits instead.
  */
 const MIB = 1024 * 1024;
 let target = 1;
@@ -20,7 +18,7 @@ let target = 1;
 /** The semi-space now: half the new space. */
 const semiSpace = () => (getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 2 * MIB) / 2;
 
-export function keepYoungGenerationSmall(semiSpaceMiB: 1 | 4): void {
+export function keepYoungGenerationSmall(semiSpaceMiB = 4): void {
   target = semiSpaceMiB;
   settleYoungGeneration();
 }
@@ -32,33 +30,13 @@ export function settleYoungGeneration(): void {
   setFlagsFromString(`--semi-space-growth-factor=${factor}`);
 }
 
-type Gc = (options: { type: 'minor' }) => void;
-let minorGc: Gc | undefined;
-
 /**
- * With workers, the main thread allocates almost nothing on its JS heap but moves megabytes
- * through buffers (input read, batches, their copies, outputs): their memory is freed only when
- * the small objects holding them are collected, which a heap that hardly grows seldom does, and
- * V8 lets up to 64 MiB of such garbage wait. A young-generation collection per batch result
- * (a fraction of a millisecond: the heap holds little) frees them as they fall. The collector
- * is reached as Node documents for `--expose-gc` set at run time: in a new context.
- */
-export function enableBufferCollection(): void {
-  setFlagsFromString('--expose-gc');
-  minorGc = runInNewContext('gc') as Gc;
-}
-
-/** A young-generation collection, where enableBufferCollection asked for them. */
-export function collectBuffers(): void {
-  minorGc?.({ type: 'minor' });
-}
-
-/**
- * With workers, each worker's young-generation collections run on the worker's own thread. V8
- * otherwise splits each one into tasks for its helper threads, which pays when a core is idle
- * (one job keeps about 1.2 cores busy, much of the rest being such help) but not when every core
- * is already evaluating: two workers then wait on each other's collections. On the bench's 20,000
- * profiles with two jobs: about 7% less CPU and wall time (medians of five runs).
+ * With workers, each thread's young-generation collections run on its own thread. V8 otherwise
+ * splits each one into tasks for its helper threads, which pays when a core is idle (one job
+ * keeps about 1.2 cores busy, much of the rest being such help) but not when every core is
+ * already evaluating: the threads then wait on each other's collections. On the bench's 20,000
+ * profiles with two jobs: about 7% less CPU and wall time (medians of five runs, with two
+ * workers); with this thread and one worker, 0-7% less CPU in three runs.
  */
 export function scavengeInOwnThread(): void {
   setFlagsFromString('--no-parallel-scavenge');

@@ -4,10 +4,11 @@ import type { Batch } from './inputs.js';
 import { createProcessor, type BatchResult, type Processor, type ProcessorConfig } from './worker.js';
 
 /**
- * Runs batches: in this thread (`--jobs 1`, or when the whole input is one batch), or on a pool of
- * worker threads that each load the rules once. Results come back as promises; the caller awaits
- * them in submission order, so output order never depends on which worker was faster. Once a
- * result's output is written the caller releases it, and its buffer goes back to whoever made it.
+ * Runs batches: in this thread alone (`--jobs 1`, or when the whole input is one batch), or in this
+ * thread and a pool of worker threads that each load the rules once. Results come back as promises;
+ * the caller awaits them in submission order, so output order never depends on which thread was
+ * faster. Once a result's output is written the caller releases it, and its buffer goes back to
+ * whoever made it.
  */
 export interface Runner {
   run(batch: Batch): Promise<BatchResult>;
@@ -48,6 +49,8 @@ export function revive(error: Extract<WorkerReply, { error: unknown }>['error'])
 interface Slot {
   worker: Worker;
   busy: number;
+  /** It has sent a result: it has loaded, and may hold HELD_BY_A_WORKER batches. */
+  started: boolean;
   /** The uncaught error that ended the worker, when one did. */
   error?: string;
 }
@@ -63,7 +66,7 @@ interface InFlight {
 
 /**
  * A batch's copy, its bytes in `spare` where it is large enough: the copies go round a few buffers
- * instead of each being a new one, which the main thread, collecting little, would free late.
+ * instead of each being a new one, left for the collector to free.
  */
 function copyBatch(b: Batch, spare?: Uint8Array): Batch {
   let bytes: Uint8Array;
@@ -77,50 +80,85 @@ function copyBatch(b: Batch, spare?: Uint8Array): Batch {
 /**
  * Each worker is a V8 heap of its own. By default V8 lets a heap's young generation grow to tens
  * of megabytes, which a worker fills with short-lived garbage (parsed profiles, results) before
- * collecting it: with two workers and the main thread, three such heaps. A small young
- * generation is collected more often, at little cost (almost nothing in it survives), and keeps
- * the process within bounds. The old generation limit only stops a runaway worker: one that
- * reaches it stops, and its inputs are evaluated again (see `lost`).
+ * collecting it. A small young generation is collected more often and keeps the process within
+ * bounds; too small a one is collected so often that the profiles of a stage still being
+ * evaluated are copied, then promoted, then collected again as old garbage. With `--jobs 2`
+ * (this thread and one worker), 4 MB was faster than 2, 8 and 16 over 20,000 and 100,000
+ * profiles, and holds a million within 150 MiB (BENCHMARKS.md, 2026-12-04). The old generation
+ * limit only stops a runaway worker: one that reaches it stops, and its inputs are evaluated
+ * again (see `lost`).
  */
 const WORKER_LIMITS = {
-  maxYoungGenerationSizeMb: 2,
+  maxYoungGenerationSizeMb: 4,
   maxOldGenerationSizeMb: 512,
 };
 
+/**
+ * Batches a worker holds before this thread takes one itself: one running and one waiting, so
+ * that no worker idles while this thread evaluates. A worker still starting (loading its code and
+ * the rules) is given one, and this thread evaluates meanwhile.
+ */
+const HELD_BY_A_WORKER = 2;
+
+/**
+ * With the robustness tests' fault injection (src/batch/worker-entry.ts), every batch goes to a
+ * worker, so that the fault reaches the batch it is aimed at whatever the timing; this thread then
+ * runs only the batches that lost two workers.
+ */
+const WORKERS_ONLY = process.env.POLICY_CALC_TEST_WORKER_EXIT_ON !== undefined;
+
+/**
+ * `jobs` threads evaluate: this one and `jobs - 1` workers. This thread also reads the input and
+ * writes the output, so it takes a batch only when every worker holds its share: the workers are
+ * never kept waiting, and this thread does what its reading and writing leave it time for. With
+ * two jobs this holds two V8 heaps, not three, and no core waits on a thread that only moves
+ * bytes: over 100,000 profiles two jobs ran 1.46-1.57 times as fast as one, where a main thread
+ * feeding two workers ran 1.12-1.38 times as fast (BENCHMARKS.md, 2026-12-04).
+ */
 export class WorkerPool implements Runner {
   private readonly slots: Slot[] = [];
   private readonly waiting = new Map<number, InFlight>();
-  /** Runs in this thread a batch that has lost two workers, so that a poison batch cannot stop the run. */
-  private inThread: Processor | undefined;
+  /** This thread's share; it also runs a batch that has lost two workers, so that a poison batch cannot stop the run. */
+  private readonly here: Processor;
+  private readonly local: Runner;
+  private readonly size: number;
   /** Which worker made each result, so that its buffer goes back there. */
   private readonly origin = new WeakMap<BatchResult, Slot>();
   private nextId = 0;
   /** Buffers of copies whose batch is done (see copyBatch). */
   private readonly spare: Uint8Array[] = [];
   private closing = false;
+  /** Where the batches ran: this thread's share, and the workers'. */
+  readonly ran = { here: 0, workers: 0 };
 
   /** Workers start when there is work for them: a small input never pays for more than it uses. */
   constructor(
     private readonly entry: URL,
     private readonly config: ProcessorConfig,
-    private readonly size: number,
+    jobs: number,
     /** Told each time a worker stops unexpectedly, with what was done about it. */
     private readonly onLost: (message: string) => void = () => {},
-  ) {}
+  ) {
+    this.size = Math.max(1, jobs - 1);
+    this.here = createProcessor(config);
+    this.local = inProcess(this.here);
+  }
 
   private spawn(): Slot {
     const worker = new Worker(this.entry, { workerData: this.config, resourceLimits: WORKER_LIMITS });
-    const slot: Slot = { worker, busy: 0 };
+    const slot: Slot = { worker, busy: 0, started: false };
     worker.on('message', (reply: WorkerReply) => {
       const w = this.waiting.get(reply.id);
       if (!w) return;
       this.waiting.delete(reply.id);
       w.slot.busy--;
+      w.slot.started = true;
       // The copy is no longer needed: its buffer holds the next batch's.
       if (this.spare.length < 2 * this.size + 2) this.spare.push(new Uint8Array(w.copy.bytes.buffer));
       if ('error' in reply) {
         w.reject(revive(reply.error));
       } else {
+        this.ran.workers++;
         this.origin.set(reply.result, w.slot);
         w.resolve(reply.result);
       }
@@ -151,8 +189,8 @@ export class WorkerPool implements Runner {
       this.waiting.delete(id);
       if (w.attempt >= 1) {
         try {
-          this.inThread ??= createProcessor(this.config);
-          w.resolve(this.inThread.run(w.copy));
+          this.ran.here++;
+          w.resolve(this.here.run(w.copy));
         } catch (e) {
           w.reject(e as Error);
         }
@@ -170,6 +208,11 @@ export class WorkerPool implements Runner {
   }
 
   run(batch: Batch): Promise<BatchResult> {
+    if (!WORKERS_ONLY && this.slots.length === this.size && this.slots.every((s) => s.busy >= (s.started ? HELD_BY_A_WORKER : 1))) {
+      // Synchronous: replies already waiting are taken in once this batch is done.
+      this.ran.here++;
+      return this.local.run(batch);
+    }
     return new Promise((resolve, reject) => this.dispatch(batch, 0, resolve, reject));
   }
 
@@ -185,7 +228,8 @@ export class WorkerPool implements Runner {
 
   release(result: BatchResult): void {
     const slot = this.origin.get(result);
-    if (!slot || this.closing || !result.output.buffer.byteLength) return;
+    if (!slot) return this.local.release(result);
+    if (this.closing || !result.output.buffer.byteLength) return;
     const request: WorkerRequest = { recycle: result.output };
     slot.worker.postMessage(request, [result.output.buffer as ArrayBuffer]);
   }
