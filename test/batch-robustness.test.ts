@@ -34,7 +34,7 @@ describe('batch robustness', () => {
     const file = join(tmp.dir, 'mixed.ndjson');
     writeFileSync(file, mixedNdjson(false));
     const one = cli(['batch', file, '--jobs', '1', ...AS_OF], { env: { POLICY_CALC_BATCH_RECORDS: '3' } });
-    const four = cli(['batch', file, '--jobs', '4', ...AS_OF], { env: { POLICY_CALC_BATCH_RECORDS: '3' } });
+    const four = cli(['batch', file, '--jobs', '4', ...AS_OF], { env: { POLICY_CALC_BATCH_RECORDS: '3', POLICY_CALC_WORKERS_FROM: '0' } });
     expect(one.code).toBe(1);
     expect(four.code).toBe(1);
     expect(four.stdout).toBe(one.stdout);
@@ -50,7 +50,7 @@ describe('batch robustness', () => {
     writeFileSync(file, mixedNdjson(true));
     const reference = cli(['batch', file, '--jobs', '1', ...AS_OF]);
     const killed = cli(['batch', file, '--jobs', '2', ...AS_OF], {
-      env: { POLICY_CALC_BATCH_RECORDS: '4', POLICY_CALC_TEST_WORKER_EXIT_ON: MARKER },
+      env: { POLICY_CALC_BATCH_RECORDS: '4', POLICY_CALC_TEST_WORKER_EXIT_ON: MARKER, POLICY_CALC_WORKERS_FROM: '0' },
     });
     // The batch with the marker kills a worker, then the worker that runs it again; the third time
     // it runs in the main thread, which the fault does not reach.
@@ -69,7 +69,7 @@ describe('batch robustness', () => {
     truncateSync(join(dir, 'big.json'), 11 * 1024 * 1024);
     writeFileSync(join(dir, 'gbk.json'), Buffer.from([0x7b, 0x22, 0x6e, 0x61, 0x6d, 0x65, 0x22, 0x3a, 0x22, 0xd6, 0xd8, 0xc7, 0xec, 0x22, 0x7d]));
     const fifo = spawnSync('mkfifo', [join(dir, 'pipe.json')]);
-    const r = cli(['batch', dir, '--jobs', '2', ...AS_OF]);
+    const r = cli(['batch', dir, '--jobs', '2', ...AS_OF], { env: { POLICY_CALC_WORKERS_FROM: '0' } });
     expect(r.code).toBe(1);
     const out = ndjson(r.stdout);
     expect(out.filter((l) => l.benefits).map((l) => l.enterprise.name)).toHaveLength(FIXTURES.length);

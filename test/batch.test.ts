@@ -124,7 +124,8 @@ describe('batch parallelism', () => {
     for (let i = 0; i < 300; i++) lines.push(i % 97 === 50 ? `{"name": "bad ${i}"}` : fixtureLine(FIXTURES[i % FIXTURES.length]!));
     const file = join(tmp.dir, 'many.ndjson');
     writeFileSync(file, `${lines.join('\n')}\n`);
-    const env = { POLICY_CALC_BATCH_RECORDS: '7' };
+    // Workers start on a few records here (POLICY_CALC_WORKERS_FROM), as on a large input.
+    const env = { POLICY_CALC_BATCH_RECORDS: '7', POLICY_CALC_WORKERS_FROM: '0' };
     const one = await run(['batch', file, ...AS_OF, '--full', '--jobs', '1'], { env });
     expect(one.code).toBe(1);
     const out = ndjson(one.stdout);

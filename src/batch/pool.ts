@@ -138,6 +138,8 @@ export class WorkerPool implements Runner {
     jobs: number,
     /** Told each time a worker stops unexpectedly, with what was done about it. */
     private readonly onLost: (message: string) => void = () => {},
+    /** Records this thread runs before any worker starts (an input that may yet be small: see run.ts). */
+    private hereFirst = 0,
   ) {
     this.size = Math.max(1, jobs - 1);
     this.here = createProcessor(config);
@@ -208,6 +210,11 @@ export class WorkerPool implements Runner {
   }
 
   run(batch: Batch): Promise<BatchResult> {
+    if (this.hereFirst > 0 && !WORKERS_ONLY) {
+      this.hereFirst -= batch.ends.length;
+      this.ran.here++;
+      return this.local.run(batch);
+    }
     if (!WORKERS_ONLY && this.slots.length === this.size && this.slots.every((s) => s.busy >= (s.started ? HELD_BY_A_WORKER : 1))) {
       // Synchronous: replies already waiting are taken in once this batch is done.
       this.ran.here++;

@@ -31,6 +31,41 @@ export function batchLimits(env: NodeJS.ProcessEnv = process.env): BatchLimits {
   return Number.isInteger(n) && n >= 1 ? { ...BATCH_LIMITS, records: n } : BATCH_LIMITS;
 }
 
+/**
+ * Records from which workers pay for themselves. Each V8 heap warms up on its own: it runs its
+ * first thousands of profiles in slower tiers while TurboFan compiles the hot code (about 1 s of
+ * CPU), so a worker on a small input only adds a second warm-up. On the bench's profiles, two
+ * jobs were slower than one on 300 to 12,000 records (by 3-35%; with `--full` on 1,000 and 3,000
+ * too), even at 16,000, and 1.1-1.2x as fast on 20,000 (BENCHMARKS.md, 2026-12-04).
+ * POLICY_CALC_WORKERS_FROM overrides it (tests use 0 to have workers on a few records).
+ */
+export const WORKERS_FROM = 16_000;
+
+export function workersFrom(env: NodeJS.ProcessEnv = process.env): number {
+  const v = env.POLICY_CALC_WORKERS_FROM;
+  return v !== undefined && /^\d{1,9}$/.test(v) ? Number(v) : WORKERS_FROM;
+}
+
+/**
+ * The records an input will hold, from its size and its first batch's bytes per record; undefined
+ * where its size says nothing of them (stdin and folders, whose size is not known beforehand, and
+ * workbooks, whose bytes are not the records').
+ */
+export function expectedRecords(plan: InputPlan, first: Batch): number | undefined {
+  if (!plan.sizeKnown || plan.inputs.some((i) => i.kind === 'xlsx') || !first.bytes.length) return undefined;
+  return Math.round((plan.knownBytes * first.ends.length) / first.bytes.length);
+}
+
+/**
+ * Where batches run: in this thread alone, on workers from the start, or on workers once this
+ * thread has run `hereFirst` records (an input of unknown size, which may yet be small).
+ */
+export function runnerPlan(jobs: number, batches: 'one' | 'more', expected: number | undefined, from: number): { workers: false } | { workers: true; hereFirst: number } {
+  if (jobs <= 1 || batches === 'one') return { workers: false };
+  if (expected === undefined) return { workers: true, hereFirst: from };
+  return expected >= from ? { workers: true, hereFirst: 0 } : { workers: false };
+}
+
 export interface PipelineOptions {
   config: ProcessorConfig;
   plan: InputPlan;
@@ -50,10 +85,11 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
   const first = await it.next();
   if (first.done) return;
   const second = await it.next();
-  // One batch is all there is: starting a worker would cost more than the work.
-  const parallel = o.jobs > 1 && !second.done;
-  const runner: Runner = parallel
-    ? new WorkerPool(WORKER_ENTRY, o.config, o.jobs, o.onWorkerLost)
+  // One batch, or a small input, is evaluated here: starting a worker would cost more than it gives.
+  const where = runnerPlan(o.jobs, second.done ? 'one' : 'more', expectedRecords(o.plan, first.value), workersFrom());
+  const parallel = where.workers;
+  const runner: Runner = where.workers
+    ? new WorkerPool(WORKER_ENTRY, o.config, o.jobs, o.onWorkerLost, where.hereFirst)
     : inProcess(createProcessor(o.config));
   // Two batches per thread: a worker's one running and one waiting, so that no worker idles while
   // this thread evaluates or writes, and this thread's own awaiting their turn to be written (over

@@ -72,7 +72,7 @@ export const OPTIONS = entries({
   lang: { name: 'lang', flags: '-l, --lang <lang>', help: 'language of the output and messages (default: from LANG)', schema: () => z.enum(LANGS, { error: '--lang must be zh or en' }).optional(), choices: LANGS },
   output: { name: 'output', flags: '-o, --output <file>', help: 'write the output to this file, complete or not at all, instead of stdout', schema: text },
   noColor: { name: 'color', flags: '--no-color', help: 'plain text without colors (NO_COLOR does the same)', schema: () => z.boolean().default(true) },
-  jobs: { name: 'jobs', flags: '-j, --jobs <n>', help: 'threads that evaluate: this one and n-1 workers (default: the number of cores)', schema: jobs },
+  jobs: { name: 'jobs', flags: '-j, --jobs <n>', help: 'threads that evaluate: this one and n-1 workers, for inputs of 16,000 profiles or more (default: the number of cores)', schema: jobs },
   force: { name: 'force', flags: '--force', help: 'replace the output file if it exists', schema: flag },
   // Output formats: the same flag, the choices of each command.
   tableFormat: { name: 'format', flags: '-f, --format <format>', help: 'output format', schema: () => format(['table', 'json']).default('table'), choices: ['table', 'json'], default: 'table' },
