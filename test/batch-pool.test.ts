@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Batch } from '../src/batch/inputs.js';
 import { WorkerPool } from '../src/batch/pool.js';
-import { expectedRecords, runnerPlan, workersFrom, WORKERS_FROM } from '../src/batch/run.js';
+import { expectedRecords, useWorkers, workersFrom, WORKERS_FROM } from '../src/batch/run.js';
 import type { InputPlan } from '../src/batch/input-plan.js';
 import { createProcessor, type BatchResult, type ProcessorConfig } from '../src/batch/worker.js';
 import { ROOT } from './cli-helpers.js';
@@ -13,7 +14,7 @@ import { ROOT } from './cli-helpers.js';
  * With several jobs the main thread evaluates beside the workers: it takes a batch when every
  * worker holds its share, and one while the worker is still starting. Whoever ran a batch, the
  * output is the bytes one thread would write, in submission order. Workers start only for an
- * input large enough to pay for their warm-up.
+ * input large enough to pay for their warm-up, or of unknown size.
  */
 const utf8 = new TextEncoder();
 const text = new TextDecoder();
@@ -77,26 +78,6 @@ describe('the worker pool', () => {
     const names = expected.trim().split('\n').map((l) => JSON.parse(l).enterprise?.name ?? 'error');
     expect(names).toEqual(Array.from({ length: 36 }, (_, i) => ((i + 1) % 5 === 0 ? 'error' : `企业${i + 1}`)));
   });
-
-  it('an input of unknown size runs its first records here, then on workers too', async () => {
-    const alone = createProcessor(config);
-    const expected = await runAll((b) => Promise.resolve(alone.run(b)), (r) => alone.recycle(r.output), Array.from({ length: 8 }, (_, k) => batch(k, 3)), 1);
-    // 10 records here first: batches of 3, so the first four (12 records) run here.
-    const pool = new WorkerPool(ENTRY, config, 2, undefined, 10);
-    try {
-      const seen: string[] = [];
-      const got = await runAll((b) => {
-        const p = pool.run(b);
-        seen.push(`${pool.ran.here}`);
-        return p;
-      }, (r) => pool.release(r), Array.from({ length: 8 }, (_, k) => batch(k, 3)), 4);
-      expect(got).toBe(expected);
-      expect(seen.slice(0, 4)).toEqual(['1', '2', '3', '4']);
-    } finally {
-      await pool.close();
-    }
-    expect(pool.ran.workers).toBeGreaterThanOrEqual(1);
-  });
 });
 
 describe('where batches run', () => {
@@ -104,22 +85,34 @@ describe('where batches run', () => {
   /** A first batch of `n` records of `size` bytes each. */
   const first = (n: number, size: number) => ({ ...batch(0, 1), bytes: new Uint8Array(n * size), ends: Int32Array.from({ length: n }, (_, i) => (i + 1) * size) });
 
-  it('expects as many records as the input\'s size holds at the first batch\'s bytes per record', () => {
-    expect(expectedRecords(file('ndjson', 100 * 20_000), first(128, 100))).toBe(20_000);
-    expect(expectedRecords(file('ndjson', 1_000), first(2, 400))).toBe(3);
-    // Sizes that say nothing of the records: stdin and folders (unknown), a workbook (compressed).
-    expect(expectedRecords(file('stdin', 0, false), first(128, 100))).toBeUndefined();
-    expect(expectedRecords(file('dir', 0, false), first(128, 100))).toBeUndefined();
-    expect(expectedRecords(file('xlsx', 5_000_000), first(128, 100))).toBeUndefined();
+  it('expects as many records as the files hold at the first batch\'s bytes per record, and a folder as it has JSON files', () => {
+    expect(expectedRecords(file('ndjson', 100 * 20_000), first(128, 100), 16_000)).toBe(20_000);
+    expect(expectedRecords(file('ndjson', 1_000), first(2, 400), 16_000)).toBe(3);
+    // Inputs whose size says nothing of their records: stdin (not known), a workbook (compressed).
+    expect(expectedRecords(file('stdin', 0, false), first(128, 100), 16_000)).toBeUndefined();
+    expect(expectedRecords(file('xlsx', 5_000_000), first(128, 100), 16_000)).toBeUndefined();
+    const dir = mkdtempSync(join(tmpdir(), 'pc-pool-'));
+    try {
+      mkdirSync(join(dir, 'sub'));
+      for (const f of ['a.json', 'b.json', 'notes.txt', 'sub/c.json']) writeFileSync(join(dir, f), '{}');
+      const folder = { inputs: [{ path: dir, kind: 'dir' as const }], knownBytes: 0, sizeKnown: false };
+      expect(expectedRecords(folder, first(1, 2), 16_000)).toBe(3);
+      // Counted no further than needed.
+      expect(expectedRecords(folder, first(1, 2), 2)).toBe(2);
+      // A folder and a file: the folder's files, and the file's bytes at the first batch's rate.
+      expect(expectedRecords({ ...folder, inputs: [...folder.inputs, { path: 'x.ndjson', kind: 'ndjson' }], knownBytes: 1_000 }, first(1, 100), 16_000)).toBe(13);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
-  it('starts workers for a large input at once, never for a small one, and for one of unknown size after its first records', () => {
-    expect(runnerPlan(1, 'more', 1_000_000, 16_000)).toEqual({ workers: false });
-    expect(runnerPlan(4, 'one', 1_000_000, 16_000)).toEqual({ workers: false });
-    expect(runnerPlan(2, 'more', 15_999, 16_000)).toEqual({ workers: false });
-    expect(runnerPlan(2, 'more', 16_000, 16_000)).toEqual({ workers: true, hereFirst: 0 });
-    expect(runnerPlan(2, 'more', undefined, 16_000)).toEqual({ workers: true, hereFirst: 16_000 });
-    expect(runnerPlan(2, 'more', 3, 0)).toEqual({ workers: true, hereFirst: 0 });
+  it('uses workers for an input expected to be large or of unknown size, never for a small one', () => {
+    expect(useWorkers(1, 'more', 1_000_000, 16_000)).toBe(false);
+    expect(useWorkers(4, 'one', 1_000_000, 16_000)).toBe(false);
+    expect(useWorkers(2, 'more', 15_999, 16_000)).toBe(false);
+    expect(useWorkers(2, 'more', 16_000, 16_000)).toBe(true);
+    expect(useWorkers(2, 'more', undefined, 16_000)).toBe(true);
+    expect(useWorkers(2, 'more', 3, 0)).toBe(true);
   });
 
   it('takes POLICY_CALC_WORKERS_FROM when it is a whole number', () => {

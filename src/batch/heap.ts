@@ -31,10 +31,10 @@ export function settleYoungGeneration(): void {
 }
 
 /**
- * With workers, each thread's young-generation collections run on its own thread. V8 otherwise
- * splits each one into tasks for its helper threads, which pays when a core is idle (one job
- * keeps about 1.2 cores busy, much of the rest being such help) but not when every core is
- * already evaluating: the threads then wait on each other's collections. On the bench's 20,000
+ * Once workers start, each thread's young-generation collections run on its own thread. V8
+ * otherwise splits each one into tasks for its helper threads, which pays when a core is idle
+ * (one job keeps about 1.2 cores busy, much of the rest being such help) but not when every core
+ * is already evaluating: the threads then wait on each other's collections. On the bench's 20,000
  * profiles with two jobs: about 7% less CPU and wall time (medians of five runs, with two
  * workers); with this thread and one worker, 0-7% less CPU in three runs.
  */

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { PolicyCalcError, type ErrorCode, type Issue } from '../engine/index.js';
 import type { Batch } from './inputs.js';
 import { createProcessor, type BatchResult, type Processor, type ProcessorConfig } from './worker.js';
+import { scavengeInOwnThread } from './heap.js';
 
 /**
  * Runs batches: in this thread alone (`--jobs 1`, or when the whole input is one batch), or in this
@@ -138,8 +139,6 @@ export class WorkerPool implements Runner {
     jobs: number,
     /** Told each time a worker stops unexpectedly, with what was done about it. */
     private readonly onLost: (message: string) => void = () => {},
-    /** Records this thread runs before any worker starts (an input that may yet be small: see run.ts). */
-    private hereFirst = 0,
   ) {
     this.size = Math.max(1, jobs - 1);
     this.here = createProcessor(config);
@@ -147,6 +146,7 @@ export class WorkerPool implements Runner {
   }
 
   private spawn(): Slot {
+    scavengeInOwnThread();
     const worker = new Worker(this.entry, { workerData: this.config, resourceLimits: WORKER_LIMITS });
     const slot: Slot = { worker, busy: 0, started: false };
     worker.on('message', (reply: WorkerReply) => {
@@ -210,17 +210,16 @@ export class WorkerPool implements Runner {
   }
 
   run(batch: Batch): Promise<BatchResult> {
-    if (this.hereFirst > 0 && !WORKERS_ONLY) {
-      this.hereFirst -= batch.ends.length;
+    if (!WORKERS_ONLY && this.workersHoldTheirShare()) {
       this.ran.here++;
-      return this.local.run(batch);
-    }
-    if (!WORKERS_ONLY && this.slots.length === this.size && this.slots.every((s) => s.busy >= (s.started ? HELD_BY_A_WORKER : 1))) {
       // Synchronous: replies already waiting are taken in once this batch is done.
-      this.ran.here++;
       return this.local.run(batch);
     }
     return new Promise((resolve, reject) => this.dispatch(batch, 0, resolve, reject));
+  }
+
+  private workersHoldTheirShare(): boolean {
+    return this.slots.length === this.size && this.slots.every((s) => s.busy >= (s.started ? HELD_BY_A_WORKER : 1));
   }
 
   private dispatch(batch: Batch, attempt: number, resolve: InFlight['resolve'], reject: InFlight['reject']): void {

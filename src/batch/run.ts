@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { formatIssue } from '../engine/index.js';
 import { readBatches, type Batch, type BatchLimits } from './inputs.js';
-import type { InputPlan } from './input-plan.js';
+import { jsonFilesBelow, type InputPlan } from './input-plan.js';
 import { inProcess, WorkerPool, type Runner } from './pool.js';
 import { createProcessor, type BatchResult, type ProcessorConfig } from './worker.js';
 import type { InvalidInput } from './formats.js';
@@ -35,8 +35,10 @@ export function batchLimits(env: NodeJS.ProcessEnv = process.env): BatchLimits {
  * Records from which workers pay for themselves. Each V8 heap warms up on its own: it runs its
  * first thousands of profiles in slower tiers while TurboFan compiles the hot code (about 1 s of
  * CPU), so a worker on a small input only adds a second warm-up. On the bench's profiles, two
- * jobs were slower than one on 300 to 12,000 records (by 3-35%; with `--full` on 1,000 and 3,000
- * too), even at 16,000, and 1.1-1.2x as fast on 20,000 (BENCHMARKS.md, 2026-12-04).
+ * jobs were slower than one from 300 to 12,000 records (by 3-35%; with `--full` at 1,000 and 3,000
+ * too), about as fast at 16,000, and 1.1-1.2x as fast at 20,000 (BENCHMARKS.md, 2026-12-04). Read
+ * from stdin, whose length is not known, the workers start at once: started after the first
+ * 16,000 records, they peaked at 158 MiB over a million profiles, against 135-150 MiB at once.
  * POLICY_CALC_WORKERS_FROM overrides it (tests use 0 to have workers on a few records).
  */
 export const WORKERS_FROM = 16_000;
@@ -47,23 +49,26 @@ export function workersFrom(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /**
- * The records an input will hold, from its size and its first batch's bytes per record; undefined
- * where its size says nothing of them (stdin and folders, whose size is not known beforehand, and
- * workbooks, whose bytes are not the records').
+ * The records the inputs will hold, counted up to `enough`: a folder's JSON files (one profile
+ * each), and the files' bytes at the first batch's bytes per record. Undefined where nothing says
+ * (stdin, and workbooks, whose bytes are not the records').
  */
-export function expectedRecords(plan: InputPlan, first: Batch): number | undefined {
-  if (!plan.sizeKnown || plan.inputs.some((i) => i.kind === 'xlsx') || !first.bytes.length) return undefined;
-  return Math.round((plan.knownBytes * first.ends.length) / first.bytes.length);
+export function expectedRecords(plan: InputPlan, first: Batch, enough: number): number | undefined {
+  let records = 0;
+  for (const input of plan.inputs) {
+    if (input.kind === 'stdin' || input.kind === 'xlsx') return undefined;
+    if (input.kind !== 'dir') continue;
+    for (const _file of jsonFilesBelow(input.path)) if (++records >= enough) return records;
+  }
+  if (!plan.knownBytes) return records;
+  if (!first.bytes.length) return undefined;
+  return records + Math.round((plan.knownBytes * first.ends.length) / first.bytes.length);
 }
 
-/**
- * Where batches run: in this thread alone, on workers from the start, or on workers once this
- * thread has run `hereFirst` records (an input of unknown size, which may yet be small).
- */
-export function runnerPlan(jobs: number, batches: 'one' | 'more', expected: number | undefined, from: number): { workers: false } | { workers: true; hereFirst: number } {
-  if (jobs <= 1 || batches === 'one') return { workers: false };
-  if (expected === undefined) return { workers: true, hereFirst: from };
-  return expected >= from ? { workers: true, hereFirst: 0 } : { workers: false };
+/** Whether batches run on workers too: only for an input expected to be large, or of unknown size. */
+export function useWorkers(jobs: number, batches: 'one' | 'more', expected: number | undefined, from: number): boolean {
+  if (jobs <= 1 || batches === 'one') return false;
+  return expected === undefined || expected >= from;
 }
 
 export interface PipelineOptions {
@@ -86,10 +91,10 @@ export async function runPipeline(o: PipelineOptions): Promise<void> {
   if (first.done) return;
   const second = await it.next();
   // One batch, or a small input, is evaluated here: starting a worker would cost more than it gives.
-  const where = runnerPlan(o.jobs, second.done ? 'one' : 'more', expectedRecords(o.plan, first.value), workersFrom());
-  const parallel = where.workers;
-  const runner: Runner = where.workers
-    ? new WorkerPool(WORKER_ENTRY, o.config, o.jobs, o.onWorkerLost, where.hereFirst)
+  const from = workersFrom();
+  const parallel = useWorkers(o.jobs, second.done ? 'one' : 'more', expectedRecords(o.plan, first.value, from), from);
+  const runner: Runner = parallel
+    ? new WorkerPool(WORKER_ENTRY, o.config, o.jobs, o.onWorkerLost)
     : inProcess(createProcessor(o.config));
   // Two batches per thread: a worker's one running and one waiting, so that no worker idles while
   // this thread evaluates or writes, and this thread's own awaiting their turn to be written (over

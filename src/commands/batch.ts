@@ -5,7 +5,7 @@ import { loadRuleSet } from '../cli/rules.js';
 import { batch } from '../batch/batch.js';
 import { workerCount } from '../batch/options.js';
 import { checkGates } from '../batch/gates.js';
-import { keepYoungGenerationSmall, scavengeInOwnThread } from '../batch/heap.js';
+import { keepYoungGenerationSmall } from '../batch/heap.js';
 
 /** `policy-calc batch <inputs...>`: many profiles, one result each, in input order. */
 export async function runBatch(inputs: string[], raw: Record<string, unknown>): Promise<void> {
@@ -20,7 +20,6 @@ export async function runBatch(inputs: string[], raw: Record<string, unknown>): 
   checkGates(o.failOn, rules);
   const workers = workerCount(o.jobs, undefined, (m) => process.stderr.write(`policy-calc: ${m}\n`));
   keepYoungGenerationSmall();
-  if (workers > 1) scavengeInOwnThread();
   const code = await batch(inputs, {
     rulesDir: o.rules, rules, year: allYears ? 'all' : o.year, asOf: o.asOf, format: o.format, full: o.full, compact: o.compact, jobs: workers,
     failOn: o.failOn, reporter: o.reporter, output: o.output, lang: o.lang,
