@@ -1,6 +1,7 @@
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Batch } from '../src/batch/inputs.js';
 import { ROOT } from './cli-helpers.js';
 
 /** Helpers for the batch and diff tests. */
@@ -45,4 +46,25 @@ export function fixtureFolder(into: string): string {
   mkdirSync(dir, { recursive: true });
   for (const f of FIXTURES) copyFileSync(join(ROOT, 'fixtures', `${f}.json`), join(dir, `${f}.json`));
   return dir;
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * One batch of NDJSON records of register.ndjson, numbered from `firstLine`; `null` is a record
+ * that could not be read (a read error).
+ */
+export function batchOf(records: (string | null)[], firstLine = 1): Batch {
+  const parts = records.map((r) => utf8.encode(r ?? ''));
+  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  const ends: number[] = [];
+  let at = 0;
+  for (const p of parts) {
+    bytes.set(p, at);
+    at += p.length;
+    ends.push(at);
+  }
+  const readErrors = records.flatMap((r, index) => (r === null ? [{ index, code: 'INPUT_JSON' as const, message: 'line too long' }] : []));
+  const lines = Int32Array.from(records.map((_, i) => firstLine + i));
+  return { bytes, ends: Int32Array.from(ends), lines, fileOf: new Int32Array(records.length), files: ['register.ndjson'], readErrors };
 }

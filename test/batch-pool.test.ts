@@ -9,6 +9,7 @@ import { expectedRecords, useWorkers, workersFrom, WORKERS_FROM } from '../src/b
 import type { InputPlan } from '../src/batch/input-plan.js';
 import { createProcessor, type BatchResult, type ProcessorConfig } from '../src/batch/worker.js';
 import { ROOT } from './cli-helpers.js';
+import { batchOf } from './batch-helpers.js';
 
 /**
  * With several jobs the main thread evaluates beside the workers: it takes a batch when every
@@ -16,29 +17,19 @@ import { ROOT } from './cli-helpers.js';
  * output is the bytes one thread would write, in submission order. Workers start only for an
  * input large enough to pay for their warm-up, or of unknown size.
  */
-const utf8 = new TextEncoder();
 const text = new TextDecoder();
 const valid = readFileSync(join(ROOT, 'fixtures/cloud-sme.json'), 'utf8').replace(/\s*\n\s*/g, ' ');
 const config: ProcessorConfig = { mode: 'batch', rules: join(ROOT, 'rules'), asOf: '2019-06-30', format: 'ndjson', full: false, compact: false };
 /** The built worker entry (npm test builds first), as the unbundled program names it. */
 const ENTRY = pathToFileURL(join(ROOT, 'dist/batch/worker-entry.js'));
 
-/** Batch `k` of `size` records, each a valid profile named after its line, one of them broken JSON. */
+/** Batch `k` of `size` records, each a valid profile named after its line, every fifth line broken JSON. */
 function batch(k: number, size: number): Batch {
   const records = Array.from({ length: size }, (_, i) => {
     const line = k * size + i + 1;
     return line % 5 === 0 ? '{"name": ' : valid.replace(/"name": "[^"]*"/, `"name": "企业${line}"`);
   });
-  const parts = records.map((r) => utf8.encode(r));
-  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  const ends: number[] = [];
-  let at = 0;
-  for (const p of parts) {
-    bytes.set(p, at);
-    at += p.length;
-    ends.push(at);
-  }
-  return { bytes, ends: Int32Array.from(ends), lines: Int32Array.from(records.map((_, i) => k * size + i + 1)), fileOf: new Int32Array(size), files: ['register.ndjson'], readErrors: [] };
+  return batchOf(records, k * size + 1);
 }
 
 /** Runs the batches with at most `window` in flight, as the pipeline does, and joins the outputs in order. */

@@ -1,33 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Batch } from '../src/batch/inputs.js';
 import { forEachProfile } from '../src/batch/worker.js';
 import type { Profile } from '../src/engine/index.js';
 import { ROOT } from './cli-helpers.js';
+import { batchOf } from './batch-helpers.js';
 
 /**
  * forEachProfile reads a few records, has them evaluated together, then hands each on: whatever
  * the stage boundaries, every record comes out once, in input order, with its own result, and a
  * failure of the evaluation (a bug) names the input it happened on.
  */
-const utf8 = new TextEncoder();
 const valid = readFileSync(join(ROOT, 'fixtures/cloud-sme.json'), 'utf8').replace(/\s*\n\s*/g, ' ');
-
-/** One batch of NDJSON records; `null` is a record that could not be read (a read error). */
-function batchOf(records: (string | null)[]): Batch {
-  const parts = records.map((r) => utf8.encode(r ?? ''));
-  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  const ends: number[] = [];
-  let at = 0;
-  for (const p of parts) {
-    bytes.set(p, at);
-    at += p.length;
-    ends.push(at);
-  }
-  const readErrors = records.flatMap((r, index) => (r === null ? [{ index, code: 'INPUT_JSON' as const, message: 'line too long' }] : []));
-  return { bytes, ends: Int32Array.from(ends), lines: Int32Array.from(records.map((_, i) => i + 1)), fileOf: new Int32Array(records.length), files: ['register.ndjson'], readErrors };
-}
 
 /** A record that is not JSON. */
 const BROKEN = '{"name": ';
