@@ -61,6 +61,17 @@ describe('batch robustness', () => {
     expect(marked?.input).toEqual({ file, line: 22 });
   });
 
+  it('a small input with --jobs 2 starts no worker: the fault that kills workers never strikes', () => {
+    const file = join(tmp.dir, 'small-killer.ndjson');
+    writeFileSync(file, mixedNdjson(true));
+    const reference = cli(['batch', file, '--jobs', '1', ...AS_OF]);
+    // 40 records, far below the 16,000 from which workers start (POLICY_CALC_WORKERS_FROM unset).
+    const two = cli(['batch', file, '--jobs', '2', ...AS_OF], { env: { POLICY_CALC_BATCH_RECORDS: '4', POLICY_CALC_TEST_WORKER_EXIT_ON: MARKER } });
+    expect(two.stderr).not.toMatch(/worker stopped unexpectedly/);
+    expect(two.stdout).toBe(reference.stdout);
+    expect(two.code).toBe(reference.code);
+  });
+
   it('unreadable files in a folder: each reported, the rest evaluated, no hang', () => {
     const dir = join(tmp.dir, 'folder');
     mkdirSync(dir);
