@@ -27,6 +27,9 @@ export interface Computed {
   amount: Num | Unknown | undefined;
 }
 
+/** Figures of the decision tree (a policy's or an item's), which only `explain` fills: one empty list for all the others. */
+export const NO_FIGURES: FigureNode[] = Object.freeze([]) as unknown as FigureNode[];
+
 /**
  * The amount's status: unknown is needs-info; a range is an at-least amount (its lower bound) with
  * the facts that would complete it, or exact where its bounds agree; an open window's amount is
@@ -90,8 +93,6 @@ function itemPath(of: string, i: number): string {
   return (paths[i] ??= `${of}[${i}]`);
 }
 
-/** An item's figures in the decision tree, which only `explain` fills: one empty list for all the others. */
-const NO_ITEM_FIGURES: FigureNode[] = Object.freeze([]) as unknown as FigureNode[];
 
 export function matchItems(g: CompiledItemGroup, scope: Scope, explain: boolean): ItemMatch {
   const list = scope.env.profile[g.of] as Record<string, unknown>[] | undefined;
@@ -99,7 +100,7 @@ export function matchItems(g: CompiledItemGroup, scope: Scope, explain: boolean)
   // One scope for the items in turn: a condition keeps nothing of the scope it is read in.
   const itemScope: Scope = scopeWith(scope, undefined, scope.groups);
   const items = list.map((value, i) => {
-    const it: MatchedItem = { value, path: itemPath(g.of, i), truth: true, node: undefined, figures: explain ? [] : NO_ITEM_FIGURES, amount: undefined };
+    const it: MatchedItem = { value, path: itemPath(g.of, i), truth: true, node: undefined, figures: explain ? [] : NO_FIGURES, amount: undefined };
     const out: ConditionNode[] | undefined = explain ? [] : undefined;
     itemScope.item = it;
     it.truth = g.where(itemScope, out);

@@ -7,7 +7,7 @@ import type { CompiledPolicy } from '../rules/compile.js';
 import { FormulaError } from './bounds.js';
 import { decisiveReasons } from './decisive.js';
 import { Trace, traceNumber, type ConditionNode, type PolicyTrace } from './trace.js';
-import { computeAmount, groupTrace, groupTruth, matchItems, periodOf, settleAmount, type Computed, type ItemMatch, type Shown } from './amount.js';
+import { computeAmount, groupTrace, groupTruth, matchItems, NO_FIGURES, periodOf, settleAmount, type Computed, type ItemMatch, type Shown } from './amount.js';
 import type { Profile } from '../profile/profile-schema.js';
 import type { Benefit, EvaluationResult, Outcome, Period, Status, Warning } from './result.js';
 import type { RuleSet } from '../rules/rule-set.js';
@@ -158,9 +158,6 @@ interface Decided {
 
 /** The item matches of a policy without items, or of one whose items decide nothing: never added to. */
 const NO_MATCHES: ItemMatch[] = Object.freeze([]) as unknown as ItemMatch[];
-
-/** Figures of the decision tree, which only `explain` fills: one empty list for all the others. */
-export const NO_FIGURES: Computed['figures'] = Object.freeze([]) as unknown as Computed['figures'];
 
 /**
  * A policy's decision, the one definition of it: its period, eligibility, items and amount, set on

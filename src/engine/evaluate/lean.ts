@@ -1,8 +1,8 @@
-import { decide, newEnv, NO_FIGURES, settle, type EvaluateOptions } from './evaluate.js';
+import { decide, newEnv, settle, type EvaluateOptions } from './evaluate.js';
 import { layoutOf } from './stacking.js';
 import { newScope, reuseScope, type EvalEnv, type Scope } from '../facts/scope.js';
 import { Trace } from './trace.js';
-import type { Computed } from './amount.js';
+import { NO_FIGURES, type Computed } from './amount.js';
 import type { CompiledPolicy } from '../rules/compile.js';
 import type { Profile } from '../profile/profile-schema.js';
 import type { LeanResult, Outcome } from './result.js';

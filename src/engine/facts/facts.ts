@@ -88,7 +88,7 @@ export const FACTS: Readonly<Record<string, FactDef>> = {
   },
   ...Object.fromEntries(
     ACTIVITIES.map((a): [string, FactDef] => {
-      const missing = new Unknown([`activities.${a}`]);
+      const missing = Unknown.of(`activities.${a}`);
       return [`activities.${a}`, { type: 'boolean', resolve: ({ env }) => env.profile.activities?.[a] ?? missing }];
     }),
   ),
