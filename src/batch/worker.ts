@@ -76,7 +76,6 @@ export function forEachProfile<R = undefined>(
   let start = 0;
   for (let first = 0; first < n; first += RECORDS_PER_STAGE) {
     const last = Math.min(first + RECORDS_PER_STAGE, n);
-    const valid: { input: InputRef; profile: Profile }[] = [];
     for (let i = first; i < last; i++) {
       const end = batch.ends[i]!;
       const file = batch.files[batch.fileOf[i]!]!;
@@ -90,14 +89,13 @@ export function forEachProfile<R = undefined>(
         try {
           const profile = parseProfile(decodeUtf8(batch.bytes.subarray(start, end), file), file);
           read[i - first] = profile;
-          valid.push({ input, profile });
         } catch (e) {
           read[i - first] = errorOf(e, input);
         }
       }
       start = end;
     }
-    const results = evaluateAll ? evaluateEach(valid, evaluateAll) : undefined;
+    const results = evaluateAll ? evaluateEach(inputs, read, last - first, evaluateAll) : undefined;
     let j = 0;
     for (let k = 0; k < last - first; k++) {
       const input = inputs[k]!;
@@ -116,18 +114,25 @@ export function forEachProfile<R = undefined>(
 }
 
 /**
- * `evaluateAll` of a stage's profiles at once. Should it fail, which is a bug, each profile is
- * evaluated alone to find the one to report.
+ * `evaluateAll` of the profiles among a stage's first `count` records, at once. Should it fail,
+ * which is a bug, each profile is evaluated alone to find the input to report.
  */
-function evaluateEach<R>(valid: { input: InputRef; profile: Profile }[], evaluateAll: (profiles: Profile[]) => R[]): R[] {
+function evaluateEach<R>(inputs: InputRef[], read: (Profile | ErrorInfo)[], count: number, evaluateAll: (profiles: Profile[]) => R[]): R[] {
+  const profiles: Profile[] = [];
+  for (let k = 0; k < count; k++) {
+    const r = read[k]!;
+    if (!isErrorInfo(r)) profiles.push(r);
+  }
   try {
-    return evaluateAll(valid.map((v) => v.profile));
+    return evaluateAll(profiles);
   } catch (e) {
-    for (const v of valid) {
+    for (let k = 0; k < count; k++) {
+      const r = read[k]!;
+      if (isErrorInfo(r)) continue;
       try {
-        evaluateAll([v.profile]);
+        evaluateAll([r]);
       } catch (alone) {
-        throw whileEvaluating(alone, v.input);
+        throw whileEvaluating(alone, inputs[k]!);
       }
     }
     throw e;
